@@ -1,0 +1,78 @@
+"""The command-line companion (PRODUCT §3.11), in the spirit of ``keepassxc-cli``.
+
+``ce-desktop`` with no subcommand starts the desktop app. Exit codes: 0 success,
+1 a problem found (wrong passphrase, damaged file), 2 bad usage. Messages go to
+stderr in plain words; a traceback never reaches the user.
+
+Each group of subcommands lives in its own module with a ``register(subparsers)``
+function that adds its parsers and sets ``handler`` on each.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+
+from ce_desktop import __version__
+from ce_desktop.cli import basic_commands, export_commands, vault_commands
+from ce_desktop.cli.common import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, CommandError
+
+log = logging.getLogger(__name__)
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose usage errors are one plain line and exit 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        sys.stderr.write(f"ce-desktop: {message} (see 'ce-desktop --help')\n")
+        raise SystemExit(EXIT_USAGE)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full parser: global options and every subcommand."""
+    parser = _Parser(
+        prog="ce-desktop",
+        description="CE Desktop: the Child Exploitation (CE) Risk Assessment, offline.",
+    )
+    parser.add_argument("--version", action="version", version=f"ce-desktop {__version__}")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="run the built-in self-test (for IT teams) and exit",
+    )
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="the data folder (default: the user's data folder, or CE_DESKTOP_DATA_DIR)",
+    )
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for module in (basic_commands, vault_commands, export_commands):
+        module.register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``ce-desktop`` console script."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.self_test:
+            from ce_desktop.selftest import run_self_test
+
+            return run_self_test()
+        if args.command is None:
+            from ce_desktop.app import run_app
+
+            return run_app(data_dir=args.data_dir)
+        code: int = args.handler(args)
+        return code
+    except CommandError as error:
+        sys.stderr.write(f"ce-desktop: {error}\n")
+        return error.exit_code
+    except KeyboardInterrupt:
+        sys.stderr.write("ce-desktop: stopped.\n")
+        return EXIT_PROBLEM
+    except BrokenPipeError:  # the reader of our output went away (e.g. `| head`)
+        return EXIT_OK

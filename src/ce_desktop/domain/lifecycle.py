@@ -1,0 +1,161 @@
+"""An assessment's life: finalise, mark sent, start a review, compare with the last one.
+
+Pure functions over the model: the caller passes today's date and the current time, so
+every step is deterministic under test.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from ce_desktop.domain.model import (
+    Assessment,
+    AuditAction,
+    AuditEvent,
+    Referral,
+    RiskLevel,
+    Status,
+    new_reference,
+    utc_now,
+)
+
+FINGERPRINT_LENGTH = 12
+"""Hex digits of the content hash printed on a final PDF: short enough to read aloud."""
+
+
+class LifecycleError(ValueError):
+    """A step that the assessment's status does not allow (for example editing a final)."""
+
+
+def content_fingerprint(assessment: Assessment) -> str:
+    """A short hash of the form's content, independent of status and audit trail.
+
+    A paper copy can be matched to its record by this value.
+    """
+    content = assessment.model_dump_json(
+        include={
+            "reference",
+            "child",
+            "details",
+            "agencies",
+            "indicators",
+            "vulnerability",
+            "analysis",
+            "referral",
+            "intended_action",
+            "justifications",
+        }
+    )
+    digest = hashlib.sha256(content.encode("utf-8")).hexdigest()
+    return digest[:FINGERPRINT_LENGTH].upper()
+
+
+def finalise(assessment: Assessment, *, now: datetime | None = None) -> Assessment:
+    """Freeze a draft: status final, the finalised time and the content fingerprint.
+
+    The caller checks the rules first (``rules.blocking``); this only moves the status.
+    """
+    if assessment.status is not Status.DRAFT:
+        raise LifecycleError("Only a draft can be finalised.")
+    moment = now or utc_now()
+    final = assessment.model_copy(deep=True)
+    final.fingerprint = content_fingerprint(final)
+    final.finalised_at = moment
+    final.status = Status.FINAL
+    final.updated_at = moment
+    final.record(AuditAction.FINALISED, at=moment)
+    return final
+
+
+def mark_sent(assessment: Assessment, *, now: datetime | None = None) -> Assessment:
+    """Record that the final assessment went to Children's Social Care."""
+    if assessment.status is Status.DRAFT:
+        raise LifecycleError("Finalise the assessment before marking it as sent.")
+    if assessment.status is Status.SENT:
+        return assessment
+    moment = now or utc_now()
+    sent = assessment.model_copy(deep=True)
+    sent.sent_at = moment
+    sent.status = Status.SENT
+    sent.updated_at = moment
+    sent.record(AuditAction.MARKED_SENT, at=moment)
+    return sent
+
+
+def start_review(previous: Assessment, *, today: date, now: datetime | None = None) -> Assessment:
+    """A new draft for the same child, copied forward from an earlier assessment.
+
+    The earlier assessment is not touched. Dates of this assessment, its status, its
+    referral checklist, its justifications and its audit trail start afresh; the
+    child, agencies, indicators, vulnerability factors, analysis and plan carry over
+    as the starting point of the review.
+    """
+    moment = now or utc_now()
+    review = previous.model_copy(deep=True)
+    fresh = Assessment.new(today=today, now=moment)
+    review.id = fresh.id
+    review.reference = new_reference(today)
+    review.previous_id = previous.id
+    review.status = Status.DRAFT
+    review.is_training_sample = previous.is_training_sample
+    review.created_at = moment
+    review.updated_at = moment
+    review.finalised_at = None
+    review.sent_at = None
+    review.fingerprint = None
+    review.details = review.details.model_copy(
+        update={"date_completed": None, "period_from": None, "period_to": None}
+    )
+    review.intended_action = review.intended_action.model_copy(
+        update={"next_review_date": None, "no_review_rationale": "", "shared_on": None}
+    )
+    review.referral = Referral()
+    review.justifications = {}
+    review.audit = [
+        AuditEvent(at=moment, action=AuditAction.REVIEW_STARTED, detail=previous.reference)
+    ]
+    return review
+
+
+@dataclass(frozen=True)
+class IndicatorChange:
+    """How one indicator moved between the previous assessment and this review."""
+
+    indicator_id: str
+    before: RiskLevel | None
+    after: RiskLevel | None
+    """None means not identified (a level of None on an identified entry is 'no level')."""
+    kind: str
+    """``"new"``, ``"gone"`` or ``"level"``."""
+
+
+@dataclass(frozen=True)
+class ReviewChanges:
+    """What changed since the previous assessment (PRODUCT §3.8a)."""
+
+    indicators: list[IndicatorChange]
+    level_before: RiskLevel | None
+    level_after: RiskLevel | None
+
+    @property
+    def level_changed(self) -> bool:
+        """Whether the overall level of risk moved."""
+        return self.level_before != self.level_after
+
+
+def changes_since(previous: Assessment, current: Assessment, order: list[str]) -> ReviewChanges:
+    """Indicators newly identified, gone or changed level, in the catalogue's ``order``."""
+    before = previous.identified_indicators()
+    after = current.identified_indicators()
+    changes: list[IndicatorChange] = []
+    for key in order:
+        was, now = before.get(key), after.get(key)
+        if was is None and now is not None:
+            changes.append(IndicatorChange(key, None, now.level, "new"))
+        elif was is not None and now is None:
+            changes.append(IndicatorChange(key, was.level, None, "gone"))
+        elif was is not None and now is not None and was.level != now.level:
+            changes.append(IndicatorChange(key, was.level, now.level, "level"))
+    return ReviewChanges(changes, previous.analysis.level_of_risk, current.analysis.level_of_risk)

@@ -1,0 +1,362 @@
+"""The CE Risk Assessment as typed data (PRODUCT §2).
+
+The model mirrors the paper form of the Surrey CE Toolkit section by section. It is
+also the interchange format (PRODUCT §8): ``Assessment.model_dump_json()`` is what
+``ce-desktop export-json`` writes and ``ce-desktop import`` reads.
+
+Every model hides input values in validation errors (``hide_input_in_errors``), so
+an error message about a bad field never carries what a worker typed about a child.
+The module knows nothing of Qt, files or encryption.
+"""
+
+from __future__ import annotations
+
+import secrets
+import uuid
+from datetime import UTC, date, datetime
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+FORMAT_VERSION = 1
+"""The interchange format version written by this release (see ``migrations``)."""
+
+
+class FormModel(BaseModel):
+    """Base of every model of the form: strict about keys, silent about values."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        hide_input_in_errors=True,
+        validate_assignment=True,
+        str_strip_whitespace=False,
+    )
+
+
+class YesNoNotKnown(StrEnum):
+    """An answer the form allows as Yes, No or Not known."""
+
+    YES = "yes"
+    NO = "no"
+    NOT_KNOWN = "not_known"
+
+
+class RiskLevel(StrEnum):
+    """The risk management framework's levels, lowest first."""
+
+    MINIMAL = "minimal"
+    EMERGING = "emerging"
+    SIGNIFICANT = "significant"
+    EXPERIENCING = "experiencing"
+
+    @property
+    def rank(self) -> int:
+        """Position in the framework: 0 for Minimal up to 3 for Experiencing."""
+        return list(RiskLevel).index(self)
+
+    @property
+    def label(self) -> str:
+        """The level as the form writes it."""
+        return self.value.capitalize()
+
+
+INDICATOR_LEVELS: tuple[RiskLevel, ...] = (
+    RiskLevel.EMERGING,
+    RiskLevel.SIGNIFICANT,
+    RiskLevel.EXPERIENCING,
+)
+"""The levels an identified indicator can take (the form's Emerging/Significant/Experiencing)."""
+
+
+class Threshold(StrEnum):
+    """The thresholds the level of risk relates to."""
+
+    EARLY_HELP = "early_help"
+    CHILD_IN_NEED = "section_17"
+    CHILD_PROTECTION = "section_47"
+
+    @property
+    def label(self) -> str:
+        """The threshold as the form writes it."""
+        return _THRESHOLD_LABELS[self]
+
+
+_THRESHOLD_LABELS = {
+    Threshold.EARLY_HELP: "Emerging concerns (Early Help)",
+    Threshold.CHILD_IN_NEED: "Complex or serious needs (Section 17 Child in Need)",
+    Threshold.CHILD_PROTECTION: "Child protection concerns (Section 47)",
+}
+
+
+class Status(StrEnum):
+    """Where an assessment is in its life."""
+
+    DRAFT = "draft"
+    FINAL = "final"
+    SENT = "sent"
+
+
+class ConcernKind(StrEnum):
+    """The kinds of offender, location or environment of concern on the form."""
+
+    LOCATION = "location"
+    ENVIRONMENT = "environment"
+    PERSON = "person"
+    OTHER = "other"
+
+
+class AuditAction(StrEnum):
+    """Events recorded in an assessment's own audit trail (PRODUCT §5.11)."""
+
+    CREATED = "created"
+    IMPORTED = "imported"
+    REVIEW_STARTED = "review_started"
+    FINALISED = "finalised"
+    EXPORTED_PDF = "exported_pdf"
+    EXPORTED_JSON = "exported_json"
+    PRINTED = "printed"
+    EMAILED = "emailed"
+    MARKED_SENT = "marked_sent"
+    MANAGER_INFORMED = "manager_informed"
+    REFERRED_TO_CSC = "referred_to_csc"
+    WARNING_JUSTIFIED = "warning_justified"
+
+
+def utc_now() -> datetime:
+    """Now, as an aware UTC datetime truncated to the second."""
+    return datetime.now(UTC).replace(microsecond=0)
+
+
+def _new_id() -> str:
+    return uuid.uuid4().hex
+
+
+def new_reference(today: date) -> str:
+    """A short human reference such as ``CE-20261129-7KQ4``: no personal data in it."""
+    alphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
+    tail = "".join(secrets.choice(alphabet) for _ in range(4))
+    return f"CE-{today:%Y%m%d}-{tail}"
+
+
+class Child(FormModel):
+    """Child / young person (PRODUCT §2.1)."""
+
+    name: str = ""
+    known_as: str = ""
+    date_of_birth: date | None = None
+    gender: str = ""
+    address: str = ""
+    ethnicity: str = ""
+    religion: str = ""
+    language_spoken: str = ""
+    first_language: YesNoNotKnown | None = None
+    interpreter_required: YesNoNotKnown | None = None
+    send: YesNoNotKnown | None = None
+    """Disability / special educational needs (SEND)."""
+    send_details: str = ""
+    previously_identified: YesNoNotKnown | None = None
+    """Has sexual exploitation previously been identified as a specific issue?"""
+    previously_identified_details: str = ""
+
+    @property
+    def display_name(self) -> str:
+        """The name the case list shows: the name, or the alias if no name yet."""
+        return self.name.strip() or self.known_as.strip()
+
+
+class Consent(FormModel):
+    """Consent to share information, or the rationale for sharing without it."""
+
+    young_person: YesNoNotKnown | None = None
+    parent_carer: YesNoNotKnown | None = None
+    family_agreement: str = ""
+    rationale_without_consent: str = ""
+
+
+class AssessmentDetails(FormModel):
+    """Who completed the assessment, when, and the period it covers (PRODUCT §2.2)."""
+
+    date_completed: date | None = None
+    period_from: date | None = None
+    period_to: date | None = None
+    completed_by: str = ""
+    agency: str = ""
+    contact_details: str = ""
+    consent: Consent = Field(default_factory=Consent)
+
+
+class AgencyInvolved(FormModel):
+    """One row of "Other agencies involved" (PRODUCT §2.3)."""
+
+    agency: str = ""
+    name_contact: str = ""
+
+
+STANDARD_AGENCIES: tuple[str, ...] = ("School", "GP", "CAMHS", "Social Care", "Police")
+"""The agencies the form lists by name; a new assessment starts with one row each."""
+
+
+class IndicatorEntry(FormModel):
+    """The worker's answer for one indicator (PRODUCT §2.4)."""
+
+    identified: bool = False
+    level: RiskLevel | None = None
+    narrative: str = ""
+
+    @field_validator("level")
+    @classmethod
+    def _indicator_level(cls, value: RiskLevel | None) -> RiskLevel | None:
+        if value is RiskLevel.MINIMAL:
+            raise ValueError("an indicator's level is Emerging, Significant or Experiencing")
+        return value
+
+
+class VulnerabilityEntry(FormModel):
+    """One cultural, identity or additional vulnerability factor (PRODUCT §2.4a)."""
+
+    applies: bool = False
+    note: str = ""
+
+
+class Vulnerability(FormModel):
+    """Cultural, identity and additional vulnerability factors, keyed by factor id."""
+
+    factors: dict[str, VulnerabilityEntry] = Field(default_factory=dict)
+    narrative: str = ""
+
+
+class Concern(FormModel):
+    """One offender, location or environment of concern."""
+
+    kind: ConcernKind = ConcernKind.PERSON
+    description: str = ""
+
+
+class Analysis(FormModel):
+    """Risk assessment analysis and summary (PRODUCT §2.6)."""
+
+    exploitation_types: list[str] = Field(default_factory=list)
+    """Type ids from the toolkit catalogue, the primary type first."""
+    immediate_concerns: str = ""
+    action_taken_against_risk: str = ""
+    contextual_safeguarding: str = ""
+    immediate_safeguarding_actions: str = ""
+    information_sharing: str = ""
+    summary: str = ""
+    level_of_risk: RiskLevel | None = None
+    threshold: Threshold | None = None
+    concerns: list[Concern] = Field(default_factory=list)
+    framework_category: RiskLevel | None = None
+    rationale: str = ""
+    """Box A: the rationale for the level chosen."""
+    protective_factors: str = ""
+    """Box A: the protective factors identified (e.g. parental protectiveness)."""
+    thorough_assessment_confirmed: bool = False
+    """For a child under 13 or with SEND assessed at Emerging or Minimal (PRODUCT §4.3)."""
+    professional_discussion: str = ""
+    child_views: str = ""
+    parents_views: str = ""
+
+
+class Referral(FormModel):
+    """The referral checklist for Significant or Experiencing (PRODUCT §4.6)."""
+
+    manager_informed_at: datetime | None = None
+    referred_to_csc_at: datetime | None = None
+    telephone_referral_at: datetime | None = None
+    """Immediate risk: telephone referral to Social Care and the Police."""
+
+
+class IntendedAction(FormModel):
+    """Intended action and review (PRODUCT §2.7)."""
+
+    further_action: str = ""
+    strategies: list[str] = Field(default_factory=list)
+    """Intervention and disruption strategy ids ticked into the plan."""
+    next_review_date: date | None = None
+    no_review_rationale: str = ""
+    shared_with: str = ""
+    shared_on: date | None = None
+
+
+class AuditEvent(FormModel):
+    """One entry of the assessment's audit trail."""
+
+    at: datetime
+    action: AuditAction
+    detail: str = ""
+
+
+class Assessment(FormModel):
+    """A whole CE Risk Assessment: the form, its status and its audit trail.
+
+    Attributes:
+        id: random id; names the encrypted file, so it carries no personal data.
+        reference: the short reference printed on the PDF and quoted in emails.
+        child_id: shared by every assessment (and review) of the same child.
+        previous_id: the assessment this review was started from, if any.
+        justifications: written justifications for warnings, keyed by finding key.
+        fingerprint: short hash of the content when it was finalised.
+    """
+
+    format_version: Literal[1] = FORMAT_VERSION
+    id: Annotated[str, Field(pattern=r"^[0-9a-f]{32}$")] = Field(default_factory=_new_id)
+    reference: Annotated[str, Field(min_length=1, max_length=40)]
+    child_id: Annotated[str, Field(pattern=r"^[0-9a-f]{32}$")] = Field(default_factory=_new_id)
+    previous_id: str | None = None
+    status: Status = Status.DRAFT
+    is_training_sample: bool = False
+    created_at: datetime
+    updated_at: datetime
+    finalised_at: datetime | None = None
+    sent_at: datetime | None = None
+    fingerprint: str | None = None
+
+    child: Child = Field(default_factory=Child)
+    details: AssessmentDetails = Field(default_factory=AssessmentDetails)
+    agencies: list[AgencyInvolved] = Field(default_factory=list)
+    indicators: dict[str, IndicatorEntry] = Field(default_factory=dict)
+    vulnerability: Vulnerability = Field(default_factory=Vulnerability)
+    analysis: Analysis = Field(default_factory=Analysis)
+    referral: Referral = Field(default_factory=Referral)
+    intended_action: IntendedAction = Field(default_factory=IntendedAction)
+    justifications: dict[str, str] = Field(default_factory=dict)
+    audit: list[AuditEvent] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _status_is_consistent(self) -> Assessment:
+        if self.status is not Status.DRAFT and self.finalised_at is None:
+            raise ValueError("a final or sent assessment has a finalised time")
+        if self.status is Status.SENT and self.sent_at is None:
+            raise ValueError("a sent assessment has a sent time")
+        return self
+
+    @classmethod
+    def new(cls, *, today: date, now: datetime | None = None) -> Assessment:
+        """A fresh draft with the form's standard agency rows and one audit event."""
+        moment = now or utc_now()
+        return cls(
+            reference=new_reference(today),
+            created_at=moment,
+            updated_at=moment,
+            agencies=[AgencyInvolved(agency=name) for name in STANDARD_AGENCIES],
+            audit=[AuditEvent(at=moment, action=AuditAction.CREATED)],
+        )
+
+    def entry(self, indicator_id: str) -> IndicatorEntry:
+        """The entry for an indicator, empty if the worker has not touched it."""
+        return self.indicators.get(indicator_id) or IndicatorEntry()
+
+    def identified_indicators(self) -> dict[str, IndicatorEntry]:
+        """Only the indicators ticked as identified, in insertion order."""
+        return {key: e for key, e in self.indicators.items() if e.identified}
+
+    def record(self, action: AuditAction, detail: str = "", *, at: datetime | None = None) -> None:
+        """Append an audit event (the detail must never carry a field value)."""
+        self.audit = [*self.audit, AuditEvent(at=at or utc_now(), action=action, detail=detail)]
+
+    @property
+    def is_read_only(self) -> bool:
+        """A final or sent assessment is frozen; changes go into a new review."""
+        return self.status is not Status.DRAFT

@@ -1,0 +1,29 @@
+"""Test configuration shared by every test.
+
+Qt is told to render offscreen before anything can import it (without a display Qt
+would abort the process), and every test gets its own data folder so that no test
+ever touches a real user's folders.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_SCALE_FACTOR", "1")
+os.environ.setdefault("LC_ALL", "C.UTF-8")
+
+
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A fresh, empty data folder for this test, also set as ``CE_DESKTOP_DATA_DIR``."""
+    folder = tmp_path / "ce-data"
+    folder.mkdir()
+    monkeypatch.setenv("CE_DESKTOP_DATA_DIR", str(folder))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+    yield folder
