@@ -1,0 +1,35 @@
+"""The worker's own settings: who they are, where assessments go, when to lock."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import Field
+
+from ce_desktop.domain.model import FormModel
+
+DEFAULT_MASH_ADDRESS = "CSMASH@surreycc.gov.uk"
+DEFAULT_IDLE_MINUTES = 5
+MIN_IDLE_MINUTES = 1
+MAX_IDLE_MINUTES = 15
+
+
+class Settings(FormModel):
+    """Settings kept in the encrypted vault beside the assessments.
+
+    Attributes:
+        worker_name: prefills "Name of person completing".
+        agency: prefills "Agency".
+        contact_details: prefills "Contact details".
+        mash_address: where "Email to Social Care" addresses the draft.
+        idle_minutes: minutes of inactivity before the app locks itself.
+    """
+
+    format_version: int = 1
+    worker_name: str = ""
+    agency: str = ""
+    contact_details: str = ""
+    mash_address: str = DEFAULT_MASH_ADDRESS
+    idle_minutes: Annotated[int, Field(ge=MIN_IDLE_MINUTES, le=MAX_IDLE_MINUTES)] = (
+        DEFAULT_IDLE_MINUTES
+    )
