@@ -1,0 +1,107 @@
+"""The storage layer's errors: each one a plain sentence a worker can act on.
+
+``str(error)`` is what the app shows and what the command line prints. No message
+ever carries a field value of an assessment: an assessment is named by its
+reference or, when even that cannot be read, by its file's random id.
+"""
+
+from __future__ import annotations
+
+
+class StorageError(Exception):
+    """Base of every storage problem; ``str(error)`` is a plain sentence for the user."""
+
+
+class WrongPassphrase(StorageError):
+    """The passphrase (or recovery key) does not open the keystore."""
+
+    def __init__(self, message: str = "The passphrase is not correct.") -> None:
+        super().__init__(message)
+
+
+class KeystoreDamaged(StorageError):
+    """The keystore cannot be read: damaged, truncated or with absurd parameters.
+
+    Attributes:
+        backup_available: a ``keystore.json.bak`` exists that may still open.
+    """
+
+    def __init__(self, message: str | None = None, *, backup_available: bool = False) -> None:
+        text = message or "The keystore is damaged, so the data folder cannot be unlocked."
+        if backup_available:
+            text += " A backup copy of the keystore exists and can be tried."
+        super().__init__(text)
+        self.backup_available = backup_available
+
+
+class AssessmentDamaged(StorageError):
+    """An assessment file is damaged, truncated, or belongs to another name.
+
+    Attributes:
+        name: the assessment's reference, or its file id if the reference is unknown.
+    """
+
+    def __init__(self, name: str, message: str | None = None) -> None:
+        super().__init__(message or f"Assessment {name} is damaged and cannot be opened.")
+        self.name = name
+
+
+class NewerFormat(StorageError):
+    """A file was written by a newer version of CE Desktop."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(
+            f"{name} was saved by a newer version of CE Desktop. "
+            "Install the newer version to open it."
+        )
+        self.name = name
+
+
+class SchemaInvalid(StorageError):
+    """A file decrypts but its content does not fit the form (no values are shown)."""
+
+    def __init__(self, name: str, problems: int = 0) -> None:
+        detail = f" ({problems} problems found)" if problems else ""
+        super().__init__(
+            f"Assessment {name} opened but its content is not a valid assessment{detail}."
+        )
+        self.name = name
+
+
+class FolderNotWritable(StorageError):
+    """The data folder cannot be written to, so nothing could be saved."""
+
+    def __init__(self, message: str | None = None) -> None:
+        super().__init__(
+            message or "The data folder cannot be written to, so changes could not be saved."
+        )
+
+
+class SaveFailed(StorageError):
+    """A write did not complete; the file on disk is as it was before."""
+
+    def __init__(self, message: str | None = None) -> None:
+        super().__init__(message or "The changes could not be saved.")
+
+
+class AlreadyRunning(StorageError):
+    """Another CE Desktop is already using this data folder."""
+
+    def __init__(self, message: str | None = None) -> None:
+        super().__init__(
+            message
+            or "CE Desktop is already open with this data folder. Close it before opening again."
+        )
+
+
+class NoVault(StorageError):
+    """The data folder has no keystore yet."""
+
+    def __init__(self, message: str | None = None) -> None:
+        super().__init__(
+            message or "There is no CE Desktop data in this folder yet. Set it up first."
+        )
+
+
+class WeakPassphrase(StorageError):
+    """A new passphrase is too short or too common."""

@@ -1,0 +1,78 @@
+"""Where the data lives (PRODUCT §5.1), and the names of the files inside the folder.
+
+The folder is chosen as: an explicit override (``--data-dir``), then the
+``CE_DESKTOP_DATA_DIR`` environment variable, then platformdirs' user data folder
+(local, never roaming: encrypted drafts should not follow the worker to other machines).
+
+Inside it::
+
+    keystore.json            the wrapped data key (and keystore.json.bak)
+    assessments/<id>.cea     one encrypted file per assessment (and <id>.cea.bak)
+    index.cei                the encrypted case-list summary
+    settings.ces             the worker's encrypted settings
+    quarantine/              files that could not be read, kept, never deleted
+    ce-desktop.lock          the single-instance lock
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "CE Desktop"
+ENV_VAR = "CE_DESKTOP_DATA_DIR"
+ASSESSMENT_SUFFIX = ".cea"
+
+
+def default_data_dir(override: str | Path | None = None) -> Path:
+    """The data folder: ``override``, else ``CE_DESKTOP_DATA_DIR``, else the user's folder."""
+    if override:
+        return Path(override).expanduser()
+    from_env = os.environ.get(ENV_VAR)
+    if from_env:
+        return Path(from_env).expanduser()
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False, roaming=False))
+
+
+@dataclass(frozen=True)
+class DataLayout:
+    """The names of everything inside one data folder."""
+
+    root: Path
+
+    @property
+    def keystore(self) -> Path:
+        """The keystore file."""
+        return self.root / "keystore.json"
+
+    @property
+    def assessments(self) -> Path:
+        """The folder of assessment files."""
+        return self.root / "assessments"
+
+    @property
+    def index(self) -> Path:
+        """The encrypted case-list index."""
+        return self.root / "index.cei"
+
+    @property
+    def settings(self) -> Path:
+        """The encrypted settings file."""
+        return self.root / "settings.ces"
+
+    @property
+    def quarantine(self) -> Path:
+        """Where unreadable files are moved (never deleted)."""
+        return self.root / "quarantine"
+
+    @property
+    def lock(self) -> Path:
+        """The single-instance lock file."""
+        return self.root / "ce-desktop.lock"
+
+    def assessment(self, assessment_id: str) -> Path:
+        """The file of one assessment."""
+        return self.assessments / f"{assessment_id}{ASSESSMENT_SUFFIX}"
