@@ -1,0 +1,81 @@
+"""Numbered migrations of the interchange format (PRODUCT §8).
+
+An assessment written by an older release is upgraded on load, one version at a
+time, before it is validated. Each migration is a pure function from the JSON object
+of version ``n`` to that of version ``n + 1``. None exists yet: version 1 is the
+first; the machinery is tested with a synthetic older version.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from ce_desktop.domain.model import FORMAT_VERSION, Assessment
+
+JsonObject = dict[str, Any]
+Migration = Callable[[JsonObject], JsonObject]
+
+MIGRATIONS: dict[int, Migration] = {}
+"""``MIGRATIONS[n]`` upgrades a version-``n`` object to version ``n + 1``."""
+
+
+class MigrationError(ValueError):
+    """The data cannot be brought to the current format version."""
+
+
+class NewerFormatError(MigrationError):
+    """The data was written by a newer release of CE Desktop."""
+
+
+def migrate(
+    data: JsonObject,
+    *,
+    registry: Mapping[int, Migration] = MIGRATIONS,
+    current: int = FORMAT_VERSION,
+) -> JsonObject:
+    """Upgrade ``data`` step by step to the ``current`` format version.
+
+    Raises:
+        NewerFormatError: the data's version is newer than this release knows.
+        MigrationError: the version is missing, not a number, or has no migration.
+    """
+    version = data.get("format_version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 0:
+        raise MigrationError("The assessment has no valid format version.")
+    if version > current:
+        raise NewerFormatError(
+            f"This assessment was made by a newer version of CE Desktop (format {version}). "
+            "Update CE Desktop to open it."
+        )
+    while version < current:
+        step = registry.get(version)
+        if step is None:
+            raise MigrationError(f"No migration from format version {version}.")
+        data = step(dict(data))
+        version += 1
+        data["format_version"] = version
+    return data
+
+
+def assessment_from_json(text: str | bytes) -> Assessment:
+    """Parse interchange JSON of any known version into the current model.
+
+    Raises:
+        ValueError: not JSON, not an object, or not valid (pydantic's ValidationError
+            is a ValueError; its message hides every input value).
+        MigrationError: as for ``migrate``.
+    """
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ValueError(f"The file is not valid JSON (line {error.lineno}).") from None
+    if not isinstance(data, dict):
+        raise ValueError("The file does not hold an assessment.")
+    return Assessment.model_validate(migrate(data))
+
+
+def assessment_to_json(assessment: Assessment) -> str:
+    """The interchange JSON of an assessment: indented, UTF-8, stable."""
+    return assessment.model_dump_json(indent=2) + "\n"
