@@ -1,0 +1,1 @@
+"""Forms compiled from ui/*.ui by scripts/build_ui.py (do not edit)."""
