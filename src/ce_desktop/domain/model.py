@@ -15,11 +15,11 @@ import secrets
 import uuid
 from datetime import UTC, date, datetime
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Annotated, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-FORMAT_VERSION = 1
+FORMAT_VERSION: Final = 1
 """The interchange format version written by this release (see ``migrations``)."""
 
 
