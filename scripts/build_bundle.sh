@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Builds the one-folder bundle from build.spec, runs its self-test offscreen, and reports
+# the folder's size. Output: dist/ce-desktop/ (run dist/ce-desktop/ce-desktop).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh >/dev/null
+
+echo "bundle: building with PyInstaller (build/ and dist/ are ignored by git)"
+.venv/bin/pyinstaller --noconfirm --clean --log-level WARN \
+    --workpath build/pyinstaller --distpath dist build.spec
+
+bundle=dist/ce-desktop
+echo "bundle: self-test"
+selftest_dir=$(mktemp -d)
+trap 'rm -rf "$selftest_dir"' EXIT
+QT_QPA_PLATFORM=offscreen TMPDIR="$selftest_dir" "$bundle/ce-desktop" --self-test
+
+size_mb=$(du -sm "$bundle" | cut -f1)
+echo "bundle: $bundle is ${size_mb} MB (goal: under 150 MB)"
