@@ -105,3 +105,27 @@ class NoVault(StorageError):
 
 class WeakPassphrase(StorageError):
     """A new passphrase is too short or too common."""
+
+
+class AssessmentNotFound(StorageError):
+    """No file holds the assessment asked for."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(f"Assessment {name} was not found.")
+        self.name = name
+
+
+class RestoreWouldOverwrite(StorageError):
+    """Restoring a backup would replace assessments changed since the backup was made.
+
+    Attributes:
+        references: the references of the assessments that are newer here.
+    """
+
+    def __init__(self, references: list[str]) -> None:
+        listed = ", ".join(references)
+        super().__init__(
+            f"{len(references)} assessments here are newer than in the backup ({listed}). "
+            "Nothing was restored. Restore again and confirm to replace them."
+        )
+        self.references = references

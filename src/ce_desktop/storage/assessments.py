@@ -1,0 +1,284 @@
+"""Reading and writing assessment files, with the recovery rules of PRODUCT §5.4.
+
+Loading tries the main file, then its ``.bak``. A file that fails is never repaired
+or overwritten: a damaged one is moved to the quarantine folder (never deleted), and
+one written by a newer version, or that is not a CE Desktop file at all, is left where
+it is. A temporary file left by a crash is offered back if it authenticates and is
+newer than the main file; otherwise it is removed. Nothing here logs a field value.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from ce_desktop.domain.model import FORMAT_VERSION, Assessment
+from ce_desktop.storage import container
+from ce_desktop.storage.atomic import TEMP_SUFFIX, atomic_write, backup_path
+from ce_desktop.storage.container import NotOurFile
+from ce_desktop.storage.errors import (
+    AssessmentDamaged,
+    AssessmentNotFound,
+    NewerFormat,
+    SchemaInvalid,
+    StorageError,
+)
+from ce_desktop.storage.index import Stamp, stamp_of
+from ce_desktop.storage.paths import ASSESSMENT_SUFFIX, DataLayout
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class RecoverableDraft:
+    """A newer, complete version of an assessment left behind by a crash."""
+
+    assessment_id: str
+    reference: str
+    saved_at: datetime
+    path: Path
+
+
+class AssessmentFiles:
+    """The assessment files of one unlocked vault."""
+
+    def __init__(self, layout: DataLayout, key: bytes, name_of: Callable[[str], str]) -> None:
+        """Bind to a folder and data key; ``name_of`` turns an id into a reference."""
+        self._layout = layout
+        self._key = key
+        self._name_of = name_of
+        self._known_good: dict[str, Stamp] = {}
+
+    def decode(self, data: bytes, assessment_id: str) -> Assessment:
+        """Decrypt and validate one file's bytes.
+
+        Raises:
+            AssessmentDamaged, NewerFormat, SchemaInvalid: named by reference or id.
+        """
+        name = self._name_of(assessment_id)
+        plain = container.open_sealed(
+            self._key, container.Kind.ASSESSMENT, assessment_id, data, name=name
+        )
+        try:
+            raw = json.loads(plain)
+        except ValueError:
+            raise SchemaInvalid(name) from None
+        version = raw.get("format_version") if isinstance(raw, dict) else None
+        if isinstance(version, int) and version > FORMAT_VERSION:
+            raise NewerFormat(name)
+        try:
+            assessment = Assessment.model_validate(raw)
+        except ValidationError as error:
+            raise SchemaInvalid(name, error.error_count()) from None
+        if assessment.id != assessment_id:
+            raise SchemaInvalid(name)
+        return assessment
+
+    def _read(self, path: Path, assessment_id: str) -> Assessment:
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            raise
+        except OSError:
+            raise AssessmentDamaged(self._name_of(assessment_id)) from None
+        return self.decode(data, assessment_id)
+
+    def read_quietly(self, assessment_id: str) -> Assessment | None:
+        """The assessment from its main file or backup, or None; nothing is moved."""
+        for path in (self._layout.assessment(assessment_id), self._backup(assessment_id)):
+            with contextlib.suppress(OSError, StorageError):
+                return self._read(path, assessment_id)
+        return None
+
+    def _backup(self, assessment_id: str) -> Path:
+        return backup_path(self._layout.assessment(assessment_id))
+
+    def load(self, assessment_id: str) -> tuple[Assessment, list[str]]:
+        """Load an assessment, falling back to its backup (PRODUCT §5.4).
+
+        Returns:
+            The assessment and plain warnings (for example that the backup was used).
+
+        Raises:
+            AssessmentNotFound: neither file exists.
+            NewerFormat, NotOurFile: the main file was left untouched.
+            AssessmentDamaged, SchemaInvalid: neither file could be read; both are
+                now in the quarantine folder.
+        """
+        main = self._layout.assessment(assessment_id)
+        first_error: StorageError | None = None
+        try:
+            assessment = self._read(main, assessment_id)
+        except FileNotFoundError:
+            pass
+        except (NewerFormat, NotOurFile):
+            raise
+        except StorageError as error:
+            log.warning("Assessment file %s could not be read", assessment_id)
+            first_error = error
+        else:
+            self._known_good[assessment_id] = stamp_of(main) or (0, 0)
+            return assessment, []
+        backup = self._backup(assessment_id)
+        try:
+            assessment = self._read(backup, assessment_id)
+        except FileNotFoundError:
+            if first_error is None:
+                raise AssessmentNotFound(self._name_of(assessment_id)) from None
+            self.quarantine(main)
+            raise first_error from None
+        except StorageError:
+            if first_error is None:
+                raise
+            self.quarantine(main)
+            self.quarantine(backup)
+            raise first_error from None
+        warnings: list[str] = []
+        if first_error is not None:
+            self.quarantine(main)
+            warnings.append(
+                f"Assessment {assessment.reference} was damaged, so its last good copy "
+                "was opened. The damaged file was kept in the quarantine folder."
+            )
+        else:
+            warnings.append(f"Assessment {assessment.reference} was opened from its backup copy.")
+        self._known_good.pop(assessment_id, None)
+        return assessment, warnings
+
+    def save(self, assessment: Assessment) -> None:
+        """Encrypt, verify and write an assessment, keeping the last good file as ``.bak``.
+
+        Raises:
+            SaveFailed: nothing changed on disk.
+        """
+        main = self._layout.assessment(assessment.id)
+        plain = assessment.model_dump_json().encode("utf-8")
+        sealed = container.seal(self._key, container.Kind.ASSESSMENT, assessment.id, plain)
+        atomic_write(main, sealed, keep_backup=self._main_is_good(assessment.id))
+        self._known_good[assessment.id] = stamp_of(main) or (0, 0)
+
+    def _main_is_good(self, assessment_id: str) -> bool:
+        main = self._layout.assessment(assessment_id)
+        stamp = stamp_of(main)
+        if stamp is None:
+            return False
+        if self._known_good.get(assessment_id) == stamp:
+            return True
+        try:
+            self._read(main, assessment_id)
+        except (OSError, StorageError):
+            # Never let a bad file become the backup; keep it for inspection instead.
+            self.quarantine(main)
+            return False
+        return True
+
+    def delete(self, assessment_id: str) -> None:
+        """Remove the main file, its backup and any temporary files of an assessment."""
+        main = self._layout.assessment(assessment_id)
+        for path in (main, backup_path(main), *self._temp_files(assessment_id)):
+            with contextlib.suppress(FileNotFoundError):
+                path.unlink()
+        self._known_good.pop(assessment_id, None)
+
+    def quarantine(self, path: Path) -> Path | None:
+        """Move an unreadable file into the quarantine folder (never deleted)."""
+        if not path.exists():
+            return None
+        folder = self._layout.quarantine
+        folder.mkdir(parents=True, exist_ok=True)
+        moment = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+        target = folder / f"{path.name}.{moment}"
+        os.replace(path, target)
+        log.warning("Unreadable file %s moved to the quarantine folder", path.name)
+        return target
+
+    def _temp_files(self, assessment_id: str) -> list[Path]:
+        prefix = f"{assessment_id}{ASSESSMENT_SUFFIX}."
+        try:
+            names = os.listdir(self._layout.assessments)
+        except OSError:
+            return []
+        return [
+            self._layout.assessments / name
+            for name in names
+            if name.startswith(prefix) and name.endswith(TEMP_SUFFIX)
+        ]
+
+    def sweep_temp_files(self) -> list[RecoverableDraft]:
+        """Deal with temporary files left by a crash; return the ones worth offering.
+
+        A temporary file that authenticates and is newer than what is saved is kept
+        and returned. Anything else (half-written, older, a backup's link) is removed.
+        """
+        offered: list[RecoverableDraft] = []
+        try:
+            names = sorted(os.listdir(self._layout.assessments))
+        except OSError:
+            return offered
+        for name in names:
+            if not name.endswith(TEMP_SUFFIX):
+                continue
+            path = self._layout.assessments / name
+            draft = self._recoverable(name, path)
+            if draft is None:
+                with contextlib.suppress(OSError):
+                    path.unlink()
+                log.info("Removed a leftover temporary file")
+            else:
+                offered.append(draft)
+        return offered
+
+    def _recoverable(self, name: str, path: Path) -> RecoverableDraft | None:
+        stem, _, rest = name.partition(".")
+        if rest.count(".") != 2 or not rest.startswith(ASSESSMENT_SUFFIX[1:] + "."):
+            return None
+        try:
+            draft = self.decode(path.read_bytes(), stem)
+        except (OSError, StorageError, ValueError):
+            return None
+        # A temporary file outlives its save only if the process died before the
+        # rename, so it is newer than the main file unless a later save replaced that.
+        saved = self.read_quietly(stem)
+        main_stamp = stamp_of(self._layout.assessment(stem))
+        temp_stamp = stamp_of(path)
+        if saved is not None:
+            if saved == draft or temp_stamp is None:
+                return None
+            if main_stamp is not None and main_stamp[1] > temp_stamp[1]:
+                return None
+        return RecoverableDraft(stem, draft.reference, draft.updated_at, path)
+
+    def read_draft(self, draft: RecoverableDraft) -> Assessment:
+        """The content of an offered draft.
+
+        Raises:
+            AssessmentDamaged: it no longer authenticates.
+        """
+        return self._read(draft.path, draft.assessment_id)
+
+    def check(self, ids: set[str]) -> list[tuple[str, str]]:
+        """(id, plain problem) for every main file that does not decrypt and validate."""
+        problems: list[tuple[str, str]] = []
+        for assessment_id in sorted(ids):
+            main = self._layout.assessment(assessment_id)
+            try:
+                self._read(main, assessment_id)
+            except FileNotFoundError:
+                problems.append(
+                    (
+                        assessment_id,
+                        f"Assessment {self._name_of(assessment_id)} "
+                        "has only a backup copy; its main file is missing.",
+                    )
+                )
+            except StorageError as error:
+                problems.append((assessment_id, str(error)))
+        return problems

@@ -1,0 +1,200 @@
+"""Backup and restore of the whole data folder as one encrypted file (PRODUCT §5.12).
+
+A backup file is::
+
+    b"CEDKBKUP"            8 bytes
+    keystore length        4 bytes, big-endian
+    keystore               the keystore as it was (wrapped keys only: safe to carry)
+    container              kind "backup", id = the vault id, sealed with the data key;
+                           inside, a zip of the encrypted assessment files and settings
+
+So a backup opens with the passphrase (or recovery key) in force when it was made,
+on this laptop or on a new one. Restoring never replaces an assessment changed since
+the backup without the caller saying so.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import struct
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ce_desktop.domain.model import Assessment, utc_now
+from ce_desktop.storage import container, keystore
+from ce_desktop.storage.assessments import AssessmentFiles
+from ce_desktop.storage.atomic import atomic_write, backup_path
+from ce_desktop.storage.errors import (
+    AssessmentDamaged,
+    KeystoreDamaged,
+    RestoreWouldOverwrite,
+    StorageError,
+    WrongPassphrase,
+)
+from ce_desktop.storage.index import Index
+from ce_desktop.storage.paths import ASSESSMENT_SUFFIX, DataLayout
+
+MAGIC = b"CEDKBKUP"
+_LENGTH = struct.Struct(">I")
+_NAME = "The backup file"
+
+
+@dataclass
+class BackupContents:
+    """A backup, opened: its keystore, data key, and decrypted assessments."""
+
+    keystore_bytes: bytes
+    keystore_file: keystore.KeystoreFile
+    data_key: bytes
+    raw_files: dict[str, bytes]
+    assessments: list[Assessment]
+
+
+@dataclass
+class RestoreReport:
+    """What a restore did (references only).
+
+    Attributes:
+        added: not in the vault before.
+        replaced: older in the vault than in the backup (or newer, when allowed).
+        unchanged: the same in both.
+        to_write: the assessments the restore saves.
+    """
+
+    added: list[str] = field(default_factory=list)
+    replaced: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    to_write: list[Assessment] = field(default_factory=list)
+
+
+def write_backup(
+    layout: DataLayout, key: bytes, keystore_file: keystore.KeystoreFile, destination: Path
+) -> None:
+    """Write the folder's keystore, assessments and settings to ``destination``.
+
+    Raises:
+        SaveFailed: the file could not be written.
+    """
+    keystore_bytes = layout.keystore.read_bytes()
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
+        manifest = {"made_at": utc_now().isoformat(), "vault_id": keystore_file.vault_id}
+        archive.writestr("manifest.json", json.dumps(manifest))
+        for path in sorted(layout.assessments.glob(f"*{ASSESSMENT_SUFFIX}")):
+            archive.writestr(f"assessments/{path.name}", path.read_bytes())
+        if layout.settings.exists():
+            archive.writestr("settings.ces", layout.settings.read_bytes())
+    sealed = container.seal(key, container.Kind.BACKUP, keystore_file.vault_id, buffer.getvalue())
+    atomic_write(
+        Path(destination), MAGIC + _LENGTH.pack(len(keystore_bytes)) + keystore_bytes + sealed
+    )
+
+
+def _unlock(keystore_file: keystore.KeystoreFile, secret: str) -> bytes:
+    try:
+        return keystore.unlock(keystore_file, secret)
+    except WrongPassphrase:
+        try:
+            return keystore.unlock_with_recovery(keystore_file, secret)
+        except (WrongPassphrase, KeystoreDamaged):
+            raise WrongPassphrase(
+                "The passphrase is not correct for this backup. "
+                "Use the passphrase in force when it was made, or the recovery key."
+            ) from None
+
+
+def read_backup(source: Path, secret: str) -> BackupContents:
+    """Open a backup with its passphrase or recovery key and check every assessment.
+
+    Raises:
+        AssessmentDamaged: not a backup, or damaged (nothing is restored from it).
+        KeystoreDamaged: its keystore is damaged.
+        WrongPassphrase: neither the passphrase nor the recovery key opens it.
+    """
+    try:
+        data = Path(source).read_bytes()
+    except OSError:
+        raise AssessmentDamaged(_NAME, "The backup file could not be read.") from None
+    if not data.startswith(MAGIC) or len(data) < len(MAGIC) + _LENGTH.size:
+        raise AssessmentDamaged(_NAME, "This is not a CE Desktop backup file.")
+    (length,) = _LENGTH.unpack_from(data, len(MAGIC))
+    start = len(MAGIC) + _LENGTH.size
+    keystore_bytes = data[start : start + length]
+    keystore_file = keystore.parse(keystore_bytes)
+    key = _unlock(keystore_file, secret)
+    plain = container.open_sealed(
+        key, container.Kind.BACKUP, keystore_file.vault_id, data[start + length :], name=_NAME
+    )
+    files = AssessmentFiles(DataLayout(Path(".")), key, lambda assessment_id: assessment_id)
+    raw_files: dict[str, bytes] = {}
+    assessments: list[Assessment] = []
+    try:
+        with zipfile.ZipFile(io.BytesIO(plain)) as archive:
+            for name in archive.namelist():
+                raw_files[name] = archive.read(name)
+    except (zipfile.BadZipFile, ValueError):
+        raise AssessmentDamaged(_NAME, "The backup file is damaged.") from None
+    for name, raw in raw_files.items():
+        if name.startswith("assessments/") and name.endswith(ASSESSMENT_SUFFIX):
+            assessment_id = name[len("assessments/") : -len(ASSESSMENT_SUFFIX)]
+            try:
+                assessments.append(files.decode(raw, assessment_id))
+            except StorageError:
+                raise AssessmentDamaged(_NAME, "The backup file is damaged.") from None
+    return BackupContents(keystore_bytes, keystore_file, key, raw_files, assessments)
+
+
+def plan_restore(contents: BackupContents, index: Index, *, overwrite_newer: bool) -> RestoreReport:
+    """Decide what a restore into an existing vault writes.
+
+    Raises:
+        RestoreWouldOverwrite: some assessments are newer here and ``overwrite_newer``
+            is False; the error names them by reference.
+    """
+    report = RestoreReport()
+    newer_here: list[str] = []
+    for assessment in sorted(contents.assessments, key=lambda a: a.reference):
+        current = index.get(assessment.id)
+        if current is None:
+            report.added.append(assessment.reference)
+        elif current.updated_at == assessment.updated_at:
+            report.unchanged.append(assessment.reference)
+            continue
+        elif current.updated_at > assessment.updated_at:
+            newer_here.append(current.reference)
+            report.replaced.append(assessment.reference)
+        else:
+            report.replaced.append(assessment.reference)
+        report.to_write.append(assessment)
+    if newer_here and not overwrite_newer:
+        raise RestoreWouldOverwrite(newer_here)
+    return report
+
+
+def restore_into_empty(data_dir: Path, source: Path, secret: str) -> RestoreReport:
+    """Set up a new data folder from a backup, as it was (same keystore and files).
+
+    Raises:
+        StorageError: the folder already holds a vault.
+        WrongPassphrase, KeystoreDamaged, AssessmentDamaged: the backup did not open.
+        SaveFailed: a file could not be written.
+    """
+    layout = DataLayout(Path(data_dir))
+    if layout.keystore.exists() or backup_path(layout.keystore).exists():
+        raise StorageError("This data folder is already set up; unlock it to restore into it.")
+    contents = read_backup(source, secret)
+    layout.root.mkdir(parents=True, exist_ok=True)
+    layout.assessments.mkdir(exist_ok=True)
+    report = RestoreReport()
+    for name, raw in contents.raw_files.items():
+        if name.startswith("assessments/"):
+            atomic_write(layout.assessments / Path(name).name, raw)
+        elif name == "settings.ces":
+            atomic_write(layout.settings, raw)
+    report.added = sorted(a.reference for a in contents.assessments)
+    # The keystore goes last: until it exists the folder is not a vault.
+    atomic_write(backup_path(layout.keystore), contents.keystore_bytes)
+    atomic_write(layout.keystore, contents.keystore_bytes)
+    return report

@@ -1,0 +1,230 @@
+"""The encrypted case-list index (PRODUCT §5.5).
+
+The case list needs a few facts about every assessment; decrypting thousands of files
+to show it would be slow, so the index keeps them in one encrypted file. Each entry
+remembers the size and modification time of the file it was read from: an entry whose
+file changed behind the index's back (a crash between the two writes, a restore, a
+copy) is stale and is read again; a missing or damaged index is rebuilt from the files.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from ce_desktop.domain.model import Assessment, RiskLevel, Status
+from ce_desktop.storage import container
+from ce_desktop.storage.atomic import atomic_write
+from ce_desktop.storage.errors import StorageError
+from ce_desktop.storage.paths import ASSESSMENT_SUFFIX, DataLayout
+
+log = logging.getLogger(__name__)
+
+SEND_WITHIN = timedelta(hours=24)
+_INDEX_VERSION = 1
+
+Stamp = tuple[int, int]
+"""(size, modification time in ns) of the file an entry was read from."""
+
+
+@dataclass(frozen=True)
+class AssessmentSummary:
+    """What the case list shows about one assessment."""
+
+    id: str
+    reference: str
+    child_id: str
+    child_name: str
+    status: Status
+    level: RiskLevel | None
+    date_completed: date | None
+    send_by: datetime | None
+    next_review: date | None
+    updated_at: datetime
+    is_training_sample: bool
+
+    @classmethod
+    def of(cls, assessment: Assessment) -> AssessmentSummary:
+        """The summary of an assessment."""
+        send_by = None
+        if assessment.status is Status.FINAL and assessment.finalised_at is not None:
+            send_by = assessment.finalised_at + SEND_WITHIN
+        return cls(
+            id=assessment.id,
+            reference=assessment.reference,
+            child_id=assessment.child_id,
+            child_name=assessment.child.display_name,
+            status=assessment.status,
+            level=assessment.analysis.level_of_risk,
+            date_completed=assessment.details.date_completed,
+            send_by=send_by,
+            next_review=assessment.intended_action.next_review_date,
+            updated_at=assessment.updated_at,
+            is_training_sample=assessment.is_training_sample,
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        """A JSON-ready dict (dates as ISO strings)."""
+        return {
+            "id": self.id,
+            "reference": self.reference,
+            "child_id": self.child_id,
+            "child_name": self.child_name,
+            "status": self.status.value,
+            "level": self.level.value if self.level else None,
+            "date_completed": _iso(self.date_completed),
+            "send_by": _iso(self.send_by),
+            "next_review": _iso(self.next_review),
+            "updated_at": self.updated_at.isoformat(),
+            "is_training_sample": self.is_training_sample,
+        }
+
+    @classmethod
+    def from_json(cls, raw: dict[str, Any]) -> AssessmentSummary:
+        """The inverse of :meth:`to_json`."""
+        return cls(
+            id=raw["id"],
+            reference=raw["reference"],
+            child_id=raw["child_id"],
+            child_name=raw["child_name"],
+            status=Status(raw["status"]),
+            level=RiskLevel(raw["level"]) if raw["level"] else None,
+            date_completed=date.fromisoformat(raw["date_completed"])
+            if raw["date_completed"]
+            else None,
+            send_by=datetime.fromisoformat(raw["send_by"]) if raw["send_by"] else None,
+            next_review=date.fromisoformat(raw["next_review"]) if raw["next_review"] else None,
+            updated_at=datetime.fromisoformat(raw["updated_at"]),
+            is_training_sample=bool(raw["is_training_sample"]),
+        )
+
+
+def _iso(value: date | datetime | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def stamp_of(path: os.PathLike[str] | str) -> Stamp | None:
+    """The (size, mtime) of a file, or None if it is not there."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return (info.st_size, info.st_mtime_ns)
+
+
+class Index:
+    """The index of one unlocked vault, held in memory and written on every change."""
+
+    def __init__(self, layout: DataLayout, key: bytes, vault_id: str) -> None:
+        """Bind the index to a folder and key; call :meth:`refresh` before use."""
+        self._layout = layout
+        self._key = key
+        self._vault_id = vault_id
+        self._entries: dict[str, tuple[AssessmentSummary, Stamp | None]] = {}
+
+    def _read(self) -> bool:
+        try:
+            data = self._layout.index.read_bytes()
+            plain = container.open_sealed(
+                self._key, container.Kind.INDEX, self._vault_id, data, name="The index"
+            )
+            document = json.loads(plain)
+            if document.get("version") != _INDEX_VERSION:
+                return False
+            self._entries = {
+                key: (AssessmentSummary.from_json(raw["summary"]), _stamp(raw["stamp"]))
+                for key, raw in document["entries"].items()
+            }
+        except (OSError, StorageError, ValueError, KeyError, TypeError, AttributeError):
+            self._entries = {}
+            return False
+        return True
+
+    def refresh(self, read: Callable[[str], Assessment | None]) -> None:
+        """Load the index, re-reading any entry that is missing or stale.
+
+        Args:
+            read: reads one assessment by id without side effects; None if unreadable.
+        """
+        intact = self._read()
+        on_disk = self.ids_on_disk()
+        changed = not intact
+        for gone in set(self._entries) - on_disk:
+            del self._entries[gone]
+            changed = True
+        for assessment_id in on_disk:
+            stamp = stamp_of(self._layout.assessment(assessment_id))
+            known = self._entries.get(assessment_id)
+            if known is not None and known[1] == stamp and stamp is not None:
+                continue
+            assessment = read(assessment_id)
+            if assessment is None:
+                self._entries.pop(assessment_id, None)
+            else:
+                self._entries[assessment_id] = (AssessmentSummary.of(assessment), stamp)
+            changed = True
+        if changed:
+            log.info("Case-list index brought up to date")
+            self.write()
+
+    def ids_on_disk(self) -> set[str]:
+        """The ids that have a main or backup file in the assessments folder."""
+        found: set[str] = set()
+        try:
+            entries = os.scandir(self._layout.assessments)
+        except OSError:
+            return found
+        with entries:
+            for entry in entries:
+                name = entry.name
+                if name.endswith(ASSESSMENT_SUFFIX):
+                    found.add(name[: -len(ASSESSMENT_SUFFIX)])
+                elif name.endswith(ASSESSMENT_SUFFIX + ".bak"):
+                    found.add(name[: -len(ASSESSMENT_SUFFIX) - 4])
+        return found
+
+    def summaries(self) -> list[AssessmentSummary]:
+        """Every summary, most recently changed first."""
+        found = [summary for summary, _ in self._entries.values()]
+        return sorted(found, key=lambda s: s.updated_at, reverse=True)
+
+    def get(self, assessment_id: str) -> AssessmentSummary | None:
+        """The summary of one assessment, if indexed."""
+        entry = self._entries.get(assessment_id)
+        return entry[0] if entry else None
+
+    def put(self, assessment: Assessment) -> None:
+        """Record a just-saved assessment and write the index."""
+        stamp = stamp_of(self._layout.assessment(assessment.id))
+        self._entries[assessment.id] = (AssessmentSummary.of(assessment), stamp)
+        self.write()
+
+    def remove(self, assessment_id: str) -> None:
+        """Forget an assessment and write the index."""
+        if self._entries.pop(assessment_id, None) is not None:
+            self.write()
+
+    def write(self) -> None:
+        """Write the index (atomically, encrypted)."""
+        document = {
+            "version": _INDEX_VERSION,
+            "entries": {
+                key: {"summary": summary.to_json(), "stamp": list(stamp) if stamp else None}
+                for key, (summary, stamp) in self._entries.items()
+            },
+        }
+        plain = json.dumps(document, separators=(",", ":")).encode("utf-8")
+        sealed = container.seal(self._key, container.Kind.INDEX, self._vault_id, plain)
+        atomic_write(self._layout.index, sealed)
+
+
+def _stamp(raw: Any) -> Stamp | None:
+    if raw is None:
+        return None
+    size, mtime = raw
+    return (int(size), int(mtime))

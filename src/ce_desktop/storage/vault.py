@@ -1,0 +1,391 @@
+"""The vault: the one repository the desktop app and the command line share.
+
+A :class:`Vault` is an unlocked data folder: it holds the data key in memory, the
+single-instance lock, the case-list index and the assessment files. Unlocking costs
+one Argon2id derivation (about half a second); everything after that is fast.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from ce_desktop.domain import lifecycle
+from ce_desktop.domain.model import Assessment, AuditAction
+from ce_desktop.domain.settings import Settings
+from ce_desktop.storage import backup as backup_file
+from ce_desktop.storage import container, keystore
+from ce_desktop.storage.assessments import AssessmentFiles, RecoverableDraft
+from ce_desktop.storage.atomic import TEMP_SUFFIX, atomic_write
+from ce_desktop.storage.errors import (
+    AssessmentNotFound,
+    FolderNotWritable,
+    NoVault,
+    SaveFailed,
+    StorageError,
+)
+from ce_desktop.storage.index import AssessmentSummary, Index
+from ce_desktop.storage.lock import InstanceLock
+from ce_desktop.storage.passphrase import check_new_passphrase
+from ce_desktop.storage.paths import DataLayout
+
+__all__ = ["AssessmentSummary", "RecoverableDraft", "Vault"]
+
+log = logging.getLogger(__name__)
+
+
+def _check_writable(folder: Path) -> None:
+    if not os.access(folder, os.W_OK):
+        raise FolderNotWritable()
+
+
+def _sweep_root_temp_files(layout: DataLayout) -> None:
+    # Keystore, index and settings temporaries hold nothing worth offering back.
+    for path in layout.root.glob(f"*{TEMP_SUFFIX}"):
+        try:
+            path.unlink()
+        except OSError:
+            log.info("A leftover temporary file could not be removed")
+
+
+class Vault:
+    """An unlocked data folder.
+
+    Attributes:
+        data_dir: the folder.
+        must_change_passphrase: True after a recovery-key unlock, until the passphrase
+            is changed.
+        load_warnings: plain sentences from the last :meth:`load` (e.g. backup used).
+    """
+
+    def __init__(
+        self,
+        data_dir: Path,
+        data_key: bytes,
+        keystore_file: keystore.KeystoreFile,
+        lock: InstanceLock,
+        *,
+        must_change_passphrase: bool = False,
+    ) -> None:
+        """Use :meth:`create`, :meth:`unlock` or :meth:`unlock_with_recovery` instead."""
+        self.data_dir = data_dir
+        self.must_change_passphrase = must_change_passphrase
+        self.load_warnings: list[str] = []
+        self._layout = DataLayout(data_dir)
+        self._key = data_key
+        self._keystore = keystore_file
+        self._lock = lock
+        self._index = Index(self._layout, data_key, keystore_file.vault_id)
+        self._files = AssessmentFiles(self._layout, data_key, self._name_of)
+        self._layout.assessments.mkdir(exist_ok=True)
+        _sweep_root_temp_files(self._layout)
+        self._drafts = {d.assessment_id: d for d in self._files.sweep_temp_files()}
+        self._index.refresh(self._files.read_quietly)
+
+    # Opening -----------------------------------------------------------------
+
+    @staticmethod
+    def exists(data_dir: Path) -> bool:
+        """Whether ``data_dir`` holds a vault (a keystore or its backup)."""
+        layout = DataLayout(Path(data_dir))
+        return layout.keystore.exists() or (layout.root / "keystore.json.bak").exists()
+
+    @classmethod
+    def create(cls, data_dir: Path, passphrase: str) -> tuple[Vault, str]:
+        """Set up a new vault in ``data_dir``.
+
+        Returns:
+            The unlocked vault and the recovery key, formatted in groups.
+
+        Raises:
+            WeakPassphrase: the passphrase is too short or too common.
+            StorageError: a vault already exists there.
+            FolderNotWritable, AlreadyRunning, SaveFailed: as the words say.
+        """
+        data_dir = Path(data_dir)
+        if cls.exists(data_dir):
+            raise StorageError("This data folder is already set up. Unlock it instead.")
+        check_new_passphrase(passphrase)
+        try:
+            data_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise FolderNotWritable() from error
+        _check_writable(data_dir)
+        layout = DataLayout(data_dir)
+        lock = InstanceLock(layout.lock)
+        lock.acquire()
+        try:
+            data_key, recovery, keystore_file = keystore.create(layout.keystore, passphrase)
+            return cls(data_dir, data_key, keystore_file, lock), recovery
+        except BaseException:
+            lock.release()
+            raise
+
+    @classmethod
+    def unlock(cls, data_dir: Path, passphrase: str, *, use_keystore_backup: bool = False) -> Vault:
+        """Open the vault with the passphrase.
+
+        Args:
+            data_dir: the data folder.
+            passphrase: as typed (it is normalised here).
+            use_keystore_backup: read ``keystore.json.bak`` (offered when the keystore
+                is damaged); the damaged keystore is left as it is.
+
+        Raises:
+            NoVault, KeystoreDamaged, WrongPassphrase, FolderNotWritable, AlreadyRunning.
+        """
+        return cls._open(
+            Path(data_dir),
+            lambda ks: keystore.unlock(ks, passphrase),
+            use_keystore_backup=use_keystore_backup,
+        )
+
+    @classmethod
+    def unlock_with_recovery(
+        cls, data_dir: Path, recovery_key: str, *, use_keystore_backup: bool = False
+    ) -> Vault:
+        """Open the vault with the recovery key; a new passphrase must then be chosen.
+
+        Raises:
+            NoVault, KeystoreDamaged, WrongPassphrase, FolderNotWritable, AlreadyRunning.
+        """
+        vault = cls._open(
+            Path(data_dir),
+            lambda ks: keystore.unlock_with_recovery(ks, recovery_key),
+            use_keystore_backup=use_keystore_backup,
+        )
+        vault.must_change_passphrase = True
+        return vault
+
+    @classmethod
+    def _open(
+        cls,
+        data_dir: Path,
+        unwrap: Callable[[keystore.KeystoreFile], bytes],
+        *,
+        use_keystore_backup: bool,
+    ) -> Vault:
+        if not cls.exists(data_dir):
+            raise NoVault()
+        layout = DataLayout(data_dir)
+        keystore_file = keystore.read(layout.keystore, use_backup=use_keystore_backup)
+        _check_writable(data_dir)
+        lock = InstanceLock(layout.lock)
+        lock.acquire()
+        try:
+            data_key = unwrap(keystore_file)
+            return cls(data_dir, data_key, keystore_file, lock)
+        except BaseException:
+            lock.release()
+            raise
+
+    def change_passphrase(self, new_passphrase: str) -> None:
+        """Replace the passphrase; only the keystore is rewritten.
+
+        Raises:
+            WeakPassphrase: refused; nothing changed.
+            SaveFailed: the old passphrase still works.
+        """
+        self._require_open()
+        self._keystore = keystore.change_passphrase(
+            self._layout.keystore, self._keystore, self._key, new_passphrase
+        )
+        self.must_change_passphrase = False
+
+    def close(self) -> None:
+        """Forget the data key and release the single-instance lock."""
+        self._key = b""
+        self._index = Index(self._layout, b"", "")
+        self._lock.release()
+
+    @property
+    def is_open(self) -> bool:
+        """Whether the vault still holds its key."""
+        return bool(self._key)
+
+    def _require_open(self) -> None:
+        if not self._key:
+            raise StorageError("The data is locked. Unlock it first.")
+
+    def _require_writable(self) -> None:
+        self._require_open()
+        _check_writable(self._layout.assessments)
+
+    # Assessments -------------------------------------------------------------
+
+    def _name_of(self, assessment_id: str) -> str:
+        summary = self._index.get(assessment_id) if self._key else None
+        return summary.reference if summary else assessment_id
+
+    def list_summaries(self) -> list[AssessmentSummary]:
+        """What the case list shows, most recently changed first."""
+        self._require_open()
+        return self._index.summaries()
+
+    def find(self, reference: str) -> AssessmentSummary:
+        """The summary of the assessment with this reference (or id).
+
+        Raises:
+            AssessmentNotFound: there is none.
+        """
+        wanted = reference.strip().upper()
+        for summary in self.list_summaries():
+            if summary.reference.upper() == wanted or summary.id == reference.strip():
+                return summary
+        raise AssessmentNotFound(reference.strip())
+
+    def load(self, assessment_id: str) -> Assessment:
+        """Load one assessment, falling back to its backup (see ``load_warnings``).
+
+        Raises:
+            AssessmentNotFound, AssessmentDamaged, NewerFormat, SchemaInvalid.
+        """
+        self._require_open()
+        self.load_warnings = []
+        assessment, self.load_warnings = self._files.load(assessment_id)
+        return assessment
+
+    def save(self, assessment: Assessment) -> None:
+        """Save an assessment: encrypted, verified, atomic, the last good copy kept.
+
+        Raises:
+            FolderNotWritable, SaveFailed: nothing changed on disk; the edit is unsaved.
+        """
+        self._require_writable()
+        self._files.save(assessment)
+        try:
+            self._index.put(assessment)
+        except SaveFailed:
+            # The assessment is safe; the index is rebuilt from the files next time.
+            log.warning("The case-list index could not be updated")
+
+    def delete(self, assessment_id: str) -> None:
+        """Remove an assessment from disk: its file, its backup and its index entry."""
+        self._require_writable()
+        self._files.delete(assessment_id)
+        self._drafts.pop(assessment_id, None)
+        self._index.remove(assessment_id)
+
+    def record(self, assessment_id: str, action: AuditAction, detail: str = "") -> Assessment:
+        """Append an audit event to an assessment and save it (PRODUCT §5.11).
+
+        The detail must never carry a field value.
+        """
+        assessment = self.load(assessment_id)
+        assessment.record(action, detail)
+        self.save(assessment)
+        return assessment
+
+    def start_review(self, assessment_id: str, *, today: date) -> Assessment:
+        """Copy an earlier assessment forward into a new, saved draft for the same child."""
+        review = lifecycle.start_review(self.load(assessment_id), today=today)
+        self.save(review)
+        return review
+
+    def check(self) -> list[tuple[str, str]]:
+        """(reference or id, plain problem) for every file that does not open; moves nothing."""
+        self._require_open()
+        problems = self._files.check(self._index.ids_on_disk())
+        return [(self._name_of(assessment_id), message) for assessment_id, message in problems]
+
+    # Crash recovery ------------------------------------------------------------
+
+    def recoverable_drafts(self) -> list[RecoverableDraft]:
+        """Newer versions found in temporary files after a crash, to offer the worker."""
+        return list(self._drafts.values())
+
+    def recover_draft(self, assessment_id: str) -> Assessment:
+        """Make an offered draft the saved version and return it."""
+        draft = self._drafts[assessment_id]
+        assessment = self._files.read_draft(draft)
+        self.save(assessment)
+        self.discard_draft(assessment_id)
+        return assessment
+
+    def discard_draft(self, assessment_id: str) -> None:
+        """Remove an offered draft the worker does not want."""
+        draft = self._drafts.pop(assessment_id)
+        draft.path.unlink(missing_ok=True)
+
+    # Settings ------------------------------------------------------------------
+
+    def load_settings(self) -> Settings:
+        """The worker's settings (defaults if none saved; a damaged file is quarantined)."""
+        self._require_open()
+        try:
+            data = self._layout.settings.read_bytes()
+        except FileNotFoundError:
+            return Settings()
+        try:
+            plain = container.open_sealed(
+                self._key,
+                container.Kind.SETTINGS,
+                self._keystore.vault_id,
+                data,
+                name="The settings file",
+            )
+            return Settings.model_validate_json(plain)
+        except (StorageError, ValueError):
+            self._files.quarantine(self._layout.settings)
+            return Settings()
+
+    def save_settings(self, settings: Settings) -> None:
+        """Save the worker's settings, encrypted.
+
+        Raises:
+            FolderNotWritable, SaveFailed.
+        """
+        self._require_writable()
+        plain = settings.model_dump_json().encode("utf-8")
+        sealed = container.seal(self._key, container.Kind.SETTINGS, self._keystore.vault_id, plain)
+        atomic_write(self._layout.settings, sealed, keep_backup=True)
+
+    # Backup --------------------------------------------------------------------
+
+    def backup(self, destination: Path) -> None:
+        """Write the whole folder to one encrypted file (PRODUCT §5.12).
+
+        Raises:
+            SaveFailed: the backup file could not be written.
+        """
+        self._require_open()
+        backup_file.write_backup(self._layout, self._key, self._keystore, destination)
+
+    def restore(
+        self, source: Path, passphrase: str, *, overwrite_newer: bool = False
+    ) -> backup_file.RestoreReport:
+        """Bring the assessments of a backup into this vault.
+
+        Args:
+            source: the backup file.
+            passphrase: the passphrase (or recovery key) the backup was made under.
+            overwrite_newer: replace assessments that changed here since the backup.
+
+        Raises:
+            RestoreWouldOverwrite: some are newer here and ``overwrite_newer`` is False;
+                nothing was written, and the error lists their references.
+            WrongPassphrase, KeystoreDamaged, AssessmentDamaged: the backup did not open.
+        """
+        self._require_writable()
+        contents = backup_file.read_backup(source, passphrase)
+        report = backup_file.plan_restore(contents, self._index, overwrite_newer=overwrite_newer)
+        for assessment in report.to_write:
+            self.save(assessment)
+        return report
+
+    @classmethod
+    def restore_new(cls, data_dir: Path, source: Path, passphrase: str) -> Vault:
+        """Set up an empty data folder from a backup and unlock it.
+
+        Raises:
+            StorageError: the folder already holds a vault.
+            WrongPassphrase, KeystoreDamaged, AssessmentDamaged: the backup did not open.
+        """
+        backup_file.restore_into_empty(Path(data_dir), source, passphrase)
+        try:
+            return cls.unlock(data_dir, passphrase)
+        except StorageError:
+            return cls.unlock_with_recovery(data_dir, passphrase)
