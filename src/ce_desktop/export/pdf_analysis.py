@@ -1,0 +1,314 @@
+"""The second half of the form as flowables: analysis, summary, framework, plan, send line.
+
+Like ``pdf_sections``, each builder takes ``blank`` so that the blank form shares the
+filled form's layout: every option listed with an empty tick box, every answer a
+writing space.
+"""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import escape
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Paragraph
+
+from ce_desktop.domain.catalogue import Catalogue
+from ce_desktop.domain.model import INDICATOR_LEVELS, Assessment, ConcernKind, RiskLevel
+from ce_desktop.export.pdf_layout import (
+    CONTENT_WIDTH,
+    LABEL_SHADE,
+    MARK_SHADE,
+    NARRATIVE_WRITING_HEIGHT,
+    answer_box,
+    choices,
+    form_table,
+    gap,
+    heading,
+    label,
+    para,
+    styles,
+    tick,
+)
+from ce_desktop.export.pdf_sections import format_date, format_time
+
+_LABEL_WIDTH = 52 * mm
+_VALUE_WIDTH = CONTENT_WIDTH - _LABEL_WIDTH
+
+_CONCERN_LABELS = (
+    (ConcernKind.LOCATION, "Locations"),
+    (ConcernKind.ENVIRONMENT, "Environments"),
+    (ConcernKind.PERSON, "Person/s who pose a risk"),
+    (ConcernKind.OTHER, "Other: e.g. does the child pose a risk to themselves?"),
+)
+
+
+def _rows_table(rows: list[list[object]], *, header: str = "") -> list[Flowable]:
+    """Label / answer rows, optionally under a full-width shaded header row."""
+    style: list[tuple[object, ...]] = [("BACKGROUND", (0, 0), (0, -1), LABEL_SHADE)]
+    if header:
+        rows = [[label(header), ""], *rows]
+        style += [("SPAN", (0, 0), (1, 0)), ("BACKGROUND", (0, 0), (1, 0), LABEL_SHADE)]
+    table = form_table(
+        rows, [_LABEL_WIDTH, _VALUE_WIDTH], repeat_rows=1 if header else 0, extra_style=style
+    )
+    return [table, gap()]
+
+
+def _text_row(caption: str, text: str, *, blank: bool, tall: bool = True) -> list[object]:
+    height = NARRATIVE_WRITING_HEIGHT if tall else 10 * mm
+    return [label(caption), answer_box(text, blank=blank, height=height)]
+
+
+def _ticked_list(items: list[tuple[str, bool]]) -> list[Flowable]:
+    return [para(f"{tick(on)} {text}", styles().listed) for text, on in items]
+
+
+def analysis(assessment: Assessment, catalogue: Catalogue, *, blank: bool) -> list[Flowable]:
+    """Section 3: exploitation types, the analysis items, summary, level and threshold."""
+    found = assessment.analysis
+    chosen = [] if blank else found.exploitation_types
+    types = []
+    for definition in catalogue.toolkit.exploitation_types:
+        text = definition.title
+        if chosen and chosen[0] == definition.id:
+            text += " (primary)"
+        types.append((text, definition.id in chosen))
+    levels = list(INDICATOR_LEVELS)
+    if found.level_of_risk is RiskLevel.MINIMAL and not blank:
+        levels.insert(0, RiskLevel.MINIMAL)
+    level_choices = choices(
+        [(level.label, found.level_of_risk is level and not blank) for level in levels]
+    )
+    thresholds = _ticked_list(
+        [
+            (f"{t.description} ({t.title})", found.threshold is t.id and not blank)
+            for t in catalogue.toolkit.thresholds
+        ]
+    )
+    rows: list[list[object]] = [
+        [label("Type(s) of exploitation (primary first)"), _ticked_list(types)],
+        _text_row("Immediate concerns", found.immediate_concerns, blank=blank),
+        _text_row(
+            "Action already taken against persons or places of risk",
+            found.action_taken_against_risk,
+            blank=blank,
+        ),
+        _text_row(
+            "Contextual safeguarding analysis (peers, school, community, online)",
+            found.contextual_safeguarding,
+            blank=blank,
+        ),
+        _text_row(
+            "Immediate actions taken to safeguard the child",
+            found.immediate_safeguarding_actions,
+            blank=blank,
+        ),
+        _text_row(
+            "Information sharing (how, where and when this referral was shared)",
+            found.information_sharing,
+            blank=blank,
+        ),
+        _text_row("Summary of CE Risk Indicators", found.summary, blank=blank),
+        [label("Level of Risk (Emerging, Significant, Experiencing)"), level_choices],
+        [
+            label(
+                "Related to Thresholds: emerging concerns (Early Help) / complex or serious "
+                "needs (Section 17 Child in Need) or child protection concerns (Section 47)"
+            ),
+            thresholds,
+        ],
+    ]
+    return [
+        heading("Section 3. Risk Assessment Analysis and Summary"),
+        gap(2 * mm),
+        *_rows_table(rows),
+    ]
+
+
+def concerns(assessment: Assessment, *, blank: bool) -> list[Flowable]:
+    """Offenders, locations and environments of concern, grouped by kind."""
+    rows: list[list[object]] = []
+    for kind, caption in _CONCERN_LABELS:
+        items = [c.description for c in assessment.analysis.concerns if c.kind is kind]
+        cell: list[Flowable] = [
+            para(f"\u2022 {text}", styles().listed) for text in items if text.strip()
+        ]
+        if blank:
+            cell = answer_box("", blank=True, height=18 * mm)
+        rows.append([label(caption), cell])
+    return _rows_table(
+        rows,
+        header=(
+            "Offender/Location/Environments of Concern - give as much information as "
+            "possible about those locations, environments and persons who pose a risk "
+            "to the child"
+        ),
+    )
+
+
+def framework(assessment: Assessment, catalogue: Catalogue, *, blank: bool) -> list[Flowable]:
+    """The risk management framework with the chosen category marked."""
+    chosen = None if blank else assessment.analysis.framework_category
+    rows: list[list[object]] = [[label("Risk Management Framework"), "", ""]]
+    style: list[tuple[object, ...]] = [
+        ("SPAN", (0, 0), (-1, 0)),
+        ("BACKGROUND", (0, 0), (-1, 0), LABEL_SHADE),
+    ]
+    for category in catalogue.toolkit.framework:
+        marked = category.level is chosen
+        rows.append(
+            [
+                Paragraph(tick(marked), styles().centred),
+                label(f"{category.category} – {category.level.label} risk of exploitation"),
+                para(category.descriptor),
+            ]
+        )
+        if marked:
+            style.append(("BACKGROUND", (0, len(rows) - 1), (-1, len(rows) - 1), MARK_SHADE))
+    table = form_table(rows, [14 * mm, 80 * mm, CONTENT_WIDTH - 94 * mm], extra_style=style)
+    table.keepWithNext = False
+    notes = [
+        Paragraph(
+            "<b><u>Situations identified as Significant or Experiencing Exploitation should "
+            "lead to a referral to Children's Social Care. In these circumstances the "
+            "Referrals Procedure must be followed.</u></b>",
+            styles().body,
+        ),
+        gap(1.5 * mm),
+        Paragraph(
+            "Where professionals have concerns that a child/young person may be being "
+            "exploited they should take immediate action to ensure the child/young person "
+            "is safeguarded.",
+            styles().body,
+        ),
+    ]
+    return [table, gap(2 * mm), *notes, gap()]
+
+
+def box_a_and_views(assessment: Assessment, *, blank: bool) -> list[Flowable]:
+    """Box A (rationale and protective factors), the professional discussion and views."""
+    found = assessment.analysis
+    box_a: list[list[object]] = [
+        _text_row("Rationale for the level of risk", found.rationale, blank=blank),
+        _text_row("Protective factors identified", found.protective_factors, blank=blank),
+    ]
+    if blank or found.thorough_assessment_confirmed:
+        box_a.append(
+            [
+                label("Child under 13 or with SEND"),
+                para(
+                    f"{tick(found.thorough_assessment_confirmed and not blank)} A thorough "
+                    "assessment was completed before assessing the risk as Emerging or Minimal."
+                ),
+            ]
+        )
+    flowables = _rows_table(
+        box_a,
+        header=(
+            "Box A - Please include a rationale for what you have scored. *Practitioners "
+            "are to be aware that the identification of vulnerability is a guide and should "
+            "not replace professional judgement* - also include protective factors "
+            "identified (e.g. parental protectiveness)."
+        ),
+    )
+    flowables += _rows_table(
+        [
+            _text_row(
+                "Record of professional discussion on Risk and Outcome",
+                found.professional_discussion,
+                blank=blank,
+            ),
+        ]
+    )
+    flowables += _rows_table(
+        [
+            _text_row("Child's views", found.child_views, blank=blank),
+            _text_row("Parents' / carers' views", found.parents_views, blank=blank),
+        ],
+        header="Record of child's views and parents' / carers' views of risk",
+    )
+    return flowables
+
+
+def intended_action(assessment: Assessment, catalogue: Catalogue, *, blank: bool) -> list[Flowable]:
+    """Intended action with the chosen strategies, next review and who it was shared with."""
+    plan = assessment.intended_action
+    rows: list[list[object]] = [
+        _text_row("Further action, treatment or monitoring", plan.further_action, blank=blank)
+    ]
+    for kind, caption in (
+        ("intervention", "Intervention strategies"),
+        ("disruption", "Disruption tactics"),
+    ):
+        strategies = [s for s in catalogue.toolkit.strategies if s.kind == kind]
+        if blank:
+            cell = _ticked_list([(s.text, False) for s in strategies])
+        else:
+            cell = _ticked_list([(s.text, True) for s in strategies if s.id in plan.strategies])
+        rows.append([label(caption), cell])
+    review = [
+        ("Date of next review", format_date(plan.next_review_date)),
+        ("Rationale for no further review", plan.no_review_rationale),
+    ]
+    rows.append(
+        [
+            label(
+                "Date of next review of CE Risk Assessment (at least 3 monthly) or give "
+                "rationale of why CE Risk Assessment will not be reviewed again"
+            ),
+            _sub_answers(review, blank=blank),
+        ]
+    )
+    shared = [("Shared with", plan.shared_with), ("Shared on", format_date(plan.shared_on))]
+    rows.append([label("Risk assessment shared with"), _sub_answers(shared, blank=blank)])
+    header = (
+        "Intended action: Please document any further action, treatment or monitoring "
+        "arrangements – copy risk assessment to partner agencies with permission"
+    )
+    return [heading("Intended action and review"), gap(2 * mm), *_rows_table(rows, header=header)]
+
+
+def _sub_answers(pairs: list[tuple[str, str]], *, blank: bool) -> list[Flowable]:
+    """Captioned answers; on a filled form only those given (all of them if none is)."""
+    flowables: list[Flowable] = []
+    given = [(caption, value) for caption, value in pairs if value.strip()]
+    for caption, value in given if given and not blank else pairs:
+        flowables.append(para(f"{caption}: {'' if blank else value}"))
+        if blank:
+            flowables += answer_box("", blank=True, height=6 * mm)
+    return flowables
+
+
+def referral_and_warnings(assessment: Assessment) -> list[Flowable]:
+    """The referral checklist times that are set, and the justifications for warnings."""
+    flowables: list[Flowable] = []
+    referral = assessment.referral
+    steps = [
+        ("Manager informed", referral.manager_informed_at),
+        ("Referred to Children's Social Care", referral.referred_to_csc_at),
+        ("Telephone referral to Social Care and the Police", referral.telephone_referral_at),
+    ]
+    rows: list[list[object]] = [[label(text), para(format_time(at))] for text, at in steps if at]
+    if rows:
+        flowables += _rows_table(rows, header="Referral checklist")
+    if assessment.justifications:
+        warnings: list[list[object]] = [[label("Warning"), label("Justification given")]]
+        for key, text in sorted(assessment.justifications.items()):
+            rule_id, _, path = key.partition(":")
+            warnings.append([para(f"{rule_id}\n({path})", styles().small), para(text)])
+        flowables += _rows_table(warnings, header="Warnings acknowledged")
+    return flowables
+
+
+def send_line(mash_address: str) -> list[Flowable]:
+    """The closing "send to" instruction with the MASH address."""
+    return [
+        Paragraph(
+            f"<b>Send completed Risk Assessment to <u>{escape(mash_address)}</u> alongside "
+            "usual request for help referral.</b> It must reach Children's Social Care as "
+            "soon as it is completed and at the latest within 24 hours of completion. Any "
+            "immediate risk needs an immediate telephone referral to both Social Care and "
+            "the Police.",
+            styles().body,
+        )
+    ]

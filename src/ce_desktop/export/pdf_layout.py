@@ -1,0 +1,309 @@
+"""The paper of the PDF: fonts, text styles, table helpers and the page furniture.
+
+Everything here is about how the form looks on A4, not about what it says: the
+sections in ``pdf_sections`` build their flowables from these pieces.
+
+Tables are built with ``splitInRow=1`` so that a long answer in a cell flows on to the
+next page instead of being cut off (ReportLab 5.1 splits a row inside its cells), and
+with ``repeatRows`` so that a table's header is printed again at the top of each page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+
+from ce_desktop.resources import resource_path
+
+PAGE_WIDTH, PAGE_HEIGHT = A4
+MARGIN = 15 * mm
+TOP_MARGIN = 24 * mm
+BOTTOM_MARGIN = 22 * mm
+CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN
+
+FONT = "DejaVuSans"
+FONT_BOLD = "DejaVuSans-Bold"
+FONT_ITALIC = "DejaVuSans-Oblique"
+
+TICKED = "\u2611"  # ☑
+UNTICKED = "\u2610"  # ☐
+
+LABEL_SHADE = colors.Color(0.90, 0.92, 0.95)
+HEADING_SHADE = colors.Color(0.16, 0.25, 0.40)
+GRID = colors.Color(0.35, 0.35, 0.35)
+MARK_SHADE = colors.Color(1.0, 0.95, 0.70)
+
+WRITING_HEIGHT = 12 * mm
+"""Height of an empty answer box on the blank form: room for two handwritten lines."""
+NARRATIVE_WRITING_HEIGHT = 30 * mm
+"""Height of an empty narrative box on the blank form."""
+
+
+@cache
+def register_fonts() -> None:
+    """Embed DejaVu Sans (regular, bold, oblique) once per process."""
+    faces = {
+        FONT: "DejaVuSans.ttf",
+        FONT_BOLD: "DejaVuSans-Bold.ttf",
+        FONT_ITALIC: "DejaVuSans-Oblique.ttf",
+    }
+    for name, file_name in faces.items():
+        pdfmetrics.registerFont(TTFont(name, str(resource_path("fonts", file_name))))
+    pdfmetrics.registerFontFamily(
+        FONT, normal=FONT, bold=FONT_BOLD, italic=FONT_ITALIC, boldItalic=FONT_BOLD
+    )
+
+
+@dataclass(frozen=True)
+class Styles:
+    """The paragraph styles of the form."""
+
+    body: ParagraphStyle
+    label: ParagraphStyle
+    small: ParagraphStyle
+    heading: ParagraphStyle
+    title: ParagraphStyle
+    note: ParagraphStyle
+    centred: ParagraphStyle
+    listed: ParagraphStyle
+    listed_small: ParagraphStyle
+
+
+@cache
+def styles() -> Styles:
+    """The form's paragraph styles (fonts registered first)."""
+    register_fonts()
+    body = ParagraphStyle("body", fontName=FONT, fontSize=9, leading=11.5)
+    return Styles(
+        body=body,
+        label=ParagraphStyle("label", parent=body, fontName=FONT_BOLD, fontSize=8.5, leading=10.5),
+        small=ParagraphStyle("small", parent=body, fontSize=7.5, leading=9),
+        heading=ParagraphStyle(
+            "heading",
+            parent=body,
+            fontName=FONT_BOLD,
+            fontSize=10.5,
+            leading=13,
+            textColor=colors.white,
+        ),
+        title=ParagraphStyle(
+            "title", parent=body, fontName=FONT_BOLD, fontSize=16, leading=20, spaceAfter=2
+        ),
+        note=ParagraphStyle("note", parent=body, fontName=FONT_ITALIC, fontSize=8.5, leading=11),
+        centred=ParagraphStyle("centred", parent=body, alignment=TA_CENTER, fontSize=11),
+        listed=ParagraphStyle("listed", parent=body, leftIndent=11, firstLineIndent=-11),
+        listed_small=ParagraphStyle(
+            "listed_small", parent=body, fontSize=7.5, leading=9, leftIndent=9, firstLineIndent=-9
+        ),
+    )
+
+
+def markup(text: str) -> str:
+    """Plain text as Paragraph markup: escaped, line breaks kept."""
+    lines = escape(text.strip()).replace("\r\n", "\n").split("\n")
+    return "<br/>".join(lines)
+
+
+def para(text: str, style: ParagraphStyle | None = None) -> Paragraph:
+    """A Paragraph of plain (worker-typed) text, never interpreted as markup."""
+    return Paragraph(markup(text), style or styles().body)
+
+
+def label(text: str) -> Paragraph:
+    """A bold label as the form prints it."""
+    return Paragraph(markup(text), styles().label)
+
+
+def tick(on: bool) -> str:
+    """A tick box, ticked or empty."""
+    return TICKED if on else UNTICKED
+
+
+def choices(options: Sequence[tuple[str, bool]]) -> Paragraph:
+    """A row of labelled tick boxes such as ``☑ Yes  ☐ No  ☐ Not known``."""
+    parts = [f"{tick(on)}&nbsp;{escape(text)}" for text, on in options]
+    return Paragraph("&nbsp;&nbsp;&nbsp; ".join(parts), styles().body)
+
+
+def heading(text: str) -> Table:
+    """A shaded section heading bar, kept with what follows it."""
+    bar = Table([[Paragraph(escape(text), styles().heading)]], colWidths=[CONTENT_WIDTH])
+    bar.setStyle(
+        TableStyle(
+            [
+                ("BACKGROUND", (0, 0), (-1, -1), HEADING_SHADE),
+                ("TOPPADDING", (0, 0), (-1, -1), 3),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+            ]
+        )
+    )
+    bar.keepWithNext = True
+    return bar
+
+
+def gap(height: float = 4 * mm) -> Spacer:
+    """Vertical space between sections."""
+    return Spacer(1, height)
+
+
+BASE_TABLE_STYLE: list[tuple[Any, ...]] = [
+    ("GRID", (0, 0), (-1, -1), 0.5, GRID),
+    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    ("TOPPADDING", (0, 0), (-1, -1), 3),
+    ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+    ("LEFTPADDING", (0, 0), (-1, -1), 4),
+    ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+]
+
+
+def form_table(
+    rows: list[list[Any]],
+    widths: Sequence[float],
+    *,
+    extra_style: Sequence[tuple[Any, ...]] = (),
+    repeat_rows: int = 0,
+    row_heights: Sequence[float | None] | None = None,
+) -> Table:
+    """A gridded table whose rows may split across pages and whose header repeats."""
+    table = Table(
+        rows,
+        colWidths=list(widths),
+        rowHeights=list(row_heights) if row_heights else None,
+        repeatRows=repeat_rows,
+        # Split inside the row that reaches the page end first, rather than between
+        # rows: splitting between rows first leaves the remainder to restart on the same
+        # page under a second copy of the header.
+        splitByRow=0,
+        splitInRow=1,
+        hAlign="LEFT",
+    )
+    table.setStyle(TableStyle([*BASE_TABLE_STYLE, *extra_style]))
+    return table
+
+
+class WritingSpace(Flowable):  # type: ignore[misc]  # ReportLab is untyped
+    """Room to write by hand on the blank form, with an optional small caption.
+
+    It never splits, so a caption is never left at the foot of a page without its space.
+    """
+
+    def __init__(self, height: float, caption: str = "") -> None:
+        super().__init__()
+        self.height = height
+        self.caption = caption
+
+    def wrap(self, avail_width: float, _avail_height: float) -> tuple[float, float]:
+        """Take the whole width and the writing height."""
+        self.width = avail_width
+        return avail_width, self.height
+
+    def split(self, _avail_width: float, _avail_height: float) -> list[Flowable]:
+        """Refuse to split: the space moves to the next page whole."""
+        return []
+
+    def draw(self) -> None:
+        """Draw the caption, if any, at the top left."""
+        if self.caption:
+            self.canv.setFont(FONT_ITALIC, 7.5)
+            self.canv.drawString(0, self.height - 8, self.caption)
+
+
+def answer_box(text: str, *, blank: bool, height: float = WRITING_HEIGHT) -> list[Flowable]:
+    """What a value cell holds: the text, or a writing space on the blank form."""
+    if blank:
+        return [WritingSpace(height)]
+    return [para(text)]
+
+
+@dataclass(frozen=True)
+class Furniture:
+    """What every page carries besides the form itself.
+
+    Attributes:
+        reference: the assessment's reference ("" on the blank form).
+        status_banner: large status words in the header: "DRAFT", "FINAL", "BLANK FORM".
+        status_line: the longer status at the foot of the page (finalised time, fingerprint).
+        watermark: a light diagonal word across the page, or "" for none.
+    """
+
+    reference: str
+    status_banner: str
+    status_line: str
+    watermark: str
+
+
+def draw_furniture(canvas: Canvas, furniture: Furniture) -> None:
+    """Draw the header, footer and watermark of one page (under the form's content)."""
+    canvas.saveState()
+    if furniture.watermark:
+        canvas.setFillColor(colors.Color(0.80, 0.80, 0.80))
+        canvas.setFillAlpha(0.35)
+        canvas.setFont(FONT_BOLD, 110)
+        canvas.translate(PAGE_WIDTH / 2, PAGE_HEIGHT / 2)
+        canvas.rotate(45)
+        canvas.drawCentredString(0, -40, furniture.watermark)
+        canvas.rotate(-45)
+        canvas.translate(-PAGE_WIDTH / 2, -PAGE_HEIGHT / 2)
+        canvas.setFillAlpha(1)
+    canvas.setFillColor(colors.black)
+    canvas.setFont(FONT_BOLD, 9)
+    canvas.drawCentredString(PAGE_WIDTH / 2, PAGE_HEIGHT - 9 * mm, "OFFICIAL-SENSITIVE")
+    canvas.drawCentredString(PAGE_WIDTH / 2, 7 * mm, "OFFICIAL-SENSITIVE")
+
+    header_y = PAGE_HEIGHT - 16 * mm
+    canvas.setFont(FONT_BOLD, 10)
+    canvas.drawString(MARGIN, header_y, "CE Risk Assessment")
+    reference = furniture.reference or "__________________"
+    canvas.setFont(FONT, 9)
+    canvas.drawString(MARGIN + 42 * mm, header_y, f"Reference: {reference}")
+    canvas.setFont(FONT_BOLD, 15)
+    canvas.setFillColor(colors.Color(0.70, 0.05, 0.05))
+    canvas.drawRightString(PAGE_WIDTH - MARGIN, header_y - 1, furniture.status_banner)
+    canvas.setFillColor(colors.black)
+    canvas.setLineWidth(0.6)
+    canvas.line(MARGIN, header_y - 3 * mm, PAGE_WIDTH - MARGIN, header_y - 3 * mm)
+
+    footer_y = 13 * mm
+    canvas.line(MARGIN, footer_y + 4 * mm, PAGE_WIDTH - MARGIN, footer_y + 4 * mm)
+    canvas.setFont(FONT, 8)
+    canvas.drawString(MARGIN, footer_y, furniture.status_line)
+    canvas.restoreState()
+
+
+class NumberedCanvas(Canvas):  # type: ignore[misc]  # ReportLab is untyped
+    """A canvas that knows the page count, for "Page X of Y" on every page.
+
+    Pages are held back until the document is complete, then each is stamped with its
+    number and the total before being written.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._page_states: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:
+        self._page_states.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        """Stamp every held page with "Page X of Y", then write the document."""
+        total = len(self._page_states)
+        for number, state in enumerate(self._page_states, start=1):
+            self.__dict__.update(state)
+            self.setFont(FONT, 8)
+            self.drawRightString(PAGE_WIDTH - MARGIN, 13 * mm, f"Page {number} of {total}")
+            super().showPage()
+        super().save()

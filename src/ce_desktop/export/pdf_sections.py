@@ -1,0 +1,341 @@
+"""The first half of the form as flowables: details, agencies, indicators, vulnerability.
+
+Each builder takes the assessment, the catalogue and ``blank``: on the blank form every
+answer becomes a writing space and every tick box is empty, so the blank form and a
+filled one share one layout. Labels use the form's own wording, OCR errors corrected.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from xml.sax.saxutils import escape
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Paragraph, Spacer
+
+from ce_desktop.domain.catalogue import Catalogue
+from ce_desktop.domain.model import (
+    INDICATOR_LEVELS,
+    STANDARD_AGENCIES,
+    AgencyInvolved,
+    Assessment,
+    YesNoNotKnown,
+)
+from ce_desktop.domain.rules import age_at
+from ce_desktop.export.pdf_layout import (
+    CONTENT_WIDTH,
+    LABEL_SHADE,
+    NARRATIVE_WRITING_HEIGHT,
+    WritingSpace,
+    answer_box,
+    choices,
+    form_table,
+    gap,
+    heading,
+    label,
+    markup,
+    para,
+    styles,
+    tick,
+)
+
+_YES_NO_NOT_KNOWN = (
+    ("Yes", YesNoNotKnown.YES),
+    ("No", YesNoNotKnown.NO),
+    ("Not known", YesNoNotKnown.NOT_KNOWN),
+)
+
+
+def format_date(value: date | None) -> str:
+    """A date as the form writes it (dd/mm/yyyy), or "" when not given."""
+    return f"{value:%d/%m/%Y}" if value else ""
+
+
+def format_time(value: datetime | None) -> str:
+    """A moment in the laptop's local time as dd/mm/yyyy HH:MM, or "" when not given."""
+    return f"{value.astimezone():%d/%m/%Y %H:%M}" if value else ""
+
+
+def yes_no(answer: YesNoNotKnown | None) -> Paragraph:
+    """Yes / No / Not known tick boxes with the answer ticked."""
+    return choices([(text, answer is value) for text, value in _YES_NO_NOT_KNOWN])
+
+
+def sub_fields(pairs: list[tuple[str, str]], *, blank: bool) -> list[Flowable]:
+    """Several small answers in one cell, each with its own bold sub-label."""
+    flowables: list[Flowable] = []
+    for sub_label, value in pairs:
+        text = (
+            f"<b>{escape(sub_label)}:</b> {markup(value)}"
+            if not blank
+            else (f"<b>{escape(sub_label)}:</b>")
+        )
+        flowables.append(Paragraph(text, styles().body))
+        if blank:
+            flowables.append(Spacer(1, 4 * mm))
+    return flowables
+
+
+def title_block() -> list[Flowable]:
+    """The form's title."""
+    return [
+        Paragraph("CE Risk Assessment", styles().title),
+        Paragraph("Professional Assessment of Child's Risk of Exploitation", styles().note),
+        gap(3 * mm),
+    ]
+
+
+def header_table(assessment: Assessment, *, blank: bool) -> list[Flowable]:
+    """The header table: child, dates, person completing, agency, languages, consent."""
+    child = assessment.child
+    details = assessment.details
+    consent = details.consent
+    age = ""
+    if child.date_of_birth and details.date_completed:
+        age = str(age_at(child.date_of_birth, details.date_completed))
+    period = ""
+    if details.period_from or details.period_to:
+        period = f"{format_date(details.period_from)} to {format_date(details.period_to)}"
+
+    name_cell = sub_fields(
+        [("Name", child.name), ("Alias / known as", child.known_as)], blank=blank
+    )
+    dates_cell = sub_fields(
+        [("Date completed", format_date(details.date_completed)), ("Period covered", period)],
+        blank=blank,
+    )
+    agency_cell = sub_fields(
+        [("Agency", details.agency), ("Contact details", details.contact_details)], blank=blank
+    )
+    about_cell = sub_fields(
+        [
+            ("Age", age),
+            ("Gender", child.gender),
+            ("DOB", format_date(child.date_of_birth)),
+            ("Address", child.address),
+        ],
+        blank=blank,
+    )
+    previously_cell: list[Flowable] = [
+        yes_no(child.previously_identified),
+        *answer_box(child.previously_identified_details, blank=blank),
+    ]
+    language_cell = sub_fields(
+        [
+            ("Ethnicity", child.ethnicity),
+            ("Religion", child.religion),
+            ("Language spoken", child.language_spoken),
+        ],
+        blank=blank,
+    )
+    language_cell += [
+        Paragraph("<b>Is this their first language?</b>", styles().body),
+        yes_no(child.first_language),
+        Paragraph("<b>Interpreter required?</b>", styles().body),
+        yes_no(child.interpreter_required),
+    ]
+    send_cell: list[Flowable] = [yes_no(child.send), *answer_box(child.send_details, blank=blank)]
+    consent_cell: list[Flowable] = [
+        Paragraph("<b>Young person consents to sharing:</b>", styles().body),
+        yes_no(consent.young_person),
+        Paragraph("<b>Parent / carer consents to sharing:</b>", styles().body),
+        yes_no(consent.parent_carer),
+        *sub_fields(
+            [
+                ("Family agreement", consent.family_agreement),
+                ("Rationale for sharing without consent", consent.rationale_without_consent),
+            ],
+            blank=blank,
+        ),
+    ]
+    rows = [
+        [
+            label("Child / Young person's name / alias / known as"),
+            name_cell,
+            label("Date completed / period covered"),
+            dates_cell,
+        ],
+        [
+            label("Name of person completing"),
+            answer_box(details.completed_by, blank=blank),
+            label("Agency and contact details"),
+            agency_cell,
+        ],
+        [
+            label("Age / Gender / DOB / Address"),
+            about_cell,
+            label(
+                "Has sexual exploitation previously been identified as a specific issue "
+                "for this child? Provide details"
+            ),
+            previously_cell,
+        ],
+        [
+            label(
+                "Ethnicity / Religion / Language spoken (Is this their first language?) / "
+                "Interpreter required"
+            ),
+            language_cell,
+            label("Disability / Special Needs: (If yes, please clarify further)"),
+            send_cell,
+        ],
+        [
+            label(
+                "Consent of young person / parent to share information / family "
+                "agreement / rationale for sharing without consent"
+            ),
+            consent_cell,
+            "",
+            "",
+        ],
+    ]
+    widths = [34 * mm, 56 * mm, 34 * mm, CONTENT_WIDTH - 124 * mm]
+    table = form_table(
+        rows,
+        widths,
+        extra_style=[
+            ("BACKGROUND", (0, 0), (0, -1), LABEL_SHADE),
+            ("BACKGROUND", (2, 0), (2, -2), LABEL_SHADE),
+            ("SPAN", (1, 4), (3, 4)),
+        ],
+    )
+    return [table, gap()]
+
+
+def agencies_table(assessment: Assessment, *, blank: bool) -> list[Flowable]:
+    """Other agencies involved, one row each, the form's standard rows when blank."""
+    agencies = assessment.agencies
+    if blank or not agencies:
+        agencies = [AgencyInvolved(agency=name) for name in STANDARD_AGENCIES]
+        agencies += [AgencyInvolved(agency="Other"), AgencyInvolved(agency="Other")]
+    rows: list[list[object]] = [
+        [
+            label("Other agencies involved (share completed risk assessments with permission)"),
+            "",
+        ],
+        [label("Agency"), label("Name / contact details")],
+    ]
+    for agency in agencies:
+        rows.append(
+            [para(agency.agency), answer_box(agency.name_contact, blank=blank, height=7 * mm)]
+        )
+    table = form_table(
+        rows,
+        [50 * mm, CONTENT_WIDTH - 50 * mm],
+        repeat_rows=2,
+        extra_style=[
+            ("SPAN", (0, 0), (1, 0)),
+            ("BACKGROUND", (0, 0), (-1, 1), LABEL_SHADE),
+        ],
+    )
+    return [table, gap()]
+
+
+def _level_cell(assessment: Assessment, indicator_id: str, *, blank: bool) -> Flowable:
+    entry = assessment.entry(indicator_id)
+    if blank:
+        return Paragraph(
+            "<br/>".join(f"{tick(False)} {level.label}" for level in INDICATOR_LEVELS),
+            styles().body,
+        )
+    return para(entry.level.label if entry.level else "")
+
+
+def _narrative_cell(text: str, *, blank: bool) -> list[Flowable]:
+    # One paragraph with its caption, so that a page break never leaves the caption
+    # alone at the foot of a page (a paragraph keeps at least two lines together).
+    caption = "<i>Narrative of concern:</i>"
+    if blank:
+        return [WritingSpace(16 * mm, caption="Narrative of concern:")]
+    return [Paragraph(f"{caption}<br/>{markup(text)}", styles().body)]
+
+
+def indicators_table(
+    assessment: Assessment, catalogue: Catalogue, *, blank: bool
+) -> list[Flowable]:
+    """Section 1: every indicator with its tick, level and narrative of concern."""
+    rows: list[list[object]] = [
+        [
+            label("Indicators: one or more indicators identified requires input"),
+            label("CE"),
+            label("Level"),
+        ]
+    ]
+    style: list[tuple[object, ...]] = [("BACKGROUND", (0, 0), (-1, 0), LABEL_SHADE)]
+    count = 0
+    for definition in catalogue.indicators:
+        entry = assessment.entry(definition.id)
+        count += entry.identified
+        title: list[Flowable] = [para(definition.title)]
+        title += [para(f"\u2022 {prompt}", styles().listed_small) for prompt in definition.prompts]
+        rows.append(
+            [
+                title,
+                Paragraph(tick(entry.identified and not blank), styles().centred),
+                _level_cell(assessment, definition.id, blank=blank),
+            ]
+        )
+        if blank or entry.narrative.strip():
+            row = len(rows)
+            rows.append([_narrative_cell(entry.narrative, blank=blank), "", ""])
+            style.append(("SPAN", (0, row), (-1, row)))
+            style.append(("LINEABOVE", (0, row), (-1, row), 0.25, LABEL_SHADE))
+    table = form_table(
+        rows,
+        [CONTENT_WIDTH - 60 * mm, 18 * mm, 42 * mm],
+        repeat_rows=1,
+        extra_style=style,
+    )
+    summary = "Indicators identified: ______" if blank else f"Indicators identified: {count}"
+    return [
+        heading("Section 1. CE Risk Assessment Indicators"),
+        gap(2 * mm),
+        table,
+        gap(1 * mm),
+        Paragraph(summary, styles().note),
+        gap(),
+    ]
+
+
+def vulnerability_table(
+    assessment: Assessment, catalogue: Catalogue, *, blank: bool
+) -> list[Flowable]:
+    """Section 2: cultural, identity and additional vulnerability factors."""
+    factors = assessment.vulnerability.factors
+    rows: list[list[object]] = [[label("Factor"), label("Applies"), label("Note")]]
+    for definition in catalogue.toolkit.vulnerability_factors:
+        entry = factors.get(definition.id)
+        applies = bool(entry and entry.applies) and not blank
+        note = entry.note if entry else ""
+        rows.append(
+            [
+                para(definition.title),
+                Paragraph(tick(applies), styles().centred),
+                answer_box(note, blank=blank, height=6 * mm),
+            ]
+        )
+    narrative_row = len(rows)
+    narrative: list[Flowable] = [
+        Paragraph(
+            "<b>Further detail on cultural, identity and vulnerability factors:</b>", styles().body
+        )
+    ]
+    narrative += answer_box(
+        assessment.vulnerability.narrative, blank=blank, height=NARRATIVE_WRITING_HEIGHT
+    )
+    rows.append([narrative, "", ""])
+    table = form_table(
+        rows,
+        [70 * mm, 18 * mm, CONTENT_WIDTH - 88 * mm],
+        repeat_rows=1,
+        extra_style=[
+            ("BACKGROUND", (0, 0), (-1, 0), LABEL_SHADE),
+            ("SPAN", (0, narrative_row), (-1, narrative_row)),
+        ],
+    )
+    return [
+        heading("Section 2. Cultural, identity and additional vulnerability factors"),
+        gap(2 * mm),
+        table,
+        gap(),
+    ]
