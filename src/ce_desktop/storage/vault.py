@@ -262,6 +262,16 @@ class Vault:
             # The assessment is safe; the index is rebuilt from the files next time.
             log.warning("The case-list index could not be updated")
 
+    def encrypted_copy(self, assessment: Assessment) -> bytes:
+        """The assessment sealed exactly as its file in the vault would be.
+
+        For "Save a copy elsewhere" when the data folder cannot be written: the copy
+        opens only in this vault (copied back into ``assessments/`` under its id).
+        """
+        self._require_open()
+        plain = assessment.model_dump_json().encode("utf-8")
+        return container.seal(self._key, container.Kind.ASSESSMENT, assessment.id, plain)
+
     def delete(self, assessment_id: str) -> None:
         """Remove an assessment from disk: its file, its backup and its index entry."""
         self._require_writable()
