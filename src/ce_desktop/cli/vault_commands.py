@@ -1,9 +1,305 @@
-"""Subcommands added by a later part of the work (see the module's register)."""
+"""Commands that work on the encrypted data folder (PRODUCT §3.11).
+
+``init``, ``list``, ``import``, ``export-json``, ``check``, ``change-passphrase``,
+``backup`` and ``restore``. The passphrase comes from a prompt or, with
+``--passphrase-stdin``, from standard input one line per secret asked (for example
+the current then the new passphrase); never from an argument or the environment.
+"""
 
 from __future__ import annotations
 
+import argparse
+import getpass
+import json
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
+
+from pydantic import ValidationError
+
+from ce_desktop.cli.common import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, CommandError, add_vault_options
+from ce_desktop.domain.model import Assessment, AuditAction
+from ce_desktop.storage import throttle
+from ce_desktop.storage.atomic import atomic_write
+from ce_desktop.storage.errors import NoVault, StorageError, WrongPassphrase
+from ce_desktop.storage.paths import default_data_dir
+from ce_desktop.storage.vault import AssessmentSummary, Vault
+
+_sleep: Callable[[float], None] = time.sleep
 
 
 def register(subparsers: Any) -> None:
-    """Add this module's subcommands (none yet)."""
+    """Add the vault commands."""
+
+    def command(name: str, help_text: str, handler: Callable[[argparse.Namespace], int]) -> Any:
+        parser = subparsers.add_parser(name, help=help_text, description=help_text)
+        add_vault_options(parser)
+        parser.set_defaults(handler=handler)
+        return parser
+
+    command("init", "set up the encrypted data folder; prints the recovery key once", _init)
+    listing = command("list", "list every assessment", _list)
+    listing.add_argument("--json", action="store_true", help="print JSON instead of lines")
+    importing = command("import", "add an assessment from an interchange JSON file", _import)
+    importing.add_argument("file", metavar="FILE.json", type=Path)
+    export = command("export-json", "write one assessment as interchange JSON", _export_json)
+    export.add_argument("reference", metavar="REF")
+    export.add_argument("-o", "--output", metavar="FILE.json", type=Path, required=True)
+    command("check", "check that every assessment file opens; exit 1 if any does not", _check)
+    change = command("change-passphrase", "choose a new passphrase", _change_passphrase)
+    change.add_argument(
+        "--recovery-key",
+        action="store_true",
+        help="unlock with the recovery key instead of the current passphrase",
+    )
+    backup = command("backup", "write the whole data folder to one encrypted file", _backup)
+    backup.add_argument("-o", "--output", metavar="FILE", type=Path, required=True)
+    restore = command("restore", "bring back the assessments from a backup file", _restore)
+    restore.add_argument("file", metavar="FILE", type=Path)
+    restore.add_argument(
+        "--overwrite-newer",
+        action="store_true",
+        help="also replace assessments changed here since the backup was made",
+    )
+
+
+# Secrets ---------------------------------------------------------------------
+
+
+def _secret(args: argparse.Namespace, prompt: str) -> str:
+    """One secret: the next line of standard input, or a prompt that does not echo."""
+    if args.passphrase_stdin:
+        line = sys.stdin.readline()
+        if not line:
+            raise CommandError("No passphrase was given on standard input.", EXIT_USAGE)
+        return line.rstrip("\r\n")
+    try:
+        return getpass.getpass(prompt)
+    except EOFError:
+        raise CommandError("No passphrase was given.", EXIT_USAGE) from None
+
+
+def _new_secret(args: argparse.Namespace, prompt: str) -> str:
+    first = _secret(args, prompt)
+    if not args.passphrase_stdin and _secret(args, "Type it again: ") != first:
+        raise CommandError("The two passphrases do not match. Nothing was changed.")
+    return first
+
+
+def _data_dir(args: argparse.Namespace) -> Path:
+    return default_data_dir(getattr(args, "data_dir", None))
+
+
+def _open(args: argparse.Namespace, *, recovery: bool = False) -> tuple[Vault, str]:
+    """Unlock the vault, waiting longer before each attempt after repeated failures.
+
+    Returns:
+        The vault and the secret that opened it.
+    """
+    data_dir = _data_dir(args)
+    if not Vault.exists(data_dir):
+        raise CommandError(f"{NoVault()} Run 'ce-desktop init'.")
+    secret = _secret(args, "Recovery key: " if recovery else "Passphrase: ")
+    _sleep(throttle.delay_before_attempt(data_dir))
+    try:
+        if recovery:
+            vault = Vault.unlock_with_recovery(data_dir, secret)
+        else:
+            vault = Vault.unlock(data_dir, secret)
+    except WrongPassphrase:
+        throttle.record_failure(data_dir)
+        raise
+    throttle.reset(data_dir)
+    return vault, secret
+
+
+def _run(args: argparse.Namespace, body: Callable[[Vault], int]) -> int:
+    try:
+        vault, _ = _open(args)
+    except StorageError as error:
+        raise CommandError(str(error)) from None
+    try:
+        return body(vault)
+    except StorageError as error:
+        raise CommandError(str(error)) from None
+    finally:
+        vault.close()
+
+
+def _say(text: str) -> None:
+    sys.stderr.write(text + "\n")
+
+
+# Commands --------------------------------------------------------------------
+
+
+def _init(args: argparse.Namespace) -> int:
+    data_dir = _data_dir(args)
+    if Vault.exists(data_dir):
+        raise CommandError("This data folder is already set up.")
+    passphrase = _new_secret(args, "Choose a passphrase (at least 15 characters): ")
+    try:
+        vault, recovery_key = Vault.create(data_dir, passphrase)
+    except StorageError as error:
+        raise CommandError(str(error)) from None
+    vault.close()
+    _say(f"Set up the data folder {data_dir}.")
+    _say("Your recovery key is below. Write it down and keep it somewhere safe:")
+    _say("it is shown only once, and it is the only way in if you forget the passphrase.")
+    sys.stdout.write(recovery_key + "\n")
+    return EXIT_OK
+
+
+def _date(value: Any) -> str:
+    return value.strftime("%d/%m/%Y") if value else "-"
+
+
+def _line(summary: AssessmentSummary) -> str:
+    level = summary.level.label if summary.level else "-"
+    return "\t".join(
+        [
+            summary.reference,
+            summary.child_name or "(no name yet)",
+            summary.status.value,
+            level,
+            _date(summary.date_completed),
+            _date(summary.next_review),
+        ]
+    )
+
+
+def _list(args: argparse.Namespace) -> int:
+    def body(vault: Vault) -> int:
+        summaries = vault.list_summaries()
+        if args.json:
+            json.dump([s.to_json() for s in summaries], sys.stdout, indent=2, ensure_ascii=False)
+            sys.stdout.write("\n")
+        else:
+            for summary in summaries:
+                sys.stdout.write(_line(summary) + "\n")
+        return EXIT_OK
+
+    return _run(args, body)
+
+
+def _read_import(path: Path) -> Assessment:
+    try:
+        text = path.read_text("utf-8")
+    except (OSError, UnicodeDecodeError):
+        raise CommandError(f"{path} could not be read.") from None
+    try:
+        return Assessment.model_validate_json(text)
+    except ValidationError as error:
+        lines = [f"{path} is not a valid assessment. Nothing was imported."]
+        for problem in error.errors(include_input=False, include_url=False):
+            where = ".".join(str(part) for part in problem["loc"]) or "(the whole file)"
+            lines.append(f"  {where}: {problem['msg']}")
+        raise CommandError("\n".join(lines)) from None
+
+
+def _import(args: argparse.Namespace) -> int:
+    assessment = _read_import(args.file)
+
+    def body(vault: Vault) -> int:
+        if any(s.id == assessment.id for s in vault.list_summaries()):
+            raise CommandError(
+                f"Assessment {assessment.reference} is already here. Nothing was imported."
+            )
+        assessment.record(AuditAction.IMPORTED)
+        vault.save(assessment)
+        sys.stdout.write(assessment.reference + "\n")
+        return EXIT_OK
+
+    return _run(args, body)
+
+
+def _export_json(args: argparse.Namespace) -> int:
+    def body(vault: Vault) -> int:
+        summary = vault.find(args.reference)
+        assessment = vault.load(summary.id)
+        for warning in vault.load_warnings:
+            _say(warning)
+        atomic_write(args.output, assessment.model_dump_json(indent=2).encode("utf-8"))
+        vault.record(summary.id, AuditAction.EXPORTED_JSON)
+        _say(f"Wrote {args.output}. This file is not encrypted: keep it safe.")
+        return EXIT_OK
+
+    return _run(args, body)
+
+
+def _check(args: argparse.Namespace) -> int:
+    def body(vault: Vault) -> int:
+        problems = vault.check()
+        for name, message in problems:
+            sys.stdout.write(f"{name}: {message}\n")
+        for draft in vault.recoverable_drafts():
+            sys.stdout.write(f"{draft.reference}: unsaved changes from a crash can be recovered\n")
+        if problems:
+            _say(f"{len(problems)} assessment files could not be opened.")
+            return EXIT_PROBLEM
+        _say(f"All {len(vault.list_summaries())} assessments open correctly.")
+        return EXIT_OK
+
+    return _run(args, body)
+
+
+def _change_passphrase(args: argparse.Namespace) -> int:
+    try:
+        vault, _ = _open(args, recovery=args.recovery_key)
+    except StorageError as error:
+        raise CommandError(str(error)) from None
+    try:
+        vault.change_passphrase(_new_secret(args, "New passphrase (at least 15 characters): "))
+    except StorageError as error:
+        raise CommandError(str(error)) from None
+    finally:
+        vault.close()
+    _say("The passphrase was changed.")
+    return EXIT_OK
+
+
+def _backup(args: argparse.Namespace) -> int:
+    def body(vault: Vault) -> int:
+        vault.backup(args.output)
+        _say(f"Wrote the backup {args.output}. It opens with the current passphrase.")
+        return EXIT_OK
+
+    return _run(args, body)
+
+
+def _restore(args: argparse.Namespace) -> int:
+    data_dir = _data_dir(args)
+    if not Vault.exists(data_dir):
+        secret = _secret(args, "Passphrase or recovery key of the backup: ")
+        try:
+            vault = Vault.restore_new(data_dir, args.file, secret)
+        except StorageError as error:
+            raise CommandError(str(error)) from None
+        count = len(vault.list_summaries())
+        vault.close()
+        _say(f"Restored {count} assessments into {data_dir}.")
+        return EXIT_OK
+
+    try:
+        vault, vault_secret = _open(args)
+    except StorageError as error:
+        raise CommandError(str(error)) from None
+    try:
+        try:
+            report = vault.restore(args.file, vault_secret, overwrite_newer=args.overwrite_newer)
+        except WrongPassphrase:
+            secret = _secret(args, "Passphrase or recovery key of the backup: ")
+            report = vault.restore(args.file, secret, overwrite_newer=args.overwrite_newer)
+    except StorageError as error:
+        raise CommandError(str(error)) from None
+    finally:
+        vault.close()
+    _say(
+        f"Restored: {len(report.added)} added, {len(report.replaced)} replaced, "
+        f"{len(report.unchanged)} already up to date."
+    )
+    for reference in report.replaced:
+        _say(f"  replaced {reference}")
+    return EXIT_OK
