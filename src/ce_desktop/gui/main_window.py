@@ -1,0 +1,409 @@
+"""The main window: one stack of screens, the menus, the toolbar and the status line.
+
+The stack holds, in order, the first-run wizard, the unlock screen, the case list and
+the assessment editor. The window title is always just "CE Desktop": never a child's
+name or an assessment's reference (PRODUCT §5.8).
+
+The DIALOGS modules (settings, guidance, export/print/email) are called through the
+menu actions; their imports are guarded so that the shell still starts if one of them
+is missing from a partial build.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
+
+from ce_desktop import __version__
+from ce_desktop.domain.model import Assessment, utc_now
+from ce_desktop.domain.settings import DEFAULT_MASH_ADDRESS
+from ce_desktop.gui.autosave import SaveStatusBar
+from ce_desktop.gui.case_list import CaseListPage
+from ce_desktop.gui.first_run import FirstRunPage
+from ce_desktop.gui.forms.ui_main_window import Ui_MainWindow
+from ce_desktop.gui.locking import IdleWatch
+from ce_desktop.gui.session import AssessmentSession, Resume
+from ce_desktop.gui.unlock import UnlockPage
+from ce_desktop.storage.errors import StorageError
+
+if TYPE_CHECKING:
+    from ce_desktop.domain.catalogue import Catalogue
+    from ce_desktop.storage.vault import Vault
+
+log = logging.getLogger(__name__)
+
+WINDOW_TITLE = "CE Desktop"
+TRAINING_BANNER_STYLE = (
+    "background: #fff4c2; color: #3d2f00; font-weight: bold; padding: 6px;"
+    "border-bottom: 2px solid #b58900;"
+)
+
+
+def optional(module: str, name: str) -> Any | None:
+    """``module.name`` if that module is part of this build, else None."""
+    try:
+        return getattr(importlib.import_module(module), name)
+    except (ImportError, AttributeError):
+        log.info("%s.%s is not available in this build", module, name)
+        return None
+
+
+def default_editor(catalogue: Catalogue, parent: QWidget) -> QWidget:
+    """The assessment editor of the EDITOR module."""
+    editor_class = optional("ce_desktop.gui.editor", "AssessmentEditor")
+    if editor_class is None:
+        editor_class = optional("ce_desktop.gui.editor.editor", "AssessmentEditor")
+    if editor_class is None:
+        raise RuntimeError("The assessment editor is missing from this build.")
+    editor: QWidget = editor_class(catalogue, parent)
+    return editor
+
+
+class MainWindow(QMainWindow):
+    """CE Desktop's one window.
+
+    Handles for tests and tools (also reachable by objectName): ``first_run``
+    ("firstRunPage"), ``unlock_page`` ("unlockPage"), ``case_list`` ("caseListPage"),
+    ``editor`` ("assessmentEditor"), ``save_status`` ("saveStatus"), ``session`` and
+    ``idle_watch``.
+    """
+
+    def __init__(
+        self,
+        data_dir: Path,
+        *,
+        catalogue: Catalogue | None = None,
+        editor_factory: Callable[[Catalogue, QWidget], QWidget] = default_editor,
+        today: Callable[[], date] = date.today,
+        now: Callable[[], datetime] = utc_now,
+    ) -> None:
+        super().__init__()
+        self.ui = Ui_MainWindow()
+        self.ui.setupUi(self)  # type: ignore[no-untyped-call]
+        self.setWindowTitle(WINDOW_TITLE)
+        self.data_dir = Path(data_dir)
+        if catalogue is None:
+            from ce_desktop.domain.catalogue import default_catalogue
+
+            catalogue = default_catalogue()
+        self.catalogue = catalogue
+        self._resume: Resume | None = None
+        self._guidance: Any = None
+
+        mash = getattr(getattr(catalogue, "toolkit", None), "mash_address", DEFAULT_MASH_ADDRESS)
+        self.first_run = FirstRunPage(self.data_dir, mash, self)
+        self.first_run.setObjectName("firstRunPage")
+        self.unlock_page = UnlockPage(self.data_dir, self)
+        self.unlock_page.setObjectName("unlockPage")
+        self.case_list = CaseListPage(self, today=today)
+        self.case_list.setObjectName("caseListPage")
+        self.editor = editor_factory(catalogue, self)
+        self.editor.setObjectName("assessmentEditor")
+        for page in (self.first_run, self.unlock_page, self.case_list, self.editor):
+            self.ui.stack.addWidget(page)
+        self.ui.trainingBanner.setStyleSheet(TRAINING_BANNER_STYLE)
+        self.ui.trainingBanner.hide()
+
+        self.session = AssessmentSession(self.editor, today=today, now=now, parent=self)
+        self.save_status = SaveStatusBar(self)
+        self.ui.statusbar.addPermanentWidget(self.save_status)
+        self.idle_watch = IdleWatch(self)
+        self.export_actions = self._make_export_actions()
+        self._connect()
+        if self._vault_exists():
+            self._show_unlock()
+        else:
+            self._show_page(self.first_run)
+
+    # Wiring ---------------------------------------------------------------------------
+
+    def _vault_exists(self) -> bool:
+        from ce_desktop.storage.vault import Vault
+
+        return Vault.exists(self.data_dir)
+
+    def _make_export_actions(self) -> Any | None:
+        export_class = optional("ce_desktop.gui.export_actions", "ExportActions")
+        if export_class is None:
+            return None
+        actions = export_class(
+            self,
+            lambda: self.session.vault,
+            self.session.current,
+            lambda: self.session.settings,
+            self.catalogue,
+            self.session.save_now,
+        )
+        actions.assessment_changed.connect(self._assessment_changed)
+        return actions
+
+    def _connect(self) -> None:
+        ui, session = self.ui, self.session
+        self.first_run.completed.connect(self._unlocked)
+        self.unlock_page.unlocked.connect(self._unlocked)
+        self.unlock_page.already_running.connect(self._already_running)
+        self.case_list.new_requested.connect(lambda: self._guarded(session.new))
+        self.case_list.sample_requested.connect(lambda: self._guarded(session.open_sample))
+        self.case_list.open_requested.connect(lambda i: self._guarded(lambda: session.open(i)))
+        self.case_list.review_requested.connect(self._start_review)
+        self.case_list.delete_confirmed.connect(self._delete)
+        session.opened.connect(self._opened)
+        session.message.connect(lambda text: self.ui.statusbar.showMessage(text, 15000))
+        session.autosaver.state_changed.connect(
+            lambda state: self.save_status.show_state(state, session.autosaver.error)
+        )
+        self.save_status.retry_requested.connect(session.save_now)
+        self.save_status.copy_requested.connect(self._save_copy)
+        self.editor.finalise_requested.connect(self._finalise)  # type: ignore[attr-defined]
+        self.editor.start_review_requested.connect(self._review_open)  # type: ignore[attr-defined]
+        self.idle_watch.lock_requested.connect(lambda _reason: self.lock())
+        ui.actionNewAssessment.triggered.connect(self._new_assessment)
+        ui.actionNewReview.triggered.connect(self._review_selected_or_open)
+        ui.actionOpenSample.triggered.connect(lambda: self._guarded(session.open_sample))
+        ui.actionBackToList.triggered.connect(self.back_to_list)
+        ui.actionSaveNow.triggered.connect(session.save_now)
+        ui.actionLock.triggered.connect(self.lock)
+        ui.actionQuit.triggered.connect(self.close)
+        ui.actionSettings.triggered.connect(self._open_settings)
+        ui.actionGuidance.triggered.connect(self._open_guidance)
+        ui.actionAbout.triggered.connect(self._about)
+        exports = self.export_actions
+        for action, method in (
+            (ui.actionExportPdf, "export_pdf"),
+            (ui.actionPrint, "print_assessment"),
+            (ui.actionEmail, "email_to_social_care"),
+            (ui.actionMarkSent, "mark_as_sent"),
+            (ui.actionBlankForm, "blank_form"),
+            (ui.actionBackUp, "backup_now"),
+            (ui.actionRestore, "restore"),
+        ):
+            handler = getattr(exports, method, None) if exports is not None else None
+            action.setVisible(handler is not None)
+            if handler is not None:
+                action.triggered.connect(handler)
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            app.commitDataRequest.connect(self._session_ending)
+            app.aboutToQuit.connect(self._session_ending)
+
+    # Pages -------------------------------------------------------------------------------
+
+    def current_page(self) -> QWidget:
+        """The screen shown now."""
+        page: QWidget = self.ui.stack.currentWidget()  # type: ignore[assignment]
+        return page
+
+    def _show_page(self, page: QWidget) -> None:
+        self.ui.stack.setCurrentWidget(page)
+        self.setWindowTitle(WINDOW_TITLE)
+        unlocked = self.session.vault is not None
+        in_editor = page is self.editor
+        ui = self.ui
+        for action in (
+            ui.actionNewAssessment,
+            ui.actionNewReview,
+            ui.actionOpenSample,
+            ui.actionLock,
+            ui.actionSettings,
+            ui.actionBackUp,
+            ui.actionRestore,
+        ):
+            action.setEnabled(unlocked)
+        for action in (
+            ui.actionBackToList,
+            ui.actionSaveNow,
+            ui.actionExportPdf,
+            ui.actionPrint,
+            ui.actionEmail,
+            ui.actionMarkSent,
+        ):
+            action.setEnabled(unlocked and in_editor)
+        if not in_editor:
+            self.ui.trainingBanner.hide()
+            self.save_status.show_state(None, "")
+
+    def _show_unlock(self) -> None:
+        self.unlock_page.reset()
+        self._show_page(self.unlock_page)
+        self.unlock_page.focus_secret()
+
+    def show_case_list(self) -> None:
+        """Refresh and show the case list."""
+        self._refresh_list()
+        self._show_page(self.case_list)
+        self.case_list.focus_list()
+
+    def _refresh_list(self) -> None:
+        try:
+            self.case_list.set_summaries(self.session.summaries())
+        except StorageError as error:
+            self._problem(str(error))
+
+    # Unlocking and locking ---------------------------------------------------------------
+
+    def _unlocked(self, vault: Vault) -> None:
+        self.session.attach(vault)
+        self.idle_watch.set_idle_minutes(self.session.settings.idle_minutes)
+        self.idle_watch.start()
+        resume, self._resume = self._resume, None
+        if resume is not None and self.session.resume(resume):
+            return
+        self.show_case_list()
+
+    def lock(self) -> None:
+        """Lock now: save, clear every screen, forget the key, show the unlock screen."""
+        if self.session.vault is None:
+            return
+        self.idle_watch.stop()
+        self._resume = self.session.lock()
+        self.case_list.clear()
+        self.ui.statusbar.clearMessage()
+        if self._guidance is not None:
+            self._guidance.hide()
+        self._show_unlock()
+
+    def _session_ending(self, *_args: object) -> None:
+        # The OS is logging out or shutting down: save now, there may be no close event.
+        self.session.save_now()
+
+    def _already_running(self, message: str) -> None:
+        QMessageBox.warning(self, WINDOW_TITLE, message)
+
+    # The open assessment ----------------------------------------------------------------
+
+    def _opened(self, assessment: Assessment) -> None:
+        self.ui.trainingBanner.setVisible(assessment.is_training_sample)
+        self._show_page(self.editor)
+        self.save_status.show_state(self.session.autosaver.state, self.session.autosaver.error)
+
+    def _assessment_changed(self, assessment: Assessment) -> None:
+        if self.session.current_id == assessment.id:
+            self.session.reload(assessment)
+
+    def back_to_list(self) -> None:
+        """Save, close the assessment and show the case list (stays if the save failed)."""
+        if not self.session.close_assessment():
+            self._problem(
+                f"The assessment was not saved: {self.session.autosaver.error} "
+                "It stays open so that nothing is lost."
+            )
+            return
+        self.show_case_list()
+
+    def _new_assessment(self) -> None:
+        if self.session.current_id and not self.session.close_assessment():
+            return
+        self._guarded(self.session.new)
+
+    def _review_selected_or_open(self) -> None:
+        chosen = self.session.current_id or self.case_list.selected_id()
+        if chosen:
+            self._start_review(chosen)
+        else:
+            self._problem("Select an assessment in the case list first.")
+
+    def _review_open(self) -> None:
+        if self.session.current_id:
+            self._start_review(self.session.current_id)
+
+    def _start_review(self, assessment_id: str) -> None:
+        self._guarded(lambda: self.session.start_review(assessment_id))
+
+    def _delete(self, assessment_id: str) -> None:
+        self._guarded(lambda: self.session.delete(assessment_id))
+        self._refresh_list()
+
+    def _finalise(self) -> None:
+        self._guarded(self.session.finalise)
+
+    def _save_copy(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Save an encrypted copy in…")
+        if not folder:
+            return
+        try:
+            written = self.session.save_copy(Path(folder))
+        except StorageError as error:
+            self._problem(str(error))
+            return
+        QMessageBox.information(
+            self,
+            WINDOW_TITLE,
+            f"An encrypted copy was saved as {written.name}. It opens only with your "
+            "passphrase: copy it back into the data folder's assessments folder to use it.",
+        )
+
+    def _guarded(self, step: Callable[[], object]) -> None:
+        try:
+            step()
+        except StorageError as error:
+            self._problem(str(error))
+
+    def _problem(self, text: str) -> None:
+        QMessageBox.warning(self, WINDOW_TITLE, text)
+
+    # Dialogs --------------------------------------------------------------------------------
+
+    def _open_settings(self) -> None:
+        dialog_class = optional("ce_desktop.gui.settings_dialog", "SettingsDialog")
+        if dialog_class is None or self.session.vault is None:
+            return
+        dialog = dialog_class(self.session.settings, self.data_dir, self)
+        if self.export_actions is not None:
+            dialog.backup_requested.connect(self.export_actions.backup_now)
+            dialog.restore_requested.connect(self.export_actions.restore)
+        if dialog.exec():
+            settings = dialog.result_settings()
+            self._guarded(lambda: self.session.save_settings(settings))
+            self.idle_watch.set_idle_minutes(self.session.settings.idle_minutes)
+        dialog.deleteLater()
+
+    def _open_guidance(self) -> None:
+        if self._guidance is None:
+            window_class = optional("ce_desktop.gui.guidance", "GuidanceWindow")
+            if window_class is None:
+                return
+            self._guidance = window_class(self.catalogue, self)
+        topic = getattr(self.editor, "guidance_topic", lambda: None)()
+        self._guidance.show_topic(topic)
+        self._guidance.show()
+        self._guidance.raise_()
+        self._guidance.activateWindow()
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About CE Desktop",
+            f"CE Desktop {__version__}\n\nThe Surrey Child Exploitation (CE) Risk Assessment, "
+            "offline. Assessments are kept encrypted on this computer; nothing is sent "
+            "anywhere unless you export it.",
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Save before closing; ask first if the save failed."""
+        if self.session.current_id and not self.session.save_now():
+            answer = QMessageBox.question(
+                self,
+                "Close without saving?",
+                f"The latest changes could not be saved: {self.session.autosaver.error} "
+                "Close anyway and lose them?",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
+        self.session.autosaver.stop()
+        self.idle_watch.detach()
+        if self._guidance is not None:
+            self._guidance.close()
+        if self.session.vault is not None:
+            self.session.vault.close()
+            self.session.vault = None
+        event.accept()

@@ -1,0 +1,258 @@
+"""The open vault and the open assessment, between the screens and the store.
+
+``AssessmentSession`` knows the unlocked vault, the worker's settings, which
+assessment the editor shows, and how to save it. The main window turns menu actions
+into calls here; this class never builds widgets beyond the editor it is given.
+
+Locking follows PRODUCT §5.7: save, remember where the worker was, clear the editor,
+forget the model, close the vault (which drops the data key). If that last save fails,
+the unsaved model is kept in memory only (never on screen, never on disk in clear)
+and is saved as soon as the vault is unlocked again, so locking never costs an edit.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Signal
+
+from ce_desktop.domain import lifecycle
+from ce_desktop.domain.model import Assessment, utc_now
+from ce_desktop.domain.settings import Settings
+from ce_desktop.gui.autosave import Autosaver
+from ce_desktop.gui.sample import new_training_sample
+from ce_desktop.storage.atomic import atomic_write
+from ce_desktop.storage.errors import StorageError
+
+if TYPE_CHECKING:
+    from ce_desktop.storage.vault import AssessmentSummary, Vault
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Resume:
+    """Where the worker was when the app locked."""
+
+    assessment_id: str | None
+    location: tuple[int, str] | None
+    unsaved: Assessment | None = None
+
+
+class AssessmentSession(QObject):
+    """The unlocked vault and the assessment open in the editor.
+
+    Signals:
+        opened(object): an assessment is now in the editor.
+        closed(): the editor is empty again.
+        message(str): a plain sentence for the status bar (load warnings and the like).
+
+    Attributes:
+        autosaver: decides when the open assessment is saved.
+    """
+
+    opened = Signal(object)
+    closed = Signal()
+    message = Signal(str)
+
+    def __init__(
+        self,
+        editor: Any,
+        *,
+        today: Callable[[], date] = date.today,
+        now: Callable[[], datetime] = utc_now,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.editor = editor
+        self.today = today
+        self.now = now
+        self.vault: Vault | None = None
+        self.settings = Settings()
+        self.current_id: str | None = None
+        self.autosaver = Autosaver(self._write, self)
+        editor.edited.connect(self.autosaver.mark_edited)
+        editor.page_changed.connect(lambda _page: self.autosaver.save_now())
+
+    # The vault -------------------------------------------------------------------
+
+    def attach(self, vault: Vault) -> None:
+        """Use a freshly unlocked vault."""
+        self.vault = vault
+        try:
+            self.settings = vault.load_settings()
+        except StorageError as error:
+            self.settings = Settings()
+            self.message.emit(str(error))
+
+    def require_vault(self) -> Vault:
+        """The unlocked vault.
+
+        Raises:
+            StorageError: the app is locked.
+        """
+        if self.vault is None:
+            raise StorageError("The data is locked. Unlock it first.")
+        return self.vault
+
+    def summaries(self) -> list[AssessmentSummary]:
+        """What the case list shows."""
+        return self.require_vault().list_summaries() if self.vault else []
+
+    def save_settings(self, settings: Settings) -> None:
+        """Keep new settings in the vault and use them from now on."""
+        self.require_vault().save_settings(settings)
+        self.settings = settings
+
+    # The open assessment ---------------------------------------------------------
+
+    def current(self) -> Assessment | None:
+        """The assessment in the editor, or None."""
+        return self.editor.assessment() if self.current_id else None
+
+    def _write(self) -> None:
+        assessment = self.editor.assessment()
+        vault = self.require_vault()
+        if assessment.is_read_only:
+            return
+        vault.save(assessment.model_copy(update={"updated_at": self.now()}))
+
+    def save_now(self) -> bool:
+        """Save the open assessment at once if it has unsaved edits."""
+        return self.autosaver.save_now()
+
+    def show(self, assessment: Assessment) -> None:
+        """Put an assessment in the editor (with its previous one, for a review)."""
+        previous = None
+        if assessment.previous_id and self.vault:
+            try:
+                previous = self.vault.load(assessment.previous_id)
+            except StorageError:
+                previous = None  # the earlier one was deleted or is damaged
+        self.editor.load(assessment, previous=previous, settings=self.settings)
+        self.current_id = assessment.id
+        self.autosaver.start()
+        self.opened.emit(assessment)
+
+    def open(self, assessment_id: str) -> Assessment:
+        """Load an assessment from the vault into the editor."""
+        vault = self.require_vault()
+        assessment = vault.load(assessment_id)
+        for warning in vault.load_warnings:
+            self.message.emit(warning)
+        self.show(assessment)
+        return assessment
+
+    def new(self) -> Assessment:
+        """A new draft, prefilled with the worker's details, saved and opened."""
+        assessment = Assessment.new(today=self.today(), now=self.now())
+        assessment.details = assessment.details.model_copy(
+            update={
+                "completed_by": self.settings.worker_name,
+                "agency": self.settings.agency,
+                "contact_details": self.settings.contact_details,
+            }
+        )
+        self.require_vault().save(assessment)
+        self.show(assessment)
+        return assessment
+
+    def open_sample(self) -> Assessment:
+        """A new draft copied from the training sample, saved and opened."""
+        assessment = new_training_sample(today=self.today(), now=self.now())
+        self.require_vault().save(assessment)
+        self.show(assessment)
+        return assessment
+
+    def start_review(self, assessment_id: str) -> Assessment:
+        """A new review of an assessment (which stays unchanged), saved and opened."""
+        if self.current_id and not self.save_now():
+            raise StorageError("Save the open assessment before starting a review.")
+        review = self.require_vault().start_review(assessment_id, today=self.today())
+        self.show(review)
+        return review
+
+    def delete(self, assessment_id: str) -> None:
+        """Remove an assessment from disk."""
+        if assessment_id == self.current_id:
+            self.close_assessment(save=False)
+        self.require_vault().delete(assessment_id)
+
+    def finalise(self) -> Assessment:
+        """Freeze the open draft (the editor has checked there are no errors)."""
+        if not self.save_now():
+            raise StorageError(f"The assessment could not be finalised: {self.autosaver.error}")
+        final = lifecycle.finalise(self.editor.assessment(), now=self.now())
+        self.require_vault().save(final)
+        self.reload(final)
+        return final
+
+    def reload(self, assessment: Assessment) -> None:
+        """Show a changed version of the open assessment, staying on the same page."""
+        location = self.editor.location()
+        self.show(assessment)
+        self.editor.restore_location(location)
+
+    def close_assessment(self, *, save: bool = True) -> bool:
+        """Save and empty the editor; False (and nothing closed) if the save failed."""
+        if save and self.current_id and not self.save_now():
+            return False
+        self.autosaver.stop()
+        self.editor.clear()
+        self.current_id = None
+        self.closed.emit()
+        return True
+
+    def save_copy(self, folder: Path) -> Path:
+        """Write the open assessment, encrypted, into another folder.
+
+        Returns:
+            The file written (named by the assessment's random id).
+        """
+        vault = self.require_vault()
+        assessment = self.editor.assessment()
+        target = folder / f"{assessment.id}.cea"
+        atomic_write(target, vault.encrypted_copy(assessment))
+        return target
+
+    # Locking -----------------------------------------------------------------------
+
+    def lock(self) -> Resume:
+        """Save, remember the place, clear the editor, drop the model and the key."""
+        resume = Resume(self.current_id, None)
+        if self.current_id:
+            saved = self.autosaver.save_now()
+            resume.location = self.editor.location()
+            if not saved:
+                resume.unsaved = self.editor.assessment().model_copy(deep=True)
+            self.autosaver.stop()
+            self.editor.clear()
+            self.current_id = None
+        if self.vault is not None:
+            self.vault.close()
+        self.vault = None
+        self.settings = Settings()
+        return resume
+
+    def resume(self, resume: Resume) -> bool:
+        """After unlocking: reopen the assessment at the same page and field."""
+        if not resume.assessment_id:
+            return False
+        try:
+            if resume.unsaved is not None:
+                self.show(resume.unsaved)
+                self.autosaver.mark_edited()
+                self.autosaver.save_now()
+            else:
+                self.open(resume.assessment_id)
+        except StorageError as error:
+            self.message.emit(str(error))
+            return False
+        if resume.location is not None:
+            self.editor.restore_location(resume.location)
+        return True
