@@ -11,16 +11,17 @@ and found through :func:`guidance_topics`. The module knows nothing of Qt.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Annotated, Any, Literal, TypeVar
+from typing import Annotated, Any, Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ce_desktop.domain.model import RiskLevel, Threshold
+from ce_desktop.domain.yaml_entries import CatalogueError as CatalogueError
+from ce_desktop.domain.yaml_entries import describe, entries, quoted, read_mapping
 from ce_desktop.resources import resources_dir
 
 INDICATORS_FILE = "indicators.yaml"
@@ -30,10 +31,6 @@ GUIDANCE_INDEX = Path("guidance") / "index.yaml"
 
 Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]
 Text = Annotated[str, Field(min_length=1)]
-
-
-class CatalogueError(ValueError):
-    """A resource file is missing or malformed; the message names file, entry and problem."""
 
 
 class _Entry(BaseModel):
@@ -183,91 +180,6 @@ class Catalogue(_Entry):
 
 # --- loading -------------------------------------------------------------------------
 
-_E = TypeVar("_E", bound=_Entry)
-
-
-def _read_mapping(path: Path, keys: Sequence[str], name: str = "") -> dict[str, Any]:
-    """Parse a YAML file whose top level must be a mapping with exactly ``keys``."""
-    name = name or path.name
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as error:
-        raise CatalogueError(f"{name}: the file cannot be read ({error.strerror}).") from error
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "top level"
-        problem = getattr(error, "problem", None) or "unreadable"
-        raise CatalogueError(f"{name}: {where}: the YAML is not valid ({problem}).") from error
-    if not isinstance(data, dict):
-        raise CatalogueError(f"{name}: top level: expected a mapping with {_quoted(keys)}.")
-    unknown = [key for key in data if key not in keys]
-    if unknown:
-        raise CatalogueError(f"{name}: top level: unknown key {_quoted(unknown)}.")
-    missing = [key for key in keys if key not in data]
-    if missing:
-        raise CatalogueError(f"{name}: top level: missing key {_quoted(missing)}.")
-    return data
-
-
-def _quoted(keys: Sequence[object]) -> str:
-    return ", ".join(f"'{key}'" for key in keys)
-
-
-def _describe(error: dict[str, Any]) -> str:
-    """One pydantic error as a plain problem, with the key path inside the entry."""
-    where = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in error["loc"])
-    where = where.lstrip(".")
-    kind = error["type"]
-    if kind == "extra_forbidden":
-        return f"unknown key '{where}'"
-    if kind == "missing":
-        return f"missing key '{where}'"
-    if kind == "enum":
-        expected = error.get("ctx", {}).get("expected", "")
-        return f"'{where}' is {error['input']!r}, which is not one of {expected}"
-    return f"'{where}': {error['msg']}"
-
-
-def _entry_name(section: str, index: int, raw: object, id_key: str) -> str:
-    label = f"{section} entry {index + 1}"
-    if isinstance(raw, dict) and isinstance(raw.get(id_key), str):
-        label += f" ('{raw[id_key]}')"
-    return label
-
-
-def _entries(
-    name: str,
-    section: str,
-    raw: object,
-    model: type[_E],
-    *,
-    id_key: str = "id",
-    unique: Callable[[_E], object] | None = None,
-) -> list[_E]:
-    """Validate one list of entries, naming the first bad entry and its problem."""
-    if not isinstance(raw, list):
-        raise CatalogueError(f"{name}: {section}: expected a list of entries.")
-    entries: list[_E] = []
-    seen: set[object] = set()
-    for index, item in enumerate(raw):
-        label = _entry_name(section, index, item, id_key)
-        if not isinstance(item, dict):
-            raise CatalogueError(f"{name}: {label}: expected a mapping of keys.")
-        try:
-            entry = model.model_validate(item)
-        except ValidationError as error:
-            problems = "; ".join(_describe(dict(e)) for e in error.errors())
-            raise CatalogueError(f"{name}: {label}: {problems}.") from None
-        if unique is not None:
-            key = unique(entry)
-            if key in seen:
-                raise CatalogueError(f"{name}: {label}: duplicate {id_key} '{key}'.")
-            seen.add(key)
-        entries.append(entry)
-    return entries
-
 
 def _check_examples(name: str, groups: list[ExampleGroup], indicator_ids: set[str]) -> None:
     for index, group in enumerate(groups):
@@ -282,8 +194,8 @@ def _check_complete(name: str, section: str, found: Sequence[str], wanted: Seque
     """Each of ``wanted`` must appear exactly once, in that order."""
     if list(found) != list(wanted):
         raise CatalogueError(
-            f"{name}: {section}: expected one entry for each of {_quoted(wanted)}, in that "
-            f"order; found {_quoted(found)}."
+            f"{name}: {section}: expected one entry for each of {quoted(wanted)}, in that "
+            f"order; found {quoted(found)}."
         )
 
 
@@ -329,20 +241,20 @@ def _by_id(entry: Any) -> object:
 
 def _load_toolkit(path: Path) -> Toolkit:
     name = path.name
-    data = _read_mapping(path, list(Toolkit.model_fields))
-    factors = _entries(
+    data = read_mapping(path, list(Toolkit.model_fields))
+    factors = entries(
         name, "vulnerability_factors", data["vulnerability_factors"], VulnerabilityFactorDef,
         unique=_by_id,
     )  # fmt: skip
-    types = _entries(
+    types = entries(
         name, "exploitation_types", data["exploitation_types"], ExploitationTypeDef,
         unique=_by_id,
     )  # fmt: skip
-    framework = _entries(name, "framework", data["framework"], FrameworkCategoryDef, id_key="level")
-    thresholds = _entries(name, "thresholds", data["thresholds"], ThresholdDef, unique=_by_id)
-    strategies = _entries(name, "strategies", data["strategies"], StrategyDef, unique=_by_id)
-    contacts = _entries(name, "contacts", data["contacts"], ContactDef, id_key="name")
-    bands = _entries(name, "count_bands", data["count_bands"], CountBand, id_key="level")
+    framework = entries(name, "framework", data["framework"], FrameworkCategoryDef, id_key="level")
+    thresholds = entries(name, "thresholds", data["thresholds"], ThresholdDef, unique=_by_id)
+    strategies = entries(name, "strategies", data["strategies"], StrategyDef, unique=_by_id)
+    contacts = entries(name, "contacts", data["contacts"], ContactDef, id_key="name")
+    bands = entries(name, "count_bands", data["count_bands"], CountBand, id_key="level")
     _check_complete(name, "framework", [f.level for f in framework], list(RiskLevel))
     _check_complete(name, "thresholds", [t.id for t in thresholds], list(Threshold))
     _check_count_bands(name, bands)
@@ -359,7 +271,7 @@ def _load_toolkit(path: Path) -> Toolkit:
             count_bands=bands,
         )
     except ValidationError as error:
-        problems = "; ".join(_describe(dict(e)) for e in error.errors())
+        problems = "; ".join(describe(dict(e)) for e in error.errors())
         raise CatalogueError(f"{name}: top level: {problems}.") from None
 
 
@@ -371,16 +283,16 @@ def load_catalogue(folder: Path | None = None) -> Catalogue:
             the entry (by id or position) and the problem.
     """
     root = folder if folder is not None else resources_dir()
-    indicators_data = _read_mapping(root / INDICATORS_FILE, ["indicators"])
-    indicators = _entries(
+    indicators_data = read_mapping(root / INDICATORS_FILE, ["indicators"])
+    indicators = entries(
         INDICATORS_FILE,
         "indicators",
         indicators_data["indicators"],
         IndicatorDef,
         unique=lambda entry: entry.id,
     )
-    examples_data = _read_mapping(root / EXAMPLES_FILE, ["groups"])
-    groups = _entries(
+    examples_data = read_mapping(root / EXAMPLES_FILE, ["groups"])
+    groups = entries(
         EXAMPLES_FILE,
         "groups",
         examples_data["groups"],
@@ -435,12 +347,10 @@ def guidance_topics(folder: Path | None = None) -> list[GuidanceTopic]:
     """
     root = folder if folder is not None else resources_dir()
     index_path = root / GUIDANCE_INDEX
-    data = _read_mapping(index_path, ["topics"], "guidance/index.yaml")
-    entries = _entries(
-        "guidance/index.yaml", "topics", data["topics"], _GuidanceEntry, unique=_by_id
-    )
+    data = read_mapping(index_path, ["topics"], "guidance/index.yaml")
+    pages = entries("guidance/index.yaml", "topics", data["topics"], _GuidanceEntry, unique=_by_id)
     topics = []
-    for position, entry in enumerate(entries):
+    for position, entry in enumerate(pages):
         path = index_path.parent / entry.file
         if not path.is_file():
             raise CatalogueError(
