@@ -4,11 +4,16 @@ Key derivation (Argon2id, about half a second) runs off the UI thread behind a b
 indicator. A wrong passphrase gets a plain message; after repeated failures the
 Unlock button waits a little longer each time before it can be used again. After an
 unlock with the recovery key the worker must choose a new passphrase first.
+
+The count of failures is the storage layer's (``storage.throttle``), kept in the data
+folder, so closing and reopening the app does not skip the wait; the command line
+shares it.
 """
 
 from __future__ import annotations
 
 import logging
+import math
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,23 +25,13 @@ from ce_desktop.gui.forms.ui_unlock import Ui_UnlockPage
 from ce_desktop.gui.look import make_heading, show_error
 from ce_desktop.gui.passphrase_feedback import new_passphrase_problem, strength_text
 from ce_desktop.gui.worker import run_in_background
+from ce_desktop.storage import throttle
 from ce_desktop.storage.errors import AlreadyRunning, StorageError, WrongPassphrase
 
 if TYPE_CHECKING:
     from ce_desktop.storage.vault import Vault
 
 log = logging.getLogger(__name__)
-
-FREE_ATTEMPTS = 3
-"""Wrong attempts allowed before the growing delay starts."""
-MAX_DELAY_SECONDS = 30
-
-
-def delay_after(failures: int) -> int:
-    """Seconds to wait after ``failures`` wrong attempts: 0, then 2, 4, 8 ... up to 30."""
-    if failures < FREE_ATTEMPTS:
-        return 0
-    return int(min(MAX_DELAY_SECONDS, 2 ** (failures - FREE_ATTEMPTS + 1)))
 
 
 def _unlock(data_dir: Path, secret: str, recovery: bool) -> Vault:
@@ -78,8 +73,8 @@ class UnlockPage(QWidget):
         self._data_dir = data_dir
         self._unlock = unlock
         self._recovery_mode = False
-        self._failures = 0
         self._wait_left = 0
+        self._wait_message = "The passphrase is not correct."
         self._busy = False
         self._vault: Vault | None = None
         self.seconds_per_tick = 1000
@@ -101,11 +96,17 @@ class UnlockPage(QWidget):
         self.ui.savePassphraseButton.clicked.connect(self._save_new_passphrase)
         self.ui.newConfirmEdit.returnPressed.connect(self._save_new_passphrase)
         self._show_mode()
+        self._resume_wait()
 
     @property
     def failures(self) -> int:
-        """Wrong attempts since the last successful unlock."""
-        return self._failures
+        """Wrong attempts since the last successful unlock (kept across runs)."""
+        return throttle.failures(self._data_dir)
+
+    def _resume_wait(self) -> None:
+        wait = math.ceil(throttle.delay_before_attempt(self._data_dir))
+        if wait and not self._wait_left:
+            self._start_wait(wait, "There have been several wrong attempts.")
 
     @property
     def busy(self) -> bool:
@@ -170,7 +171,7 @@ class UnlockPage(QWidget):
 
     def _opened(self, vault: Vault) -> None:
         self._set_busy(False)
-        self._failures = 0
+        throttle.reset(self._data_dir)
         self.ui.secretEdit.clear()
         if getattr(vault, "must_change_passphrase", False):
             self._vault = vault
@@ -188,10 +189,10 @@ class UnlockPage(QWidget):
             self.already_running.emit(str(error))
             return
         if isinstance(error, WrongPassphrase):
-            self._failures += 1
+            throttle.record_failure(self._data_dir)
             what = "recovery key" if self._recovery_mode else "passphrase"
             message = f"The {what} is not correct. Check it and try again."
-            wait = delay_after(self._failures)
+            wait = math.ceil(throttle.delay_before_attempt(self._data_dir))
             if wait:
                 self._start_wait(wait, message)
             else:
@@ -214,7 +215,7 @@ class UnlockPage(QWidget):
         unit = "second" if self._wait_left == 1 else "seconds"
         show_error(
             self.ui.messageLabel,
-            f"{self._wait_message} After several wrong attempts you need to wait "
+            f"{self._wait_message} After repeated wrong attempts you need to wait "
             f"{self._wait_left} {unit} before trying again.",
         )
 
