@@ -1,0 +1,302 @@
+"""The "Check and finish" page (PRODUCT §3.8, §3.8a).
+
+The findings of the toolkit's rules as a GOV.UK error summary ("There is a problem"),
+each a link to its field; a written reason for each warning; "Finalise" once nothing
+blocks; then the answers of the whole form with "Change" links. A final assessment is
+shown read-only with "Start a review"; a review lists what changed since the last one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from ce_desktop.domain.lifecycle import ReviewChanges, changes_since
+from ce_desktop.domain.model import Assessment
+from ce_desktop.domain.rules import Finding, Severity, blocking, unjustified_warnings
+from ce_desktop.gui.editor.form import EditorContext, EditorPage, Progress, set_heading_font
+from ce_desktop.gui.editor.summary import SummaryList
+from ce_desktop.gui.editor.widgets import GrowingTextEdit, vbox
+
+ERROR_COLOUR = "#d4351c"
+LINK_STYLE = (
+    "QPushButton { color: #1d70b8; text-decoration: underline; text-align: left; "
+    "border: none; padding: 2px; }"
+    "QPushButton:focus { background: #ffdd00; color: #0b0c0c; }"
+)
+
+
+def _link(text: str, parent: QWidget) -> QPushButton:
+    button = QPushButton(text, parent)
+    button.setStyleSheet(LINK_STYLE)
+    button.setCursor(Qt.CursorShape.PointingHandCursor)
+    button.setAccessibleName(text)
+    return button
+
+
+def describe_changes(changes: ReviewChanges, titles: dict[str, str]) -> list[str]:
+    """What changed since the previous assessment, one plain sentence per change."""
+    lines: list[str] = []
+    before = changes.level_before.label if changes.level_before else "not set"
+    after = changes.level_after.label if changes.level_after else "not set"
+    if changes.level_changed:
+        lines.append(f"Level of risk: was {before}, now {after}")
+    else:
+        lines.append(f"Level of risk: unchanged ({after})")
+    for change in changes.indicators:
+        title = titles.get(change.indicator_id, change.indicator_id)
+        if change.kind == "new":
+            level = f" ({change.after.label})" if change.after else ""
+            lines.append(f"Newly identified: {title}{level}")
+        elif change.kind == "gone":
+            lines.append(f"No longer identified: {title}")
+        else:
+            was = change.before.label if change.before else "no level"
+            now = change.after.label if change.after else "no level"
+            lines.append(f"Level changed: {title}, was {was}, now {now}")
+    if not changes.indicators:
+        lines.append("No indicator has been newly identified, removed or changed level.")
+    return lines
+
+
+class CheckPage(EditorPage):
+    """Check your answers, the problems found, warnings' reasons, and finishing.
+
+    Signals:
+        finalise_requested(): "Finalise" pressed and the rules found nothing blocking.
+        start_review_requested(): "Start a review" pressed on a final assessment.
+        justified(): a warning's written reason changed (the model holds it already).
+    """
+
+    title = "Check and finish"
+    finalise_requested = Signal()
+    start_review_requested = Signal()
+    justified = Signal()
+
+    def __init__(
+        self,
+        context: EditorContext,
+        index: int,
+        *,
+        run_check: Callable[[], list[Finding]],
+        go_to: Callable[[str], None],
+        page_titles: list[str],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(context, index, parent)
+        self._run_check = run_check
+        self._go_to = go_to
+        self.findings: list[Finding] | None = None
+        self.previous: Assessment | None = None
+        self.heading("Check your answers before finishing", level=1)
+
+        self.final_banner = QLabel(self.body)
+        self.final_banner.setObjectName("finalBanner")
+        self.final_banner.setWordWrap(True)
+        self.final_banner.setStyleSheet("border-left: 6px solid #00703c; padding: 8px;")
+        self.column.addWidget(self.final_banner)
+        self.review_button = QPushButton("Start a review", self.body)
+        self.review_button.setObjectName("startReview")
+        self.review_button.clicked.connect(self.start_review_requested)
+        self.column.addWidget(self.review_button, 0, Qt.AlignmentFlag.AlignLeft)
+
+        self.changes_box = QLabel(self.body)
+        self.changes_box.setObjectName("reviewChanges")
+        self.changes_box.setWordWrap(True)
+        self.changes_box.setTextFormat(Qt.TextFormat.PlainText)
+        self.changes_box.setStyleSheet("border-left: 6px solid #1d70b8; padding: 8px;")
+        self.column.addWidget(self.changes_box)
+
+        self.problems = QFrame(self.body)
+        self.problems.setObjectName("errorSummary")
+        self.problems.setStyleSheet(f"#errorSummary {{ border: 4px solid {ERROR_COLOUR}; }}")
+        self.problems_layout = QVBoxLayout(self.problems)
+        self.problems_layout.setContentsMargins(14, 10, 14, 10)
+        self.problems_title = QLabel("There is a problem")
+        set_heading_font(self.problems_title, 2)
+        self.problems_layout.addWidget(self.problems_title)
+        self.problem_links = QWidget(self.problems)
+        self.problems_layout.addWidget(self.problem_links)
+        self.column.addWidget(self.problems)
+
+        self.warnings = QWidget(self.body)
+        self.column.addWidget(self.warnings)
+        self.guidance = QLabel(self.body)
+        self.guidance.setObjectName("guidanceFindings")
+        self.guidance.setWordWrap(True)
+        self.guidance.setTextFormat(Qt.TextFormat.PlainText)
+        self.column.addWidget(self.guidance)
+
+        actions = QHBoxLayout()
+        self.check_button = QPushButton("Check again", self.body)
+        self.check_button.setObjectName("checkAgain")
+        self.check_button.clicked.connect(self.run_check)
+        self.finalise_button = QPushButton("Finalise", self.body)
+        self.finalise_button.setObjectName("finalise")
+        self.finalise_button.setDefault(True)
+        self.finalise_button.clicked.connect(self._on_finalise)
+        actions.addWidget(self.check_button)
+        actions.addWidget(self.finalise_button)
+        actions.addStretch(1)
+        self.column.addLayout(actions)
+        self.finalise_hint = self.paragraph("", hint=True)
+
+        self.heading("Your answers")
+        self.summary = SummaryList(self.binder, self.catalogue, page_titles, go_to, self.body)
+        self.column.addWidget(self.summary)
+        self.column.addStretch(1)
+        self._titles = {i.id: i.title for i in self.catalogue.indicators}
+        self.justification_boxes: dict[str, GrowingTextEdit] = {}
+
+    def run_check(self) -> None:
+        """Run the toolkit's rules now and show what they found."""
+        if self.binder.assessment is None:
+            return
+        self.findings = self._run_check()
+        self._show_findings()
+
+    def refresh(self) -> None:
+        """Run the checks (arriving on this page is asking for them) and rebuild the list."""
+        assessment = self.binder.assessment
+        read_only = self.binder.read_only
+        self.final_banner.setVisible(read_only)
+        self.review_button.setVisible(read_only)
+        if assessment is not None and assessment.finalised_at is not None:
+            at = assessment.finalised_at.astimezone()
+            self.final_banner.setText(
+                f"This assessment is {assessment.status.value}: it was finalised at "
+                f"{at:%H:%M} on {at:%d/%m/%Y} and cannot be changed. To record changes, "
+                "start a review."
+            )
+        self._show_changes()
+        for widget in (self.check_button, self.finalise_button, self.finalise_hint):
+            widget.setVisible(not read_only)
+        if read_only or assessment is None:
+            self.findings = None
+            self._show_findings()
+        else:
+            self.run_check()
+        self.summary.rebuild(read_only=read_only)
+
+    def _show_changes(self) -> None:
+        assessment, previous = self.binder.assessment, self.previous
+        if assessment is None or previous is None:
+            self.changes_box.setVisible(False)
+            return
+        changes = changes_since(previous, assessment, self.catalogue.indicator_ids())
+        lines = describe_changes(changes, self._titles)
+        heading = f"What has changed since the previous assessment ({previous.reference})"
+        self.changes_box.setText("\n".join([heading, *(f"• {line}" for line in lines)]))
+        self.changes_box.setVisible(True)
+
+    def _show_findings(self) -> None:
+        for old in (self.problem_links, self.warnings):
+            old.hide()
+            old.deleteLater()
+        self.problem_links = QWidget(self.problems)
+        self.problems_layout.addWidget(self.problem_links)
+        self.warnings = QWidget(self.body)
+        self.column.insertWidget(self.column.indexOf(self.guidance), self.warnings)
+        self.justification_boxes = {}
+        findings = self.findings or []
+        assessment = self.binder.assessment
+        shown = [f for f in findings if f.severity is not Severity.INFO]
+        links = vbox(self.problem_links, spacing=2)
+        for finding in shown:
+            link = _link(finding.message, self.problem_links)
+            link.setObjectName(f"problem.{finding.key}")
+            link.clicked.connect(lambda _=False, path=finding.path: self._go_to(path))
+            links.addWidget(link)
+        self.problems.setVisible(bool(shown))
+        warnings = [f for f in findings if f.severity is Severity.WARNING]
+        self._build_warnings(warnings, assessment)
+        info = [f.message for f in findings if f.severity is Severity.INFO]
+        self.guidance.setText("Good to know:\n" + "\n".join(f"• {m}" for m in info) if info else "")
+        self.guidance.setVisible(bool(info))
+        self.update_finalise()
+
+    def _build_warnings(self, warnings: list[Finding], assessment: Assessment | None) -> None:
+        layout = vbox(self.warnings)
+        if not warnings or assessment is None:
+            self.warnings.setVisible(False)
+            return
+        title = QLabel("<b>Warnings: give your reason for going ahead</b>", self.warnings)
+        layout.addWidget(title)
+        for finding in warnings:
+            message = QLabel(finding.message, self.warnings)
+            message.setWordWrap(True)
+            message.setTextFormat(Qt.TextFormat.PlainText)
+            label = QLabel("<b>Your reason</b>", self.warnings)
+            label.setAccessibleName("Your reason")
+            box = GrowingTextEdit(self.warnings)
+            box.setObjectName(f"justification.{finding.key}")
+            box.setAccessibleName("Your reason")
+            box.setAccessibleDescription(finding.message)
+            label.setBuddy(box)
+            box.set_value(assessment.justifications.get(finding.key, ""))
+            box.value_changed.connect(lambda key=finding.key, b=box: self._justify(key, b))
+            for widget in (message, label, box):
+                layout.addWidget(widget)
+            self.justification_boxes[finding.key] = box
+        self.warnings.setVisible(True)
+
+    def _justify(self, key: str, box: GrowingTextEdit) -> None:
+        assessment = self.binder.assessment
+        if assessment is None:
+            return
+        text = box.value()
+        # The dict is replaced, not mutated, so the model sees an assignment.
+        justifications = dict(assessment.justifications)
+        if text.strip():
+            justifications[key] = text
+        else:
+            justifications.pop(key, None)
+        assessment.justifications = justifications
+        self.update_finalise()
+        self.justified.emit()
+
+    def update_finalise(self) -> None:
+        """Enable "Finalise" only when no error remains and every warning has a reason."""
+        assessment = self.binder.assessment
+        if assessment is None or self.findings is None or self.binder.read_only:
+            self.finalise_button.setEnabled(False)
+            self.finalise_hint.setText("")
+            return
+        errors = blocking(self.findings)
+        unjustified = unjustified_warnings(assessment, self.findings)
+        self.finalise_button.setEnabled(not errors and not unjustified)
+        if errors:
+            hint = f"Fix the {len(errors)} problem(s) above before finalising."
+        elif unjustified:
+            hint = f"Give a reason for the {len(unjustified)} warning(s) above before finalising."
+        else:
+            hint = "Finalising freezes the assessment: later changes go into a review."
+        self.finalise_hint.setText(hint)
+
+    def _on_finalise(self) -> None:
+        # Answers may have changed since the list was shown: check once more first.
+        self.run_check()
+        if self.finalise_button.isEnabled():
+            self.finalise_requested.emit()
+
+    def progress(self, assessment: Assessment) -> Progress:
+        """Not started until checked; then has problems, or complete when nothing blocks."""
+        if assessment.is_read_only:
+            return Progress.COMPLETE
+        if self.findings is None:
+            return Progress.NOT_STARTED
+        if blocking(self.findings) or unjustified_warnings(assessment, self.findings):
+            return Progress.HAS_PROBLEMS
+        return Progress.COMPLETE
+
+    def clear_derived(self) -> None:
+        """Forget findings, reasons, changes and answers shown."""
+        self.findings = None
+        self.previous = None
+        self.final_banner.clear()
+        self.changes_box.clear()
+        self.changes_box.setVisible(False)
+        self._show_findings()
+        self.summary.rebuild(read_only=False)

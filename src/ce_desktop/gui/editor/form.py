@@ -1,0 +1,243 @@
+"""The frame every editor page shares: a scrolling column of labelled, bound fields.
+
+Labels sit above their inputs (the GOV.UK pattern: long questions wrap instead of
+squeezing the input), say "(optional)" where a field may stay empty, and are the
+inputs' buddies and accessible names, so a screen reader reads the same words a
+sighted worker sees.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from ce_desktop.domain.catalogue import Catalogue
+from ce_desktop.domain.model import Assessment
+from ce_desktop.gui.editor.binding import Binder
+from ce_desktop.gui.editor.widgets import hint_label_style
+
+COLUMN_WIDTH = 900
+"""Widest the form column grows: long lines of text are hard to read."""
+
+
+class Progress(StrEnum):
+    """A page's status as its tab shows it (text, not only colour)."""
+
+    NOT_STARTED = "not started"
+    IN_PROGRESS = "in progress"
+    COMPLETE = "complete"
+    HAS_PROBLEMS = "has problems"
+
+
+@dataclass
+class EditorContext:
+    """What every page needs: the catalogue, the binder and the clock.
+
+    Attributes:
+        catalogue: the form's indicators and the toolkit's lists.
+        binder: the binding between inputs and the model.
+        now: the current time (replaced in tests, so rules and ages are deterministic).
+    """
+
+    catalogue: Catalogue
+    binder: Binder
+    now: Callable[[], datetime]
+
+    def assessment_day(self) -> date:
+        """The date completed, or today when it is not set yet."""
+        completed = self.binder.value("details.date_completed")
+        return completed if isinstance(completed, date) else self.now().date()
+
+
+def set_heading_font(label: QLabel, level: int) -> None:
+    """Make ``label`` a heading: bold, and larger the higher its level."""
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * {1: 1.5, 2: 1.25, 3: 1.1}[level])
+    font.setBold(True)
+    label.setFont(font)
+
+
+def visible_label(label: str, optional: bool) -> str:
+    """The label as shown: the form's words, with "(optional)" where it applies."""
+    return f"{label} (optional)" if optional else label
+
+
+class FieldBlock(QWidget):
+    """A label, an optional hint and the input under them.
+
+    Attributes:
+        label: the visible label (the input's buddy).
+        hint: the hint under the label, or None.
+        input: the bound input.
+    """
+
+    def __init__(
+        self, text: str, widget: QWidget, hint: str | None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 4)
+        layout.setSpacing(2)
+        self.label = QLabel(f"<b>{_escape(text)}</b>", self)
+        self.label.setWordWrap(True)
+        self.label.setBuddy(widget)
+        self.label.setAccessibleName(text)
+        layout.addWidget(self.label)
+        self.hint: QLabel | None = None
+        if hint:
+            self.hint = QLabel(hint, self)
+            self.hint.setWordWrap(True)
+            self.hint.setStyleSheet(hint_label_style())
+            layout.addWidget(self.hint)
+            widget.setAccessibleDescription(hint)
+        widget.setAccessibleName(text)
+        proxy = widget.focusProxy()
+        if proxy is not None:
+            proxy.setAccessibleName(text)
+            if hint:
+                proxy.setAccessibleDescription(hint)
+        widget.setParent(self)
+        layout.addWidget(widget)
+        self.input = widget
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+class EditorPage(QWidget):
+    """One tab of the editor: a scrolling column of sections and bound fields.
+
+    Pages that need it add a bar above the column (``top``) or a pane beside it
+    (``middle``); both stay put while the column scrolls.
+
+    Attributes:
+        title: the tab's name, e.g. "Child details".
+        index: the tab's position, used to tag the fields bound on this page.
+        scroll_area: the scroll area holding the column.
+    """
+
+    title = ""
+
+    def __init__(self, context: EditorContext, index: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.binder = context.binder
+        self.catalogue = context.catalogue
+        self.index = index
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.body = QWidget()
+        self.body.setMaximumWidth(COLUMN_WIDTH)
+        self.column = QVBoxLayout(self.body)
+        self.column.setContentsMargins(24, 16, 24, 24)
+        self.column.setSpacing(6)
+        outer = QWidget()
+        outer_layout = QHBoxLayout(outer)
+        outer_layout.setContentsMargins(0, 0, 0, 0)
+        outer_layout.addWidget(self.body, 10, Qt.AlignmentFlag.AlignTop)
+        outer_layout.addStretch(1)
+        self.scroll_area.setWidget(outer)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.top = QVBoxLayout()
+        layout.addLayout(self.top)
+        self.middle = QHBoxLayout()
+        self.middle.addWidget(self.scroll_area, 1)
+        layout.addLayout(self.middle, 1)
+
+    def heading(self, text: str, *, level: int = 2) -> QLabel:
+        """A section heading."""
+        label = QLabel(text)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setWordWrap(True)
+        set_heading_font(label, level)
+        label.setAccessibleName(text)
+        label.setContentsMargins(0, 12 if level > 1 else 0, 0, 4)
+        self.column.addWidget(label)
+        return label
+
+    def paragraph(self, text: str, *, hint: bool = False) -> QLabel:
+        """A paragraph of explanation (plain text, wrapped)."""
+        label = QLabel(text)
+        label.setWordWrap(True)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        if hint:
+            label.setStyleSheet(hint_label_style())
+        self.column.addWidget(label)
+        return label
+
+    def field(
+        self,
+        path: str,
+        widget: QWidget,
+        label: str,
+        *,
+        hint: str | None = None,
+        optional: bool = False,
+    ) -> FieldBlock:
+        """Add a labelled input bound to ``path`` and return its block."""
+        text = visible_label(label, optional)
+        block = FieldBlock(text, widget, hint, self.body)
+        self.binder.bind(path, widget, label=text, page=self.index, optional=optional)
+        self.column.addWidget(block)
+        return block
+
+    def checkbox(
+        self,
+        path: str,
+        box: QWidget,
+        *,
+        hint: str | None = None,
+        optional: bool = True,
+        layout: QVBoxLayout | None = None,
+    ) -> QWidget:
+        """Add a check box bound to ``path`` (its own text is its label); return its block."""
+        text = box.text()  # type: ignore[attr-defined]
+        box.setAccessibleName(text)
+        self.binder.bind(path, box, label=text, page=self.index, optional=optional)
+        block = QWidget(self.body)
+        inner = QVBoxLayout(block)
+        inner.setContentsMargins(0, 2, 0, 2)
+        inner.setSpacing(0)
+        inner.addWidget(box)
+        if hint:
+            box.setAccessibleDescription(hint)
+            note = QLabel(hint, block)
+            note.setWordWrap(True)
+            note.setStyleSheet(hint_label_style() + " margin-left: 26px;")
+            inner.addWidget(note)
+        (layout if layout is not None else self.column).addWidget(block)
+        return block
+
+    def reveal(self, widget: QWidget) -> None:
+        """Scroll so that ``widget`` is in view."""
+        self.scroll_area.ensureWidgetVisible(widget, 40, 80)
+
+    def refresh(self) -> None:
+        """Bring derived displays up to date with the model (on load and when shown)."""
+
+    def on_edited(self, path: str) -> None:
+        """React to an edit anywhere in the form (cheap; called per keystroke)."""
+
+    def clear_derived(self) -> None:
+        """Forget anything shown that is not a bound input (on lock)."""
+
+    def progress(self, assessment: Assessment) -> Progress:
+        """Not started, in progress or complete, from the fields bound on this page."""
+        fields = [f for f in self.binder.fields(self.index) if f.path not in self.prefilled]
+        filled = [not self.binder.is_empty(f.path) for f in fields]
+        if not any(filled):
+            return Progress.NOT_STARTED
+        required = [done for f, done in zip(fields, filled, strict=True) if not f.optional]
+        return Progress.COMPLETE if all(required) else Progress.IN_PROGRESS
+
+    prefilled: frozenset[str] = frozenset()
+    """Paths filled in for the worker (from settings), which do not mean "started"."""

@@ -1,0 +1,201 @@
+"""The "Indicators" page (PRODUCT §3.6): one row per catalogue indicator.
+
+Above the rows, always in view: how many indicators are identified, the suggested
+level (labelled as a guide: the toolkit's indicators never replace professional
+judgement) and the "Identified only" filter. Beside the rows, the toolkit's examples
+for the indicator being worked on, at each level; the pane follows the keyboard focus.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ce_desktop.domain.catalogue import IndicatorDef
+from ce_desktop.domain.model import Assessment, RiskLevel
+from ce_desktop.domain.rules import suggested_level
+from ce_desktop.gui.editor.form import EditorContext, EditorPage, Progress
+from ce_desktop.gui.editor.indicator_row import IndicatorRow
+
+EXAMPLES_WIDTH = 360
+_LEVEL_ORDER = {level: level.rank for level in RiskLevel}
+
+
+class ExamplesPane(QScrollArea):
+    """The toolkit's examples for one indicator, grouped by level."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setMinimumWidth(EXAMPLES_WIDTH // 2)
+        self.setMaximumWidth(EXAMPLES_WIDTH)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.text = QLabel()
+        self.text.setObjectName("examples")
+        self.text.setWordWrap(True)
+        self.text.setTextFormat(Qt.TextFormat.RichText)
+        self.text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.text.setContentsMargins(12, 10, 12, 10)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setWidget(self.text)
+        self.setAccessibleName("Examples from the toolkit")
+        self.indicator_id: str | None = None
+        self.show_placeholder()
+
+    def show_placeholder(self) -> None:
+        """The text shown before any indicator has focus."""
+        self.indicator_id = None
+        self.text.setText(
+            "<p><b>Examples from the toolkit</b></p><p>Move to an indicator to see the "
+            "toolkit's examples of it at each level of risk.</p>"
+        )
+
+    def show_indicator(self, indicator: IndicatorDef, examples_html: str) -> None:
+        """Show the examples of ``indicator``."""
+        self.indicator_id = indicator.id
+        self.text.setText(examples_html)
+        self.setAccessibleDescription(self.text.text())
+        self.verticalScrollBar().setValue(0)
+
+
+def examples_html(indicator: IndicatorDef, context: EditorContext) -> str:
+    """The examples of one indicator as rich text, lowest level first."""
+    parts = [f"<p><b>Examples: {html.escape(indicator.title)}</b></p>"]
+    examples = sorted(
+        context.catalogue.examples_for(indicator.id),
+        key=lambda e: min(_LEVEL_ORDER[level] for level in e.levels),
+    )
+    if not examples:
+        parts.append(
+            "<p>The toolkit gives no examples for this indicator. Use your professional "
+            "judgement: the indicators are a guide.</p>"
+        )
+    for example in examples:
+        levels = " / ".join(level.label for level in example.levels)
+        parts.append(f"<p><b>{html.escape(levels)}</b><br>{html.escape(example.text)}</p>")
+    if indicator.guidance:
+        parts.append(f"<p><i>{html.escape(indicator.guidance)}</i></p>")
+    return "".join(parts)
+
+
+class IndicatorsPage(EditorPage):
+    """Section 1 of the form: the indicators, with their examples beside them."""
+
+    title = "Indicators"
+
+    def __init__(self, context: EditorContext, index: int, parent: QWidget | None = None) -> None:
+        super().__init__(context, index, parent)
+        self._build_bar()
+        self.heading("Section 1. CE risk indicators", level=1)
+        self.paragraph(
+            "Tick each indicator identified, choose its level and describe the concern. "
+            "One or more indicators identified requires input. These indicators are a "
+            "guide and should assist the exercise of professional judgement.",
+            hint=True,
+        )
+        self.rows: dict[str, IndicatorRow] = {}
+        for indicator in self.catalogue.indicators:
+            row = IndicatorRow(indicator, self.binder, self.index, self.body)
+            self.column.addWidget(row)
+            self.rows[indicator.id] = row
+        self.column.addStretch(1)
+        self.examples = ExamplesPane(self)
+        self.middle.addWidget(self.examples)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._on_focus_changed)
+
+    def _build_bar(self) -> None:
+        bar = QFrame(self)
+        bar.setObjectName("indicatorBar")
+        bar.setFrameShape(QFrame.Shape.StyledPanel)
+        line = QHBoxLayout(bar)
+        line.setContentsMargins(16, 6, 16, 6)
+        self.count_label = QLabel(bar)
+        self.count_label.setObjectName("identifiedCount")
+        self.suggested_label = QLabel(bar)
+        self.suggested_label.setObjectName("suggestedLevel")
+        self.suggested_label.setStyleSheet("font-weight: 600;")
+        self.filter = QCheckBox("Identified only", bar)
+        self.filter.setObjectName("identifiedOnly")
+        self.filter.setAccessibleName("Identified only")
+        self.filter.toggled.connect(self.apply_filter)
+        line.addWidget(self.count_label)
+        line.addSpacing(24)
+        line.addWidget(self.suggested_label)
+        line.addStretch(1)
+        line.addWidget(self.filter)
+        column = QVBoxLayout()
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(bar)
+        self.top.addLayout(column)
+
+    def row_of(self, widget: QWidget | None) -> IndicatorRow | None:
+        """The row holding ``widget``, if it is on this page's rows."""
+        while widget is not None:
+            if isinstance(widget, IndicatorRow):
+                return widget
+            widget = widget.parentWidget()
+        return None
+
+    def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        row = self.row_of(new)
+        if row is not None and row.indicator.id != self.examples.indicator_id:
+            self.examples.show_indicator(row.indicator, examples_html(row.indicator, self.context))
+
+    def apply_filter(self) -> None:
+        """Show only the identified indicators when "Identified only" is ticked."""
+        only = self.filter.isChecked()
+        for row in self.rows.values():
+            row.setVisible(not only or row.is_identified())
+
+    def update_summary(self) -> None:
+        """Refresh the count of identified indicators and the suggested level."""
+        assessment = self.binder.assessment
+        if assessment is None:
+            self.count_label.setText("")
+            self.suggested_label.setText("")
+            return
+        count = sum(1 for row in self.rows.values() if row.is_identified())
+        self.count_label.setText(f"Indicators identified: {count} of {len(self.rows)}")
+        level = suggested_level(assessment, self.catalogue)
+        self.suggested_label.setText(f"Suggested level (a guide): {level.label}")
+
+    def refresh(self) -> None:
+        """Open the rows of identified indicators; refresh the count and suggestion."""
+        for row in self.rows.values():
+            row.update_enabled()
+        self.apply_filter()
+        self.update_summary()
+
+    def on_edited(self, path: str) -> None:
+        """A tick or a level changes the count and the suggestion; narratives do not."""
+        if path.startswith("indicators.") and not path.endswith(".narrative"):
+            self.update_summary()
+
+    def clear_derived(self) -> None:
+        """Forget the count, the suggestion and the examples shown."""
+        self.count_label.setText("")
+        self.suggested_label.setText("")
+        self.examples.show_placeholder()
+        self.filter.setChecked(False)
+
+    def progress(self, assessment: Assessment) -> Progress:
+        """Complete when some are identified and each identified one has level and narrative."""
+        touched = [e for e in assessment.indicators.values() if e.identified or e.narrative]
+        if not touched:
+            return Progress.NOT_STARTED
+        identified = [e for e in touched if e.identified]
+        done = identified and all(e.level and e.narrative.strip() for e in identified)
+        return Progress.COMPLETE if done else Progress.IN_PROGRESS

@@ -1,0 +1,440 @@
+"""Input widgets the form's pages are built from.
+
+Each input offers the same small interface, so that one binding helper can connect any
+of them to the model: ``value()``, ``set_value(value)``, ``clear_value()``,
+``set_read_only(flag)`` and a ``value_changed`` signal emitted on user edits only.
+
+* ``DateField``: dd/mm/yyyy whatever the system locale, with a true empty state (a
+  ``QDateEdit`` cannot be empty), and a calendar on Alt+Down or the button beside it.
+* ``GrowingTextEdit``: a plain-text box whose height follows its text, so a long
+  narrative is never cut off inside a small scrolling box.
+* ``ChoiceField``: a combo box with an unset state ("Choose ..."), used for Yes / No /
+  Not known and for levels and thresholds.
+* ``BoolField`` and ``LineField``: a check box and a one-line text box.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QFontMetrics, QKeyEvent, QMouseEvent, QWheelEvent
+from PySide6.QtWidgets import (
+    QCalendarWidget,
+    QCheckBox,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSizePolicy,
+    QTextEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ce_desktop.domain.model import YesNoNotKnown
+
+DATE_FORMAT = "%d/%m/%Y"
+_DATE_TEXT = re.compile(r"^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})\s*$")
+
+
+def format_date(value: date | None) -> str:
+    """A date as the form writes it (dd/mm/yyyy), or "" when there is none."""
+    return value.strftime(DATE_FORMAT) if value else ""
+
+
+def parse_date(text: str) -> date | None:
+    """Read dd/mm/yyyy (also d/m/yyyy, with dots or dashes); None if not a real date."""
+    match = _DATE_TEXT.match(text)
+    if not match:
+        return None
+    day, month, year = (int(part) for part in match.groups())
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+class LineField(QLineEdit):
+    """A one-line text box.
+
+    Signals:
+        value_changed(): the worker changed the text.
+    """
+
+    value_changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.textEdited.connect(self.value_changed)
+
+    def value(self) -> str:
+        """The text as typed."""
+        return self.text()
+
+    def set_value(self, value: str) -> None:
+        """Show ``value`` without emitting ``value_changed``."""
+        self.setText(value)
+
+    def clear_value(self) -> None:
+        """Empty the box."""
+        self.clear()
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Read-only boxes stay focusable, so their text can still be read and copied."""
+        self.setReadOnly(read_only)
+
+
+class _ClickableLabel(QLabel):
+    """A wrapping label that toggles its check box when clicked, as a check box's text does."""
+
+    clicked = Signal()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        """A click on the text counts as a click on the box."""
+        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(
+            event.position().toPoint()
+        ):
+            self.clicked.emit()
+        super().mouseReleaseEvent(event)
+
+
+class BoolField(QWidget):
+    """A check box with a label that wraps (a plain ``QCheckBox`` cuts long text off).
+
+    Signals:
+        value_changed(): the worker ticked or unticked it.
+    """
+
+    value_changed = Signal()
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._text = text
+        self.box = QCheckBox(self)
+        self.box.setAccessibleName(text)
+        self.label = _ClickableLabel(text, self)
+        self.label.setWordWrap(True)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.label.setBuddy(self.box)
+        self.label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.label.clicked.connect(self._label_clicked)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 2, 0, 2)
+        layout.addWidget(self.box, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.label, 1)
+        self.setFocusProxy(self.box)
+        self.box.clicked.connect(self.value_changed)
+
+    def _label_clicked(self) -> None:
+        if self.box.isEnabled():
+            self.box.click()
+
+    def text(self) -> str:
+        """The visible label."""
+        return self._text
+
+    def isChecked(self) -> bool:
+        """Whether it is ticked."""
+        return self.box.isChecked()
+
+    def setChecked(self, checked: bool) -> None:
+        """Tick or untick without emitting ``value_changed``."""
+        self.box.setChecked(checked)
+
+    def click(self) -> None:
+        """Tick or untick as a click would (emits ``value_changed``)."""
+        self.box.click()
+
+    def value(self) -> bool:
+        """Whether it is ticked."""
+        return self.box.isChecked()
+
+    def set_value(self, value: bool) -> None:
+        """Tick or untick without emitting ``value_changed``."""
+        self.box.setChecked(bool(value))
+
+    def clear_value(self) -> None:
+        """Untick."""
+        self.box.setChecked(False)
+
+    def set_read_only(self, read_only: bool) -> None:
+        """A read-only check box is disabled."""
+        self.box.setEnabled(not read_only)
+
+
+class GrowingTextEdit(QTextEdit):
+    """A plain-text box that grows with its text and never scrolls inside itself.
+
+    The page around it scrolls instead, so a 2,000-word narrative is shown whole.
+    Tab moves to the next field rather than typing a tab character.
+
+    Signals:
+        value_changed(): the worker changed the text.
+    """
+
+    value_changed = Signal()
+
+    MIN_LINES = 3
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAcceptRichText(False)
+        self.setTabChangesFocus(True)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self._setting = False
+        self.document().documentLayout().documentSizeChanged.connect(self._fit_height)
+        self.textChanged.connect(self._on_text_changed)
+        self._fit_height()
+
+    def _on_text_changed(self) -> None:
+        if not self._setting:
+            self.value_changed.emit()
+
+    def _fit_height(self, *_: object) -> None:
+        lines = QFontMetrics(self.font()).lineSpacing()
+        content = max(self.document().size().height(), lines * self.MIN_LINES + 8)
+        frame = 2 * self.frameWidth()
+        height = int(content) + frame + 2
+        if height != self.height():
+            self.setFixedHeight(height)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Refit when the font changes (for example at a larger text scale)."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_height()
+
+    def resizeEvent(self, event: Any) -> None:
+        """Refit when the width changes: the text rewraps to a new height."""
+        super().resizeEvent(event)
+        self._fit_height()
+
+    def value(self) -> str:
+        """The text as typed."""
+        return self.toPlainText()
+
+    def set_value(self, value: str) -> None:
+        """Show ``value`` without emitting ``value_changed``."""
+        if value == self.toPlainText():
+            return
+        self._setting = True
+        try:
+            self.setPlainText(value)
+        finally:
+            self._setting = False
+
+    def clear_value(self) -> None:
+        """Empty the box, dropping its undo history with it."""
+        self.set_value("")
+        self.document().clearUndoRedoStacks()
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Read-only boxes stay focusable, so their text can still be read and copied."""
+        self.setReadOnly(read_only)
+
+
+class ChoiceField(QComboBox):
+    """A drop-down with an unset state, shown as its placeholder ("Choose an answer").
+
+    The wheel only changes the choice once the box has focus, so scrolling the page
+    over it never changes an answer by accident.
+
+    Signals:
+        value_changed(): the worker chose an option.
+    """
+
+    value_changed = Signal()
+
+    def __init__(
+        self,
+        options: Sequence[tuple[Any, str]],
+        placeholder: str = "Choose an answer",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.setPlaceholderText(placeholder)
+        self.set_options(options)
+        self.activated.connect(lambda _index: self.value_changed.emit())
+
+    def set_options(self, options: Sequence[tuple[Any, str]]) -> None:
+        """Replace the options, keeping the current value if it is still offered."""
+        current = self.value()
+        self.blockSignals(True)
+        self.clear()
+        for value, label in options:
+            self.addItem(label, value)
+        self.blockSignals(False)
+        self.set_value(current)
+
+    def value(self) -> Any:
+        """The chosen option's value, or None when nothing is chosen."""
+        index = self.currentIndex()
+        return None if index < 0 else self.itemData(index)
+
+    def set_value(self, value: Any) -> None:
+        """Choose ``value`` (None: nothing chosen) without emitting ``value_changed``."""
+        index = -1 if value is None else self.findData(value)
+        self.setCurrentIndex(index)
+
+    def clear_value(self) -> None:
+        """Back to the unset state."""
+        self.setCurrentIndex(-1)
+
+    def set_read_only(self, read_only: bool) -> None:
+        """A read-only choice is disabled."""
+        self.setEnabled(not read_only)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        """Let the page scroll unless the worker has focused this box."""
+        if self.hasFocus():
+            super().wheelEvent(event)
+        else:
+            event.ignore()
+
+
+YES_NO_NOT_KNOWN: tuple[tuple[YesNoNotKnown, str], ...] = (
+    (YesNoNotKnown.YES, "Yes"),
+    (YesNoNotKnown.NO, "No"),
+    (YesNoNotKnown.NOT_KNOWN, "Not known"),
+)
+
+
+def yes_no_field(parent: QWidget | None = None) -> ChoiceField:
+    """A Yes / No / Not known answer that starts unanswered."""
+    return ChoiceField(YES_NO_NOT_KNOWN, parent=parent)
+
+
+class DateField(QWidget):
+    """A date typed as dd/mm/yyyy, or picked from a calendar; empty until set.
+
+    The text box is the focus proxy, so a label's buddy and the tab chain reach it.
+    A date that is not real (31/02/2026) leaves the value empty and says so.
+
+    Signals:
+        value_changed(): the worker typed or picked a different date (or emptied it).
+    """
+
+    value_changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.line = QLineEdit(self)
+        self.line.setPlaceholderText("dd/mm/yyyy")
+        self.line.setMaxLength(10)
+        width = QFontMetrics(self.line.font()).horizontalAdvance("00/00/00000") + 24
+        self.line.setMinimumWidth(width)
+        self.line.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.button = QToolButton(self)
+        self.button.setText("Calendar")
+        self.button.setToolTip("Pick a date from a calendar (Alt+Down in the date box)")
+        # The typed route is the keyboard route; one tab stop per date is calmer.
+        self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.button.clicked.connect(self.open_calendar)
+        self.row = QHBoxLayout(self)
+        self.row.setContentsMargins(0, 0, 0, 0)
+        self.row.addWidget(self.line)
+        self.row.addWidget(self.button)
+        self.row.addStretch(1)
+        self.setFocusProxy(self.line)
+        self._value: date | None = None
+        self.line.textEdited.connect(self._on_edited)
+        self.line.installEventFilter(self)
+        self._calendar: QCalendarWidget | None = None
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Alt+Down or F4 in the text box opens the calendar, as in a combo box."""
+        if watched is self.line and isinstance(event, QKeyEvent):
+            if event.type() != QEvent.Type.KeyPress:
+                return super().eventFilter(watched, event)
+            key = event.key()
+            alt = event.modifiers() & Qt.KeyboardModifier.AltModifier
+            if key == Qt.Key.Key_F4 or (key == Qt.Key.Key_Down and alt):
+                self.open_calendar()
+                return True
+        return super().eventFilter(watched, event)
+
+    def _on_edited(self, text: str) -> None:
+        parsed = parse_date(text)
+        invalid = bool(text.strip()) and parsed is None and len(text.strip()) >= 8
+        self.line.setProperty("invalid", invalid)
+        self.line.setToolTip("Enter a real date as dd/mm/yyyy" if invalid else "")
+        if parsed != self._value:
+            self._value = parsed
+            self.value_changed.emit()
+
+    def open_calendar(self) -> None:
+        """Show a calendar under the box; picking a day fills the box."""
+        if not self.line.isEnabled() or self.line.isReadOnly():
+            return
+        calendar = QCalendarWidget()
+        calendar.setWindowFlag(Qt.WindowType.Popup)
+        calendar.setGridVisible(True)
+        calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
+        if self._value:
+            calendar.setSelectedDate(QDate(self._value.year, self._value.month, self._value.day))
+        calendar.clicked.connect(self._picked)
+        calendar.activated.connect(self._picked)
+        calendar.move(self.line.mapToGlobal(self.line.rect().bottomLeft()))
+        self._calendar = calendar
+        calendar.show()
+        calendar.setFocus()
+
+    def _picked(self, picked: QDate) -> None:
+        chosen = date(picked.year(), picked.month(), picked.day())
+        if self._calendar is not None:
+            self._calendar.close()
+            self._calendar.deleteLater()
+            self._calendar = None
+        self.line.setText(format_date(chosen))
+        self.line.setFocus()
+        self._on_edited(self.line.text())
+
+    def value(self) -> date | None:
+        """The date, or None when the box is empty or holds no real date."""
+        return self._value
+
+    def set_value(self, value: date | None) -> None:
+        """Show ``value`` (None: empty) without emitting ``value_changed``."""
+        self._value = value
+        self.line.setText(format_date(value))
+        self.line.setProperty("invalid", False)
+
+    def clear_value(self) -> None:
+        """Empty the box."""
+        self.set_value(None)
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Read-only dates stay readable; the calendar is hidden."""
+        self.line.setReadOnly(read_only)
+        self.button.setVisible(not read_only)
+
+
+def hint_label_style() -> str:
+    """The style of hint text under a label (GOV.UK's secondary text colour)."""
+    return "color: #505a5f;"
+
+
+class Rule(QFrame):
+    """A thin horizontal line between sections."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.HLine)
+        self.setFrameShadow(QFrame.Shadow.Sunken)
+
+
+def vbox(widget: QWidget, spacing: int = 8) -> QVBoxLayout:
+    """A vertical layout on ``widget`` without outer margins."""
+    layout = QVBoxLayout(widget)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(spacing)
+    return layout
