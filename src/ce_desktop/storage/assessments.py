@@ -109,9 +109,12 @@ class AssessmentFiles:
 
         Raises:
             AssessmentNotFound: neither file exists.
-            NewerFormat, NotOurFile: the main file was left untouched.
-            AssessmentDamaged, SchemaInvalid: neither file could be read; both are
-                now in the quarantine folder.
+            NewerFormat: the main file is from a newer version; it is left untouched
+                (an older backup is not opened instead: saving it would lose the newer).
+            NotOurFile: the main file is not a CE Desktop file and there is no good
+                backup; the file is left untouched.
+            AssessmentDamaged, SchemaInvalid: neither file could be read; the damaged
+                ones are now in the quarantine folder.
         """
         main = self._layout.assessment(assessment_id)
         first_error: StorageError | None = None
@@ -119,7 +122,7 @@ class AssessmentFiles:
             assessment = self._read(main, assessment_id)
         except FileNotFoundError:
             pass
-        except (NewerFormat, NotOurFile):
+        except NewerFormat:
             raise
         except StorageError as error:
             log.warning("Assessment file %s could not be read", assessment_id)
@@ -127,31 +130,35 @@ class AssessmentFiles:
         else:
             self._known_good[assessment_id] = stamp_of(main) or (0, 0)
             return assessment, []
+        # A file that is not ours at all (a copy gone wrong) is left where it is.
+        keep_main = isinstance(first_error, NotOurFile)
         backup = self._backup(assessment_id)
         try:
             assessment = self._read(backup, assessment_id)
         except FileNotFoundError:
             if first_error is None:
                 raise AssessmentNotFound(self._name_of(assessment_id)) from None
-            self.quarantine(main)
+            if not keep_main:
+                self.quarantine(main)
             raise first_error from None
         except StorageError:
             if first_error is None:
                 raise
-            self.quarantine(main)
+            if not keep_main:
+                self.quarantine(main)
             self.quarantine(backup)
             raise first_error from None
-        warnings: list[str] = []
-        if first_error is not None:
-            self.quarantine(main)
-            warnings.append(
-                f"Assessment {assessment.reference} was damaged, so its last good copy "
-                "was opened. The damaged file was kept in the quarantine folder."
-            )
-        else:
-            warnings.append(f"Assessment {assessment.reference} was opened from its backup copy.")
         self._known_good.pop(assessment_id, None)
-        return assessment, warnings
+        if first_error is None:
+            return assessment, [
+                f"Assessment {assessment.reference} was opened from its backup copy."
+            ]
+        if not keep_main:
+            self.quarantine(main)
+        return assessment, [
+            f"Assessment {assessment.reference} was damaged, so its last good copy was opened. "
+            "The damaged file was kept in the quarantine folder."
+        ]
 
     def save(self, assessment: Assessment) -> None:
         """Encrypt, verify and write an assessment, keeping the last good file as ``.bak``.
