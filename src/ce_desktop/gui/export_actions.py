@@ -1,0 +1,475 @@
+"""What leaves the laptop: Export PDF, Print, Email to Social Care, Mark as sent, the
+blank form, and Backup / Restore of the whole data folder.
+
+Every action saves the open assessment first and stops if that fails. Slow work (PDF
+rendering, protection, backups) runs off the UI thread through ``run_in_background``;
+every file is written with ``atomic_write`` so a failure leaves nothing half-written.
+Each outward step is noted in the assessment's own audit trail.
+
+Dialogs and the "open this file" call are attributes that tests replace, so nothing
+modal or external ever runs under test:
+
+* ``file_chooser(parent, caption, path, filter) -> (path, filter)``: save dialogs;
+* ``open_chooser(parent, caption, folder, filter) -> (path, filter)``: pick a backup;
+* ``protect_asker(title, default) -> bool | None``, ``password_shower(password)``;
+* ``informer(title, text)``, ``warner(title, text)``, ``confirmer(title, text, yes) -> bool``;
+* ``passphrase_asker(text) -> str | None``; ``print_dialog(printer) -> bool``;
+* ``opener(path) -> bool``; ``printer_factory() -> QPrinter``; ``now()`` and ``today()``.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import date, datetime
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QStandardPaths, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from ce_desktop.domain import lifecycle
+from ce_desktop.domain.catalogue import Catalogue
+from ce_desktop.domain.model import Assessment, AuditAction, Status, utc_now
+from ce_desktop.domain.settings import Settings
+from ce_desktop.export import email as email_draft
+from ce_desktop.export import pdf as pdf_export
+from ce_desktop.export import protect
+from ce_desktop.gui import export_dialogs
+from ce_desktop.gui.printing import PrintFailed, print_pdf_to_printer
+from ce_desktop.gui.worker import run_in_background
+from ce_desktop.storage.atomic import atomic_write
+from ce_desktop.storage.backup import RestoreReport
+from ce_desktop.storage.errors import RestoreWouldOverwrite, StorageError
+from ce_desktop.storage.vault import Vault
+
+log = logging.getLogger(__name__)
+
+PDF_FILTER = "PDF document (*.pdf)"
+EML_FILTER = "Email draft (*.eml)"
+BACKUP_SUFFIX = ".cebackup"
+BACKUP_FILTER = f"CE Desktop backup (*{BACKUP_SUFFIX})"
+NOT_SAVED = (
+    "The assessment could not be saved, so nothing was done. Fix the problem shown at "
+    "the bottom of the window, then try again."
+)
+UNPROTECTED_ADVICE = (
+    "The PDF is saved. CE Desktop does not encrypt it once it is saved: keep it safe, "
+    "and delete it when you no longer need it."
+)
+FAILED = "Something went wrong and nothing was saved. Try again."
+
+
+class ExportActions(QObject):
+    """The window's export, print, email, backup and restore actions.
+
+    Signals:
+        assessment_changed(object): the open assessment after an audit event or
+            "Mark as sent" (already saved); the window shows it.
+        busy_changed(bool): background work started or ended.
+        message(str): a short sentence for the status line.
+        data_restored(): a restore brought assessments in; refresh the case list.
+    """
+
+    assessment_changed = Signal(object)
+    busy_changed = Signal(bool)
+    message = Signal(str)
+    data_restored = Signal()
+
+    def __init__(
+        self,
+        parent_window: QWidget,
+        vault_provider: Callable[[], Vault | None],
+        assessment_provider: Callable[[], Assessment | None],
+        settings_provider: Callable[[], Settings],
+        catalogue: Catalogue,
+        save_now: Callable[[], bool],
+    ) -> None:
+        super().__init__(parent_window)
+        self._window = parent_window
+        self._vault = vault_provider
+        self._assessment = assessment_provider
+        self._settings = settings_provider
+        self._catalogue = catalogue
+        self._save_now = save_now
+        self._busy = False
+        self._folder = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation
+        ) or str(Path.home())
+
+        self.file_chooser: Callable[[QWidget, str, str, str], tuple[str, str]] = (
+            QFileDialog.getSaveFileName
+        )
+        self.open_chooser: Callable[[QWidget, str, str, str], tuple[str, str]] = (
+            QFileDialog.getOpenFileName
+        )
+        self.protect_asker: Callable[[str, bool], bool | None] = lambda title, default: (
+            export_dialogs.ask_protect(parent_window, title, default)
+        )
+        self.password_shower: Callable[[str], None] = lambda password: export_dialogs.show_password(
+            parent_window, password
+        )
+        dialogs = export_dialogs
+        self.informer: Callable[[str, str], None] = partial(dialogs.inform, parent_window)
+        self.warner: Callable[[str, str], None] = partial(dialogs.warn, parent_window)
+        self.confirmer: Callable[[str, str, str], bool] = partial(dialogs.confirm, parent_window)
+        self.passphrase_asker: Callable[[str], str | None] = partial(
+            dialogs.ask_passphrase, parent_window
+        )
+        self.print_dialog: Callable[[QPrinter], bool] = partial(
+            dialogs.run_print_dialog, parent_window
+        )
+        self.printer_factory: Callable[[], QPrinter] = lambda: QPrinter(
+            QPrinter.PrinterMode.HighResolution
+        )
+        self.opener: Callable[[Path], bool] = lambda path: QDesktopServices.openUrl(
+            QUrl.fromLocalFile(str(path))
+        )
+        self.runner: Callable[..., None] = run_in_background
+        self.now: Callable[[], datetime] = utc_now
+        self.today: Callable[[], date] = date.today
+
+    # -- the actions ----------------------------------------------------------------
+
+    def export_pdf(self) -> None:
+        """Save the open assessment as a PDF (Ctrl+E), optionally password protected."""
+        assessment = self._ready_assessment("Export PDF")
+        if assessment is None:
+            return
+        protected = self.protect_asker("Export PDF", False)
+        if protected is None:
+            return
+        path = self._choose(
+            "Export PDF", email_draft.pdf_file_name(assessment.reference), PDF_FILTER
+        )
+        if path is None:
+            return
+        mash = self._settings().mash_address
+
+        def work() -> str | None:
+            data, password = self._render(assessment, mash, protected)
+            atomic_write(path, data)
+            return password
+
+        def done(password: str | None) -> None:
+            self._delivered(password, f"PDF saved as {path.name}.")
+            self._record(assessment.id, AuditAction.EXPORTED_PDF, _detail(protected))
+
+        self._start("Making the PDF…", work, done, "The PDF could not be saved.")
+
+    def print_assessment(self) -> None:
+        """Print the open assessment (Ctrl+P): the same PDF, through the print dialog."""
+        assessment = self._ready_assessment("Print")
+        if assessment is None:
+            return
+        mash = self._settings().mash_address
+
+        def work() -> bytes:
+            return pdf_export.render_assessment_pdf(assessment, self._catalogue, mash_address=mash)
+
+        def done(data: bytes) -> None:
+            printer = self.printer_factory()
+            if not self.print_dialog(printer):
+                return
+            try:
+                pages = print_pdf_to_printer(data, printer)
+            except PrintFailed as error:
+                self.warner("Print", str(error))
+                return
+            self.message.emit(f"Sent {pages} pages to the printer.")
+            self._record(assessment.id, AuditAction.PRINTED)
+
+        self._start("Preparing to print…", work, done, "The assessment could not be printed.")
+
+    def email_to_social_care(self) -> None:
+        """Save an email draft to the MASH with the PDF attached, and open it."""
+        assessment = self._ready_assessment("Email to Social Care")
+        if assessment is None:
+            return
+        protected = self.protect_asker("Email to Social Care", True)
+        if protected is None:
+            return
+        name = email_draft.email_file_name(assessment.reference)
+        path = self._choose("Save the email draft", name, EML_FILTER, suffix=".eml")
+        if path is None:
+            return
+        settings = self._settings()
+        sent_on = self.today()
+
+        def work() -> str | None:
+            data, password = self._render(assessment, settings.mash_address, protected)
+            draft = email_draft.build_email_draft(
+                pdf=data,
+                reference=assessment.reference,
+                to=settings.mash_address,
+                sent_on=sent_on,
+                protected=protected,
+            )
+            atomic_write(path, draft)
+            return password
+
+        def done(password: str | None) -> None:
+            self._delivered(password, f"Email draft saved as {path.name}.", advise=False)
+            self._record(assessment.id, AuditAction.EMAILED, _detail(protected))
+            if not self.opener(path):
+                self.informer(
+                    "Email to Social Care",
+                    f"The email draft is saved, but no mail program opened it. Open "
+                    f"{path.name} from the folder you saved it in.",
+                )
+            self._offer_mark_as_sent()
+
+        self._start("Making the email draft…", work, done, "The email draft could not be saved.")
+
+    def mark_as_sent(self) -> None:
+        """Record that the final assessment went to Children's Social Care."""
+        assessment = self._ready_assessment("Mark as sent")
+        if assessment is None:
+            return
+        if assessment.status is Status.DRAFT:
+            self.informer("Mark as sent", _FINALISE_FIRST)
+            return
+        if assessment.status is Status.SENT:
+            self.message.emit("This assessment is already marked as sent.")
+            return
+        vault = self._vault()
+        if vault is None:
+            return
+        sent = lifecycle.mark_sent(assessment, now=self.now())
+        try:
+            vault.save(sent)
+        except StorageError as error:
+            self.warner("Mark as sent", f"It was not marked as sent. {error}")
+            return
+        self.assessment_changed.emit(sent)
+        self.message.emit("Marked as sent.")
+
+    def blank_form(self) -> None:
+        """Save the printable blank form (no assessment needed)."""
+        path = self._choose("Save the blank form", "CE-Risk-Assessment-blank-form.pdf", PDF_FILTER)
+        if path is None:
+            return
+        mash = self._settings().mash_address
+
+        def work() -> None:
+            atomic_write(path, pdf_export.render_blank_form(self._catalogue, mash_address=mash))
+
+        def done(_: None) -> None:
+            self.message.emit(f"Blank form saved as {path.name}.")
+
+        self._start("Making the blank form…", work, done, "The blank form could not be saved.")
+
+    def backup_now(self) -> None:
+        """Write the whole data folder to one encrypted backup file."""
+        if not self._save_now():
+            self.warner("Back up now", NOT_SAVED)
+            return
+        vault = self._vault()
+        if vault is None:
+            self.informer("Back up now", "Unlock CE Desktop first.")
+            return
+        name = f"CE-Desktop-backup-{self.today():%Y-%m-%d}{BACKUP_SUFFIX}"
+        path = self._choose("Back up now", name, BACKUP_FILTER, suffix=BACKUP_SUFFIX)
+        if path is None:
+            return
+
+        def done(_: None) -> None:
+            self.informer(
+                "Back up now",
+                f"Backup saved as {path.name}. It is encrypted: it opens only with your "
+                "passphrase or recovery key. Keep it somewhere safe.",
+            )
+
+        self._start(
+            "Backing up…", lambda: vault.backup(path), done, "The backup could not be saved."
+        )
+
+    def restore(self) -> None:
+        """Bring the assessments of a backup file back into this data folder."""
+        if not self._save_now():
+            self.warner("Restore", NOT_SAVED)
+            return
+        vault = self._vault()
+        if vault is None:
+            self.informer("Restore", "Unlock CE Desktop first.")
+            return
+        chosen, _ = self.open_chooser(
+            self._window, "Restore from a backup", self._folder, BACKUP_FILTER
+        )
+        if not chosen:
+            return
+        source = Path(chosen)
+        passphrase = self.passphrase_asker(
+            "Enter the passphrase, or the recovery key, that was in use when this backup was made."
+        )
+        if not passphrase:
+            return
+        if not self.confirmer(
+            "Restore",
+            "Assessments in the backup will be brought back into this data folder. "
+            "Assessments that are only here are kept.",
+            "Restore",
+        ):
+            return
+        self._run_restore(vault, source, passphrase, overwrite_newer=False)
+
+    def _run_restore(
+        self, vault: Vault, source: Path, passphrase: str, *, overwrite_newer: bool
+    ) -> None:
+        def done(report: RestoreReport) -> None:
+            self.data_restored.emit()
+            self.informer(
+                "Restore",
+                f"Restore finished. Added: {len(report.added)}. Replaced: "
+                f"{len(report.replaced)}. Already up to date: {len(report.unchanged)}.",
+            )
+            current = self._assessment()
+            if current is not None and vault.is_open:
+                try:
+                    self.assessment_changed.emit(vault.load(current.id))
+                except StorageError as error:
+                    log.info("Open assessment not reloaded after restore: %s", type(error).__name__)
+
+        def failed(error: Exception) -> None:
+            if isinstance(error, RestoreWouldOverwrite) and not overwrite_newer:
+                if self.confirmer(
+                    "Restore would replace newer work",
+                    f"{error}\n\nReplace the newer assessments here with the older copies "
+                    "from the backup? The newer work here would be lost.",
+                    "Replace with the backup",
+                ):
+                    self._run_restore(vault, source, passphrase, overwrite_newer=True)
+                else:
+                    self.message.emit("Nothing was restored.")
+                return
+            self._failed("Restore", "Nothing was restored.")(error)
+
+        self._set_busy(True, "Restoring…")
+        self.runner(
+            lambda: vault.restore(source, passphrase, overwrite_newer=overwrite_newer),
+            self._then_idle(done),
+            self._then_idle(failed),
+        )
+
+    # -- shared steps ---------------------------------------------------------------
+
+    def _ready_assessment(self, title: str) -> Assessment | None:
+        if self._busy:
+            self.message.emit("Please wait: CE Desktop is still working on the last request.")
+            return None
+        if not self._save_now():
+            self.warner(title, NOT_SAVED)
+            return None
+        assessment = self._assessment()
+        if assessment is None:
+            self.informer(title, "Open an assessment first.")
+            return None
+        return assessment.model_copy(deep=True)
+
+    def _render(
+        self, assessment: Assessment, mash: str, protected: bool
+    ) -> tuple[bytes, str | None]:
+        data = pdf_export.render_assessment_pdf(assessment, self._catalogue, mash_address=mash)
+        if not protected:
+            return data, None
+        password = protect.generate_password()
+        return protect.protect_pdf(data, password), password
+
+    def _delivered(self, password: str | None, status: str, *, advise: bool = True) -> None:
+        self.message.emit(status)
+        if password is not None:
+            self.password_shower(password)
+        elif advise:
+            self.informer("PDF saved", UNPROTECTED_ADVICE)
+
+    def _choose(
+        self, caption: str, name: str, filter_: str, *, suffix: str = ".pdf"
+    ) -> Path | None:
+        chosen, _ = self.file_chooser(
+            self._window, caption, str(Path(self._folder) / name), filter_
+        )
+        if not chosen:
+            return None
+        path = Path(chosen)
+        if path.suffix.lower() != suffix:
+            path = path.with_name(path.name + suffix)
+        self._folder = str(path.parent)
+        return path
+
+    def _record(self, assessment_id: str, action: AuditAction, detail: str = "") -> None:
+        """Note an outward step in the assessment's audit trail and save it."""
+        vault = self._vault()
+        if vault is None:
+            return
+        current = self._assessment()
+        try:
+            if current is not None and current.id == assessment_id:
+                updated = current.model_copy(deep=True)
+                updated.record(action, detail, at=self.now())
+                vault.save(updated)
+                self.assessment_changed.emit(updated)
+            else:
+                vault.record(assessment_id, action, detail)
+        except StorageError as error:
+            self.warner(
+                "Not noted in the history",
+                f"The file is saved, but CE Desktop could not note it in the assessment's "
+                f"history. {error}",
+            )
+
+    def _offer_mark_as_sent(self) -> None:
+        current = self._assessment()
+        if current is None or current.status is Status.SENT:
+            return
+        if current.status is Status.DRAFT:
+            self.informer("Email to Social Care", _FINALISE_FIRST)
+            return
+        if self.confirmer(
+            "Email to Social Care",
+            "When you have sent the email, mark the assessment as sent. This records the "
+            "time and clears the 24-hour send-by reminder.",
+            "Mark as sent",
+        ):
+            self.mark_as_sent()
+
+    def _start(
+        self, status: str, work: Callable[[], Any], done: Callable[[Any], None], failure: str
+    ) -> None:
+        self._set_busy(True, status)
+        self.runner(work, self._then_idle(done), self._then_idle(self._failed("", failure)))
+
+    def _then_idle(self, callback: Callable[[Any], None]) -> Callable[[Any], None]:
+        def finish(value: Any) -> None:
+            self._set_busy(False)
+            callback(value)
+
+        return finish
+
+    def _failed(self, title: str, failure: str) -> Callable[[Exception], None]:
+        def report(error: Exception) -> None:
+            # Only the error's type is logged: its text could quote the assessment.
+            log.warning("%s failed: %s", title or "Export", type(error).__name__)
+            reason = str(error) if isinstance(error, StorageError) else FAILED
+            self.warner(title or "Not saved", f"{failure} {reason}".strip())
+            self.message.emit(failure)
+
+        return report
+
+    def _set_busy(self, busy: bool, status: str = "") -> None:
+        self._busy = busy
+        if status:
+            self.message.emit(status)
+        self.busy_changed.emit(busy)
+
+
+_FINALISE_FIRST = (
+    "This assessment is a draft. Finalise it on the Check and finish page before you "
+    "send it to Children's Social Care. Only a final assessment can be marked as sent."
+)
+
+
+def _detail(protected: bool) -> str:
+    return "password protected" if protected else "not protected"

@@ -1,0 +1,163 @@
+"""The dialogs around exporting: protect with a password, the password itself, and the
+plain message, question, passphrase and print dialogs the export actions use.
+
+The password is shown once, in a dialog whose text can be selected; it goes to the
+clipboard only when the worker presses "Copy" (PRODUCT §5.8: no child data, and no
+key to it, on the clipboard unasked). Nothing keeps the password after the dialog
+closes.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QFontDatabase, QGuiApplication
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+PROTECT_HINT = (
+    "A protected PDF opens only with a password that CE Desktop makes for you. "
+    "Send the password separately, for example by phone, never in the same email."
+)
+SEND_SEPARATELY_ADVICE = (
+    "Give this password to the recipient by another route, for example by phone. "
+    "Do not send it in the same email as the PDF.\n\n"
+    "This is the only time CE Desktop shows it. Note it down now if you need to."
+)
+
+
+class ProtectDialog(QDialog):
+    """Asks whether to protect the PDF with a password, before the file is chosen.
+
+    Attributes:
+        protect: the "Protect with a password" check box.
+    """
+
+    def __init__(self, title: str, *, protect: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.protect = QCheckBox("Protect with a password")
+        self.protect.setChecked(protect)
+        self.protect.setObjectName("protectWithPassword")
+        hint = QLabel(PROTECT_HINT)
+        hint.setWordWrap(True)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Continue")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.protect)
+        layout.addWidget(hint)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(420)
+
+
+def ask_protect(parent: QWidget, title: str, default: bool) -> bool | None:
+    """Show :class:`ProtectDialog`; ``None`` if the worker cancelled."""
+    dialog = ProtectDialog(title, protect=default, parent=parent)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.protect.isChecked()
+
+
+class PasswordDialog(QDialog):
+    """Shows a generated PDF password once, with advice to send it another way.
+
+    Attributes:
+        password_field: the password, read-only but selectable.
+        copy_button: puts the password on the clipboard (only when pressed).
+    """
+
+    def __init__(self, password: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Password for the PDF")
+        heading = QLabel("<b>Password for the PDF</b>")
+        self.password_field = QLineEdit(password)
+        self.password_field.setReadOnly(True)
+        self.password_field.setObjectName("pdfPassword")
+        self.password_field.setAccessibleName("Password for the PDF")
+        fixed = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        fixed.setPointSizeF(fixed.pointSizeF() * 1.25)
+        self.password_field.setFont(fixed)
+        self.password_field.setMinimumWidth(
+            self.password_field.fontMetrics().horizontalAdvance(password) + 24
+        )
+        self.copy_button = QPushButton("Copy")
+        self.copy_button.setObjectName("copyPassword")
+        self.copied = QLabel("")
+        advice = QLabel(SEND_SEPARATELY_ADVICE)
+        advice.setWordWrap(True)
+        buttons = QDialogButtonBox()
+        done = buttons.addButton(
+            "I have noted the password", QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        done.setObjectName("passwordNoted")
+        buttons.accepted.connect(self.accept)
+
+        row = QHBoxLayout()
+        row.addWidget(self.password_field, 1)
+        row.addWidget(self.copy_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addLayout(row)
+        layout.addWidget(self.copied)
+        layout.addWidget(advice)
+        layout.addWidget(buttons)
+        self.copy_button.clicked.connect(self._copy)
+        self.setMinimumWidth(480)
+
+    def _copy(self) -> None:
+        QGuiApplication.clipboard().setText(self.password_field.text())
+        self.copied.setText("Copied. Paste it where you need it, then copy something else.")
+
+    def done(self, result: int) -> None:
+        """Forget the password when the dialog closes."""
+        self.password_field.clear()
+        super().done(result)
+
+
+def show_password(parent: QWidget, password: str) -> None:
+    """Show :class:`PasswordDialog` and wait until the worker closes it."""
+    PasswordDialog(password, parent).exec()
+
+
+def inform(parent: QWidget, title: str, text: str) -> None:
+    """A plain message with an OK button."""
+    QMessageBox.information(parent, title, text)
+
+
+def warn(parent: QWidget, title: str, text: str) -> None:
+    """A plain message about something that did not work."""
+    QMessageBox.warning(parent, title, text)
+
+
+def confirm(parent: QWidget, title: str, text: str, yes: str) -> bool:
+    """Ask a question; True only if the worker pressed the ``yes`` button."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+    accept = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("Not now", QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    return box.clickedButton() is accept
+
+
+def ask_passphrase(parent: QWidget, text: str) -> str | None:
+    """Ask for a passphrase (typed hidden); ``None`` if cancelled."""
+    value, ok = QInputDialog.getText(parent, "Restore", text, QLineEdit.EchoMode.Password)
+    return value if ok else None
+
+
+def run_print_dialog(parent: QWidget, printer: QPrinter) -> bool:
+    """The system print dialog; True if the worker chose to print."""
+    return QPrintDialog(printer, parent).exec() == QDialog.DialogCode.Accepted
