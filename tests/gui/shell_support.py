@@ -26,7 +26,7 @@ PASSPHRASE = "kettle orbit lantern seven"
 def floor_kdf(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Real Argon2id at the floor parameters, without the 0.5 s calibration."""
     monkeypatch.setattr(keystore, "CALIBRATION_TARGET_SECONDS", 0)
-    yield
+    return
 
 
 class StandInEditor(QWidget):

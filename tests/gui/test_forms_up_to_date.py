@@ -13,7 +13,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def _build_ui_module():
     spec = importlib.util.spec_from_file_location("build_ui", ROOT / "scripts" / "build_ui.py")
-    assert spec is not None and spec.loader is not None
+    assert spec is not None
+    assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules.setdefault("build_ui", module)
     spec.loader.exec_module(module)
