@@ -1,9 +1,112 @@
-"""Subcommands added by a later part of the work (see the module's register)."""
+"""Commands that make the paper-style PDF: ``export-pdf`` and ``blank-form`` (PRODUCT §3.11).
+
+``export-pdf REF -o FILE.pdf [--protect]`` needs the vault; with ``--protect`` the
+PDF is encrypted (AES-256) with a generated password printed once on standard
+output, to be given to the reader by another channel. ``blank-form -o FILE.pdf``
+needs no vault. Files are written atomically, so an interrupted export never leaves
+half a PDF behind.
+"""
 
 from __future__ import annotations
 
+import argparse
+import sys
+from pathlib import Path
 from typing import Any
+
+from ce_desktop.cli import vault_commands
+from ce_desktop.cli.common import EXIT_OK, CommandError, add_vault_options
+from ce_desktop.domain.catalogue import Catalogue, CatalogueError, default_catalogue
+from ce_desktop.domain.model import AuditAction
+from ce_desktop.export.pdf import render_assessment_pdf, render_blank_form
+from ce_desktop.export.protect import generate_password, protect_pdf
+from ce_desktop.storage.atomic import atomic_write
+from ce_desktop.storage.errors import StorageError
+from ce_desktop.storage.vault import Vault
 
 
 def register(subparsers: Any) -> None:
-    """Add this module's subcommands (none yet)."""
+    """Add ``export-pdf`` and ``blank-form``."""
+    export = subparsers.add_parser(
+        "export-pdf",
+        help="write one assessment as the paper-style PDF",
+        description="Write one assessment as the paper-style PDF of the form.",
+    )
+    add_vault_options(export)
+    export.add_argument("reference", metavar="REF")
+    export.add_argument("-o", "--output", metavar="FILE.pdf", type=Path, required=True)
+    export.add_argument(
+        "--protect",
+        action="store_true",
+        help="protect the PDF with a generated password (AES-256), printed once",
+    )
+    export.set_defaults(handler=_export_pdf)
+
+    blank = subparsers.add_parser(
+        "blank-form",
+        help="write the blank printable form (no data folder needed)",
+        description="Write the blank printable form, for when a laptop is not at hand.",
+    )
+    blank.add_argument("-o", "--output", metavar="FILE.pdf", type=Path, required=True)
+    blank.set_defaults(handler=_blank_form)
+
+
+def _check_folder(path: Path) -> None:
+    """Refuse before any work if the output's folder is missing."""
+    if not path.parent.is_dir():
+        raise CommandError(f"The folder {path.parent} does not exist.")
+
+
+def _write(path: Path, data: bytes) -> None:
+    try:
+        atomic_write(path, data)
+    except StorageError as error:
+        raise CommandError(str(error)) from None
+    except OSError:
+        raise CommandError(f"The file {path} could not be written.") from None
+
+
+def _export_pdf(args: argparse.Namespace) -> int:
+    _check_folder(args.output)
+    catalogue = _catalogue()
+
+    def body(vault: Vault) -> int:
+        summary = vault.find(args.reference)
+        assessment = vault.load(summary.id)
+        for warning in vault.load_warnings:
+            sys.stderr.write(warning + "\n")
+        settings = vault.load_settings()
+        pdf = render_assessment_pdf(assessment, catalogue, mash_address=settings.mash_address)
+        password = generate_password() if args.protect else ""
+        if password:
+            pdf = protect_pdf(pdf, password)
+        _write(args.output, pdf)
+        detail = "protected" if password else ""
+        vault.record(summary.id, AuditAction.EXPORTED_PDF, detail)
+        if password:
+            sys.stdout.write(f"{password}\n")
+            sys.stderr.write(
+                f"Wrote {args.output}, protected with the password above. It is shown "
+                "only once: give it to the reader by another channel (for example by "
+                "phone), never in the same email.\n"
+            )
+        else:
+            sys.stderr.write(f"Wrote {args.output}. This file is not encrypted: keep it safe.\n")
+        return EXIT_OK
+
+    # The vault commands' unlock, with its growing wait after wrong passphrases.
+    return vault_commands._run(args, body)
+
+
+def _blank_form(args: argparse.Namespace) -> int:
+    _check_folder(args.output)
+    _write(args.output, render_blank_form(_catalogue()))
+    sys.stderr.write(f"Wrote the blank form to {args.output}.\n")
+    return EXIT_OK
+
+
+def _catalogue() -> Catalogue:
+    try:
+        return default_catalogue()
+    except (CatalogueError, FileNotFoundError) as error:
+        raise CommandError(f"The form's definition could not be read: {error}") from None
