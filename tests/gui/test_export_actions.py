@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
@@ -23,6 +24,7 @@ from ce_desktop.domain.model import Assessment, AuditAction, Status
 from ce_desktop.domain.settings import Settings
 from ce_desktop.gui import export_actions as module
 from ce_desktop.gui.export_actions import NOT_SAVED, UNPROTECTED_ADVICE, ExportActions
+from ce_desktop.gui.export_dialogs import PasswordDialog
 from ce_desktop.storage import keystore
 from ce_desktop.storage.errors import SaveFailed
 from ce_desktop.storage.vault import Vault
@@ -358,3 +360,18 @@ def test_backup_then_restore_says_plainly_when_newer_work_would_be_replaced(
     assert "newer" in setup.dialogs.questions[1]
     assert setup.assessment.reference in setup.dialogs.questions[1]
     assert setup.stored().analysis.summary == "Changed after the backup."
+
+
+def test_the_password_reaches_the_clipboard_only_when_copy_is_pressed(qtbot: QtBot) -> None:
+    QGuiApplication.clipboard().clear()
+    dialog = PasswordDialog("fictional-password-for-test")
+    qtbot.addWidget(dialog)
+    assert dialog.password_field.text() == "fictional-password-for-test"
+    assert dialog.password_field.isReadOnly()
+    assert QGuiApplication.clipboard().text() == ""
+
+    qtbot.mouseClick(dialog.copy_button, Qt.MouseButton.LeftButton)
+    assert QGuiApplication.clipboard().text() == "fictional-password-for-test"
+
+    dialog.accept()
+    assert dialog.password_field.text() == ""

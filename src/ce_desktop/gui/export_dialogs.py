@@ -97,6 +97,7 @@ class PasswordDialog(QDialog):
         self.copy_button = QPushButton("Copy")
         self.copy_button.setObjectName("copyPassword")
         self.copied = QLabel("")
+        self.copied.hide()
         advice = QLabel(SEND_SEPARATELY_ADVICE)
         advice.setWordWrap(True)
         buttons = QDialogButtonBox()
@@ -121,6 +122,7 @@ class PasswordDialog(QDialog):
     def _copy(self) -> None:
         QGuiApplication.clipboard().setText(self.password_field.text())
         self.copied.setText("Copied. Paste it where you need it, then copy something else.")
+        self.copied.show()
 
     def done(self, result: int) -> None:
         """Forget the password when the dialog closes."""
