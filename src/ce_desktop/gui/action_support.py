@@ -1,0 +1,191 @@
+"""The plumbing shared by the window's outward actions (export, print, email, backup).
+
+:class:`ActionSupport` holds the collaborators the actions need (the vault, the open
+assessment, the settings, "save now"), runs slow work through ``run_in_background``
+with a busy signal, and keeps every dialog and external call in an attribute that
+tests replace, so nothing modal or external ever runs under test:
+
+* ``file_chooser(parent, caption, path, filter) -> (path, filter)``: save dialogs;
+* ``open_chooser(parent, caption, folder, filter) -> (path, filter)``: pick a backup;
+* ``protect_asker(title, default) -> bool | None``, ``password_shower(password)``;
+* ``informer(title, text)``, ``warner(title, text)``, ``confirmer(title, text, yes) -> bool``;
+* ``passphrase_asker(text) -> str | None``; ``print_dialog(printer) -> bool``;
+* ``opener(path) -> bool``; ``printer_factory() -> QPrinter``; ``now()`` and ``today()``.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import date, datetime
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QStandardPaths, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from ce_desktop.domain.catalogue import Catalogue
+from ce_desktop.domain.model import Assessment, AuditAction, utc_now
+from ce_desktop.domain.settings import Settings
+from ce_desktop.gui import export_dialogs
+from ce_desktop.gui.worker import run_in_background
+from ce_desktop.storage.errors import StorageError
+from ce_desktop.storage.vault import Vault
+
+log = logging.getLogger(__name__)
+
+NOT_SAVED = (
+    "The assessment could not be saved, so nothing was done. Fix the problem shown at "
+    "the bottom of the window, then try again."
+)
+FAILED = "Something went wrong and nothing was saved. Try again."
+
+
+class ActionSupport(QObject):
+    """Collaborators, replaceable dialogs and shared steps of the outward actions.
+
+    Signals:
+        assessment_changed(object): the open assessment after an audit event or
+            "Mark as sent" (already saved); the window shows it.
+        busy_changed(bool): background work started or ended.
+        message(str): a short sentence for the status line.
+        data_restored(): a restore brought assessments in; refresh the case list.
+    """
+
+    assessment_changed = Signal(object)
+    busy_changed = Signal(bool)
+    message = Signal(str)
+    data_restored = Signal()
+
+    def __init__(
+        self,
+        parent_window: QWidget,
+        vault_provider: Callable[[], Vault | None],
+        assessment_provider: Callable[[], Assessment | None],
+        settings_provider: Callable[[], Settings],
+        catalogue: Catalogue,
+        save_now: Callable[[], bool],
+    ) -> None:
+        super().__init__(parent_window)
+        self._window = parent_window
+        self._vault = vault_provider
+        self._assessment = assessment_provider
+        self._settings = settings_provider
+        self._catalogue = catalogue
+        self._save_now = save_now
+        self._busy = False
+        self._folder = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation
+        ) or str(Path.home())
+
+        self.file_chooser: Callable[[QWidget, str, str, str], tuple[str, str]] = (
+            QFileDialog.getSaveFileName
+        )
+        self.open_chooser: Callable[[QWidget, str, str, str], tuple[str, str]] = (
+            QFileDialog.getOpenFileName
+        )
+        self.protect_asker: Callable[[str, bool], bool | None] = lambda title, default: (
+            export_dialogs.ask_protect(parent_window, title, default)
+        )
+        self.password_shower: Callable[[str], None] = lambda password: export_dialogs.show_password(
+            parent_window, password
+        )
+        dialogs = export_dialogs
+        self.informer: Callable[[str, str], None] = partial(dialogs.inform, parent_window)
+        self.warner: Callable[[str, str], None] = partial(dialogs.warn, parent_window)
+        self.confirmer: Callable[[str, str, str], bool] = partial(dialogs.confirm, parent_window)
+        self.passphrase_asker: Callable[[str], str | None] = partial(
+            dialogs.ask_passphrase, parent_window
+        )
+        self.print_dialog: Callable[[QPrinter], bool] = partial(
+            dialogs.run_print_dialog, parent_window
+        )
+        self.printer_factory: Callable[[], QPrinter] = lambda: QPrinter(
+            QPrinter.PrinterMode.HighResolution
+        )
+        self.opener: Callable[[Path], bool] = lambda path: QDesktopServices.openUrl(
+            QUrl.fromLocalFile(str(path))
+        )
+        self.runner: Callable[..., None] = run_in_background
+        self.now: Callable[[], datetime] = utc_now
+        self.today: Callable[[], date] = date.today
+
+    def _ready_assessment(self, title: str) -> Assessment | None:
+        if self._busy:
+            self.message.emit("Please wait: CE Desktop is still working on the last request.")
+            return None
+        if not self._save_now():
+            self.warner(title, NOT_SAVED)
+            return None
+        assessment = self._assessment()
+        if assessment is None:
+            self.informer(title, "Open an assessment first.")
+            return None
+        return assessment.model_copy(deep=True)
+
+    def _choose(
+        self, caption: str, name: str, filter_: str, *, suffix: str = ".pdf"
+    ) -> Path | None:
+        chosen, _ = self.file_chooser(
+            self._window, caption, str(Path(self._folder) / name), filter_
+        )
+        if not chosen:
+            return None
+        path = Path(chosen)
+        if path.suffix.lower() != suffix:
+            path = path.with_name(path.name + suffix)
+        self._folder = str(path.parent)
+        return path
+
+    def _record(self, assessment_id: str, action: AuditAction, detail: str = "") -> None:
+        """Note an outward step in the assessment's audit trail and save it."""
+        vault = self._vault()
+        if vault is None:
+            return
+        current = self._assessment()
+        try:
+            if current is not None and current.id == assessment_id:
+                updated = current.model_copy(deep=True)
+                updated.record(action, detail, at=self.now())
+                vault.save(updated)
+                self.assessment_changed.emit(updated)
+            else:
+                vault.record(assessment_id, action, detail)
+        except StorageError as error:
+            self.warner(
+                "Not noted in the history",
+                f"The file is saved, but CE Desktop could not note it in the assessment's "
+                f"history. {error}",
+            )
+
+    def _start(
+        self, status: str, work: Callable[[], Any], done: Callable[[Any], None], failure: str
+    ) -> None:
+        self._set_busy(True, status)
+        self.runner(work, self._then_idle(done), self._then_idle(self._failed("", failure)))
+
+    def _then_idle(self, callback: Callable[[Any], None]) -> Callable[[Any], None]:
+        def finish(value: Any) -> None:
+            self._set_busy(False)
+            callback(value)
+
+        return finish
+
+    def _failed(self, title: str, failure: str) -> Callable[[Exception], None]:
+        def report(error: Exception) -> None:
+            # Only the error's type is logged: its text could quote the assessment.
+            log.warning("%s failed: %s", title or "Export", type(error).__name__)
+            reason = str(error) if isinstance(error, StorageError) else FAILED
+            self.warner(title or "Not saved", f"{failure} {reason}".strip())
+            self.message.emit(failure)
+
+        return report
+
+    def _set_busy(self, busy: bool, status: str = "") -> None:
+        self._busy = busy
+        if status:
+            self.message.emit(status)
+        self.busy_changed.emit(busy)
