@@ -11,7 +11,18 @@ from PySide6.QtWidgets import QApplication, QComboBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from ce_desktop.domain.catalogue import default_catalogue
-from ce_desktop.domain.model import Assessment, RiskLevel
+from ce_desktop.domain.model import (
+    Analysis,
+    Assessment,
+    AssessmentDetails,
+    Child,
+    Consent,
+    IndicatorEntry,
+    IntendedAction,
+    RiskLevel,
+    Threshold,
+    YesNoNotKnown,
+)
 from ce_desktop.gui.editor import AssessmentEditor
 from tests.gui.keys import press
 
@@ -78,3 +89,39 @@ def choose(combo: QWidget, value: object) -> None:
 def born_years_ago(years: int) -> date:
     """A date of birth making the child ``years`` old on ``TODAY`` (a birthday last month)."""
     return date(TODAY.year - years, TODAY.month - 1, 15)
+
+
+def complete_draft() -> Assessment:
+    """A draft of a fictional 14-year-old that the rules find nothing wrong with."""
+    draft = new_draft()
+    draft.child = Child(
+        name="Zoë Fictional-Example",
+        date_of_birth=born_years_ago(14),
+        gender="Female",
+        send=YesNoNotKnown.NO,
+    )
+    draft.details = AssessmentDetails(
+        date_completed=TODAY,
+        completed_by="Alex Worker",
+        agency="Exampletown School",
+        consent=Consent(young_person=YesNoNotKnown.YES, parent_carer=YesNoNotKnown.YES),
+    )
+    draft.indicators = {
+        "missing_from_home": IndicatorEntry(
+            identified=True, level=RiskLevel.SIGNIFICANT, narrative="Missing three nights."
+        ),
+        "grooming": IndicatorEntry(
+            identified=True, level=RiskLevel.SIGNIFICANT, narrative="Gifts from an older man."
+        ),
+        "offending": IndicatorEntry(
+            identified=True, level=RiskLevel.EMERGING, narrative="Shoplifting with others."
+        ),
+    }
+    draft.analysis = Analysis(
+        level_of_risk=RiskLevel.SIGNIFICANT,
+        threshold=Threshold.CHILD_IN_NEED,
+        rationale="Repeated missing episodes with an older adult.",
+        summary="Three indicators.",
+    )
+    draft.intended_action = IntendedAction(next_review_date=date(2027, 2, 1))
+    return draft

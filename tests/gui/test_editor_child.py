@@ -1,5 +1,5 @@
 """The Child details page, driven through its widgets."""
-# ruff: noqa: F811  (the shared ``editor`` fixture is imported by name)
+# ruff: noqa: F401, F811  (the shared ``editor`` fixture is imported by name)
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from ce_desktop.gui.editor.rows import RepeatingRows
 from tests.gui.editor_support import (
     born_years_ago,
     choose,
-    editor,  # noqa: F401 (fixture)
+    editor,
     field,
     new_draft,
     show_field,

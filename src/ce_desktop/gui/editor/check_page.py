@@ -18,7 +18,7 @@ from ce_desktop.domain.model import Assessment
 from ce_desktop.domain.rules import Finding, Severity, blocking, unjustified_warnings
 from ce_desktop.gui.editor.form import EditorContext, EditorPage, Progress, set_heading_font
 from ce_desktop.gui.editor.summary import SummaryList
-from ce_desktop.gui.editor.widgets import GrowingTextEdit, vbox
+from ce_desktop.gui.editor.widgets import GrowingTextEdit, discard, vbox
 
 ERROR_COLOUR = "#d4351c"
 LINK_STYLE = (
@@ -193,8 +193,7 @@ class CheckPage(EditorPage):
 
     def _show_findings(self) -> None:
         for old in (self.problem_links, self.warnings):
-            old.hide()
-            old.deleteLater()
+            discard(old)
         self.problem_links = QWidget(self.problems)
         self.problems_layout.addWidget(self.problem_links)
         self.warnings = QWidget(self.body)

@@ -22,7 +22,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ce_desktop.gui.editor.widgets import BoolField, ChoiceField, GrowingTextEdit, LineField, vbox
+from ce_desktop.gui.editor.widgets import (
+    BoolField,
+    ChoiceField,
+    GrowingTextEdit,
+    LineField,
+    discard,
+    vbox,
+)
 
 
 @dataclass(frozen=True)
@@ -155,8 +162,7 @@ class RepeatingRows(QWidget):
         for inputs, remover in zip(self._rows, self._removers, strict=True):
             for widget in [*inputs, remover]:
                 self._grid.removeWidget(widget)
-                widget.hide()
-                widget.deleteLater()
+                discard(widget)
         self._rows.clear()
         self._removers.clear()
 

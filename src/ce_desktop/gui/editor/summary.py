@@ -21,7 +21,7 @@ from ce_desktop.domain.catalogue import Catalogue
 from ce_desktop.domain.model import ConcernKind, Threshold, YesNoNotKnown
 from ce_desktop.gui.editor.binding import Binder, BoundField
 from ce_desktop.gui.editor.form import set_heading_font
-from ce_desktop.gui.editor.widgets import format_date
+from ce_desktop.gui.editor.widgets import discard, format_date
 
 NOT_ANSWERED = "Not answered"
 LONG_TEXT = 600
@@ -100,8 +100,7 @@ class SummaryList(QWidget):
             item = self._grid.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
-                widget.hide()
-                widget.deleteLater()
+                discard(widget)
         self.change_buttons = {}
         if self._binder.assessment is None:
             return

@@ -23,6 +23,7 @@ from typing import Any
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFontMetrics, QKeyEvent, QMouseEvent, QWheelEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QCalendarWidget,
     QCheckBox,
     QComboBox,
@@ -438,3 +439,20 @@ def vbox(widget: QWidget, spacing: int = 8) -> QVBoxLayout:
     layout.setContentsMargins(0, 0, 0, 0)
     layout.setSpacing(spacing)
     return layout
+
+
+def discard(widget: QWidget) -> None:
+    """Hide a widget, empty every text it holds now, and delete it later.
+
+    ``deleteLater`` waits for the event loop; emptying first means that no text of an
+    assessment lingers in a widget tree between a lock and the next event.
+    """
+    widget.hide()
+    for child in [widget, *widget.findChildren(QWidget)]:
+        # Emptying a box is not an edit: nothing may reach the model from here.
+        child.blockSignals(True)
+        if isinstance(child, QLabel | QLineEdit | QAbstractButton):
+            child.setText("")
+        elif isinstance(child, QTextEdit):
+            child.clear()
+    widget.deleteLater()

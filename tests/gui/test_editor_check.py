@@ -1,0 +1,224 @@
+"""Check and finish: the error summary, warnings' reasons, finalising, finals and reviews."""
+# ruff: noqa: F401, F811  (the shared ``editor`` fixture is imported by name)
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTextEdit,
+)
+from pytestqt.qtbot import QtBot
+
+from ce_desktop.domain.lifecycle import finalise, start_review
+from ce_desktop.domain.model import Consent, IndicatorEntry, RiskLevel
+from ce_desktop.gui.editor import AssessmentEditor
+from tests.gui.editor_support import NOW, TODAY, complete_draft, editor, field, new_draft
+from tests.gui.keys import type_text
+
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+
+CHECK = 5
+
+
+def open_check(editor: AssessmentEditor) -> None:
+    editor.tabs.setCurrentIndex(CHECK)
+    QApplication.processEvents()
+
+
+def problem_links(editor: AssessmentEditor) -> list[QPushButton]:
+    return [
+        b
+        for b in editor.findChildren(QPushButton)
+        if b.objectName().startswith("problem.") and b.isVisibleTo(editor)
+    ]
+
+
+def finalise_button(editor: AssessmentEditor) -> QPushButton:
+    return editor.findChild(QPushButton, "finalise")
+
+
+def test_a_new_draft_lists_its_problems_and_cannot_be_finalised(
+    editor: AssessmentEditor,
+) -> None:
+    open_check(editor)
+
+    messages = [link.text() for link in problem_links(editor)]
+    assert "Enter the child's date of birth" in messages
+    assert "Enter the date the assessment was completed" in messages
+    assert not finalise_button(editor).isEnabled()
+    assert editor.tabs.tabText(CHECK) == "Check and finish — has problems"
+    assert editor.tabs.tabText(0) == "Child details — has problems"
+
+
+def test_a_problem_link_moves_focus_to_its_field(editor: AssessmentEditor) -> None:
+    open_check(editor)
+    link = next(b for b in problem_links(editor) if b.text() == "Enter the child's date of birth")
+
+    link.click()
+    QApplication.processEvents()
+
+    assert editor.tabs.currentIndex() == 0
+    assert QApplication.focusWidget() is field(editor, "child.date_of_birth").line
+    assert editor.location() == (0, "child.date_of_birth")
+
+
+def test_fixing_a_field_clears_its_tabs_problem(editor: AssessmentEditor) -> None:
+    draft = complete_draft()
+    draft.child.date_of_birth = None
+    editor.load(draft)
+    open_check(editor)
+    assert editor.tabs.tabText(0) == "Child details — has problems"
+
+    next(b for b in problem_links(editor) if "date of birth" in b.text()).click()
+    type_text(field(editor, "child.date_of_birth"), "09/05/2012")
+
+    assert editor.tabs.tabText(0) == "Child details — in progress"
+
+
+def test_a_complete_draft_can_be_finalised(editor: AssessmentEditor, qtbot: QtBot) -> None:
+    editor.load(complete_draft())
+    open_check(editor)
+
+    assert problem_links(editor) == []
+    assert finalise_button(editor).isEnabled()
+    assert "refer to a manager" in editor.findChild(QLabel, "guidanceFindings").text()
+    with qtbot.waitSignal(editor.finalise_requested):
+        finalise_button(editor).click()
+
+
+def test_a_warning_needs_a_written_reason_before_finalising(
+    editor: AssessmentEditor, qtbot: QtBot
+) -> None:
+    draft = complete_draft()
+    draft.details.consent = Consent()  # neither consent nor a rationale recorded
+    editor.load(draft)
+    open_check(editor)
+    assert not finalise_button(editor).isEnabled()
+    (key, reason) = next(iter(editor.check_page.justification_boxes.items()))
+    assert key.startswith("consent:")
+
+    type_text(reason, "Mother unreachable today; consent to be sought at tomorrow's visit.")
+
+    assert finalise_button(editor).isEnabled()
+    assert editor.assessment().justifications[key].startswith("Mother unreachable")
+    assert editor.tabs.tabText(CHECK) == "Check and finish — complete"
+    with qtbot.waitSignal(editor.finalise_requested):
+        finalise_button(editor).click()
+
+
+def test_change_links_go_to_the_answer(editor: AssessmentEditor) -> None:
+    editor.load(complete_draft())
+    open_check(editor)
+    change = editor.findChild(QPushButton, "change.analysis.rationale")
+    assert change.accessibleName() == "Change Rationale for the level of risk"
+
+    change.click()
+    QApplication.processEvents()
+
+    assert editor.tabs.currentIndex() == 3
+    assert QApplication.focusWidget() is field(editor, "analysis.rationale")
+
+
+def test_the_summary_shows_answers_and_identified_indicators(editor: AssessmentEditor) -> None:
+    editor.load(complete_draft())
+    open_check(editor)
+
+    texts = [label.text() for label in editor.check_page.summary.findChildren(QLabel)]
+    assert "Zoë Fictional-Example" in texts
+    assert "Evidence of grooming: narrative of concern" in texts
+    assert "Gifts from an older man." in texts
+    assert not any(t.startswith("Self-Harm") for t in texts)
+
+
+def test_a_final_assessment_is_read_only_and_offers_a_review(
+    editor: AssessmentEditor, qtbot: QtBot
+) -> None:
+    editor.load(finalise(complete_draft(), now=NOW))
+
+    assert editor.tabs.currentIndex() == CHECK
+    assert field(editor, "child.name").isReadOnly()  # type: ignore[attr-defined]
+    assert not field(editor, "analysis.level_of_risk").isEnabled()
+    assert not field(editor, "indicators.grooming.identified").box.isEnabled()  # type: ignore[attr-defined]
+    assert not finalise_button(editor).isVisibleTo(editor)
+    assert "final" in editor.findChild(QLabel, "finalBanner").text()
+    type_text(field(editor, "child.name"), "changed")
+    assert editor.assessment().child.name == "Zoë Fictional-Example"
+    with qtbot.waitSignal(editor.start_review_requested):
+        editor.findChild(QPushButton, "startReview").click()
+
+
+def test_a_review_shows_what_changed_since_the_previous_assessment(
+    editor: AssessmentEditor,
+) -> None:
+    previous = finalise(complete_draft(), now=NOW)
+    review = start_review(previous, today=TODAY, now=NOW)
+    review.indicators["offending"] = IndicatorEntry()
+    review.indicators["grooming"] = IndicatorEntry(
+        identified=True, level=RiskLevel.EXPERIENCING, narrative="Now meeting him."
+    )
+    review.indicators["self_harm"] = IndicatorEntry(
+        identified=True, level=RiskLevel.EMERGING, narrative="Cuts seen."
+    )
+    review.analysis.level_of_risk = RiskLevel.EXPERIENCING
+    editor.load(review, previous=previous)
+    open_check(editor)
+
+    changes = editor.findChild(QLabel, "reviewChanges").text()
+    assert previous.reference in changes
+    assert "Level of risk: was Significant, now Experiencing" in changes
+    assert "Newly identified: Self-harm (Emerging)" in changes
+    assert "No longer identified: Offending" in changes.replace(" e.g.", "")
+    assert "Level changed: Evidence of grooming, was Significant, now Experiencing" in changes
+
+
+def test_clear_leaves_no_assessment_text_in_any_widget(editor: AssessmentEditor) -> None:
+    draft = complete_draft()
+    draft.indicators["grooming"].narrative = "Secret narrative Łukasz"
+    draft.analysis.concerns = []
+    editor.load(draft, previous=finalise(complete_draft(), now=NOW))
+    open_check(editor)
+    secrets = [
+        "Zoë",
+        "Alex Worker",
+        "Exampletown",
+        "Secret narrative",
+        "older man",
+        "Missing three",
+    ]
+
+    editor.clear()
+
+    for widget in editor.findChildren(QLineEdit):
+        assert not any(s in widget.text() for s in secrets), widget.objectName()
+    for widget in editor.findChildren(QTextEdit):
+        assert not any(s in widget.toPlainText() for s in secrets), widget.objectName()
+    for widget in editor.findChildren(QLabel):
+        assert not any(s in widget.text() for s in secrets), widget.text()
+    for widget in editor.findChildren(QAbstractButton):
+        assert not any(s in widget.text() for s in secrets), widget.text()
+    for widget in editor.findChildren(QComboBox):
+        assert widget.currentIndex() == -1 or widget.objectName() == "", widget.objectName()
+    with pytest.raises(RuntimeError):
+        editor.assessment()
+
+
+def test_location_is_restored_after_clear_and_load(editor: AssessmentEditor) -> None:
+    draft = new_draft()
+    editor.load(draft)
+    editor.go_to("analysis.summary")
+    location = editor.location()
+    assert location == (3, "analysis.summary")
+    editor.clear()
+    editor.tabs.setCurrentIndex(0)
+
+    editor.load(draft)
+    editor.restore_location(location)
+
+    assert editor.tabs.currentIndex() == 3
+    assert QApplication.focusWidget() is field(editor, "analysis.summary")
