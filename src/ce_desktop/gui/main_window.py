@@ -71,8 +71,8 @@ class MainWindow(QMainWindow):
 
     Handles for tests and tools (also reachable by objectName): ``first_run``
     ("firstRunPage"), ``unlock_page`` ("unlockPage"), ``case_list`` ("caseListPage"),
-    ``editor`` ("assessmentEditor"), ``save_status`` ("saveStatus"), ``session`` and
-    ``idle_watch``.
+    ``editor`` ("assessmentEditor"; None until an assessment is opened, and again
+    after each lock), ``save_status`` ("saveStatus"), ``session`` and ``idle_watch``.
     """
 
     def __init__(
@@ -104,14 +104,15 @@ class MainWindow(QMainWindow):
         self.unlock_page.setObjectName("unlockPage")
         self.case_list = CaseListPage(self, today=today)
         self.case_list.setObjectName("caseListPage")
-        self.editor = editor_factory(catalogue, self)
-        self.editor.setObjectName("assessmentEditor")
-        for page in (self.first_run, self.unlock_page, self.case_list, self.editor):
+        self._editor_factory = editor_factory
+        for page in (self.first_run, self.unlock_page, self.case_list):
             self.ui.stack.addWidget(page)
         self.ui.trainingBanner.setStyleSheet(TRAINING_BANNER_STYLE)
         self.ui.trainingBanner.hide()
 
-        self.session = AssessmentSession(self.editor, today=today, now=now, parent=self)
+        self.session = AssessmentSession(
+            self._make_editor, self._discard_editor, today=today, now=now, parent=self
+        )
         self.save_status = SaveStatusBar(self)
         self.ui.statusbar.addPermanentWidget(self.save_status)
         self.idle_watch = IdleWatch(self)
@@ -161,8 +162,6 @@ class MainWindow(QMainWindow):
         )
         self.save_status.retry_requested.connect(session.save_now)
         self.save_status.copy_requested.connect(self._save_copy)
-        self.editor.finalise_requested.connect(self._finalise)  # type: ignore[attr-defined]
-        self.editor.start_review_requested.connect(self._review_open)  # type: ignore[attr-defined]
         self.idle_watch.lock_requested.connect(lambda _reason: self.lock())
         ui.actionNewAssessment.triggered.connect(self._new_assessment)
         ui.actionNewReview.triggered.connect(self._review_selected_or_open)
@@ -193,6 +192,26 @@ class MainWindow(QMainWindow):
             app.commitDataRequest.connect(self._session_ending)
             app.aboutToQuit.connect(self._session_ending)
 
+    # The editor ------------------------------------------------------------------------
+
+    @property
+    def editor(self) -> Any | None:
+        """The assessment editor, or None while no assessment has been opened."""
+        return self.session.editor
+
+    def _make_editor(self) -> QWidget:
+        editor = self._editor_factory(self.catalogue, self)
+        editor.setObjectName("assessmentEditor")
+        editor.finalise_requested.connect(self._finalise)  # type: ignore[attr-defined]
+        editor.start_review_requested.connect(self._review_open)  # type: ignore[attr-defined]
+        self.ui.stack.addWidget(editor)
+        return editor
+
+    def _discard_editor(self, editor: QWidget) -> None:
+        self.ui.stack.removeWidget(editor)
+        editor.setParent(None)  # out of the window's tree at once, not at the next loop
+        editor.deleteLater()
+
     # Pages -------------------------------------------------------------------------------
 
     def current_page(self) -> QWidget:
@@ -204,7 +223,7 @@ class MainWindow(QMainWindow):
         self.ui.stack.setCurrentWidget(page)
         self.setWindowTitle(WINDOW_TITLE)
         unlocked = self.session.vault is not None
-        in_editor = page is self.editor
+        in_editor = page is self.editor and self.editor is not None
         ui = self.ui
         for action in (
             ui.actionNewAssessment,

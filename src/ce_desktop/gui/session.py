@@ -8,6 +8,10 @@ Locking follows PRODUCT §5.7: save, remember where the worker was, clear the ed
 forget the model, close the vault (which drops the data key). If that last save fails,
 the unsaved model is kept in memory only (never on screen, never on disk in clear)
 and is saved as soon as the vault is unlocked again, so locking never costs an edit.
+
+The editor is made when an assessment is first opened and thrown away at every lock
+(after ``editor.clear()``): whatever a page might still hold, nothing of the
+assessment survives in the window, and a fresh editor is cheap (under 0.1 s).
 """
 
 from __future__ import annotations
@@ -62,22 +66,34 @@ class AssessmentSession(QObject):
 
     def __init__(
         self,
-        editor: Any,
+        make_editor: Callable[[], Any],
+        discard_editor: Callable[[Any], None],
         *,
         today: Callable[[], date] = date.today,
         now: Callable[[], datetime] = utc_now,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self.editor = editor
+        self._make_editor = make_editor
+        self._discard_editor = discard_editor
+        self.editor: Any | None = None
         self.today = today
         self.now = now
         self.vault: Vault | None = None
         self.settings = Settings()
         self.current_id: str | None = None
         self.autosaver = Autosaver(self._write, self)
-        editor.edited.connect(self.autosaver.mark_edited)
-        editor.page_changed.connect(lambda _page: self.autosaver.save_now())
+
+    def ensure_editor(self) -> Any:
+        """The editor, made on first use."""
+        if self.editor is None:
+            self.editor = self._make_editor()
+            self.editor.edited.connect(self.autosaver.mark_edited)
+            self.editor.page_changed.connect(self._page_changed)
+        return self.editor
+
+    def _page_changed(self, _page: int) -> None:
+        self.autosaver.save_now()
 
     # The vault -------------------------------------------------------------------
 
@@ -113,10 +129,15 @@ class AssessmentSession(QObject):
 
     def current(self) -> Assessment | None:
         """The assessment in the editor, or None."""
-        return self.editor.assessment() if self.current_id else None
+        if self.current_id is None or self.editor is None:
+            return None
+        assessment: Assessment = self.editor.assessment()
+        return assessment
 
     def _write(self) -> None:
-        assessment = self.editor.assessment()
+        assessment = self.current()
+        if assessment is None:
+            return
         vault = self.require_vault()
         if assessment.is_read_only:
             return
@@ -134,7 +155,7 @@ class AssessmentSession(QObject):
                 previous = self.vault.load(assessment.previous_id)
             except StorageError:
                 previous = None  # the earlier one was deleted or is damaged
-        self.editor.load(assessment, previous=previous, settings=self.settings)
+        self.ensure_editor().load(assessment, previous=previous, settings=self.settings)
         self.current_id = assessment.id
         self.autosaver.start()
         self.opened.emit(assessment)
@@ -187,23 +208,24 @@ class AssessmentSession(QObject):
         """Freeze the open draft (the editor has checked there are no errors)."""
         if not self.save_now():
             raise StorageError(f"The assessment could not be finalised: {self.autosaver.error}")
-        final = lifecycle.finalise(self.editor.assessment(), now=self.now())
+        final = lifecycle.finalise(self.ensure_editor().assessment(), now=self.now())
         self.require_vault().save(final)
         self.reload(final)
         return final
 
     def reload(self, assessment: Assessment) -> None:
         """Show a changed version of the open assessment, staying on the same page."""
-        location = self.editor.location()
+        location = self.ensure_editor().location()
         self.show(assessment)
-        self.editor.restore_location(location)
+        self.ensure_editor().restore_location(location)
 
     def close_assessment(self, *, save: bool = True) -> bool:
         """Save and empty the editor; False (and nothing closed) if the save failed."""
         if save and self.current_id and not self.save_now():
             return False
         self.autosaver.stop()
-        self.editor.clear()
+        if self.editor is not None:
+            self.editor.clear()
         self.current_id = None
         self.closed.emit()
         return True
@@ -215,7 +237,9 @@ class AssessmentSession(QObject):
             The file written (named by the assessment's random id).
         """
         vault = self.require_vault()
-        assessment = self.editor.assessment()
+        assessment = self.current()
+        if assessment is None:
+            raise StorageError("There is no assessment open to copy.")
         target = folder / f"{assessment.id}.cea"
         atomic_write(target, vault.encrypted_copy(assessment))
         return target
@@ -225,14 +249,18 @@ class AssessmentSession(QObject):
     def lock(self) -> Resume:
         """Save, remember the place, clear the editor, drop the model and the key."""
         resume = Resume(self.current_id, None)
-        if self.current_id:
+        editor = self.editor
+        if self.current_id and editor is not None:
             saved = self.autosaver.save_now()
-            resume.location = self.editor.location()
+            resume.location = editor.location()
             if not saved:
-                resume.unsaved = self.editor.assessment().model_copy(deep=True)
-            self.autosaver.stop()
-            self.editor.clear()
-            self.current_id = None
+                resume.unsaved = editor.assessment().model_copy(deep=True)
+        self.autosaver.stop()
+        self.current_id = None
+        if editor is not None:
+            editor.clear()
+            self.editor = None
+            self._discard_editor(editor)
         if self.vault is not None:
             self.vault.close()
         self.vault = None
@@ -254,5 +282,5 @@ class AssessmentSession(QObject):
             self.message.emit(str(error))
             return False
         if resume.location is not None:
-            self.editor.restore_location(resume.location)
+            self.ensure_editor().restore_location(resume.location)
         return True
