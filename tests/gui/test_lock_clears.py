@@ -66,7 +66,7 @@ def widget_texts(root: QWidget) -> Iterator[tuple[str, str]]:
         name = f"{type(widget).__name__}#{widget.objectName()}"
         if isinstance(widget, QLineEdit):
             yield name, widget.text()
-        elif isinstance(widget, QPlainTextEdit) or isinstance(widget, QTextEdit):
+        elif isinstance(widget, (QPlainTextEdit, QTextEdit)):
             yield name, widget.toPlainText()
         elif isinstance(widget, QLabel):
             yield name, widget.text()

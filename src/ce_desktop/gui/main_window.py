@@ -299,7 +299,7 @@ class MainWindow(QMainWindow):
 
     def _opened(self, assessment: Assessment) -> None:
         self.ui.trainingBanner.setVisible(assessment.is_training_sample)
-        self._show_page(self.editor)
+        self._show_page(self.session.ensure_editor())
         self.save_status.show_state(self.session.autosaver.state, self.session.autosaver.error)
 
     def _assessment_changed(self, assessment: Assessment) -> None:
