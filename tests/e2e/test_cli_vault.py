@@ -1,0 +1,156 @@
+"""The vault commands run as a worker would run them: separate processes, real files."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from ce_desktop.resources import resource_path
+from ce_desktop.storage import keystore
+from ce_desktop.storage.paths import ASSESSMENT_SUFFIX
+from ce_desktop.storage.vault import Vault
+
+PASSPHRASE = "tea and toast on a rainy morning"
+
+pytestmark = pytest.mark.slow
+
+
+def run_cli(
+    *args: str, stdin: str = "", env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "ce_desktop", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+        env=env,
+    )
+
+
+def vault_cli(
+    folder: Path, *args: str, passphrase: str = PASSPHRASE
+) -> subprocess.CompletedProcess[str]:
+    return run_cli(*args, "--data-dir", str(folder), "--passphrase-stdin", stdin=passphrase + "\n")
+
+
+def without_audit(document: dict[str, object]) -> dict[str, object]:
+    return {key: value for key, value in document.items() if key != "audit"}
+
+
+def test_the_vault_commands_end_to_end(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    sample = resource_path("samples", "sample-assessment.json")
+
+    init = vault_cli(folder, "init")
+    assert init.returncode == 0, init.stderr
+    recovery_key = init.stdout.strip()
+    assert len(recovery_key.split("-")) >= 7
+    assert "recovery key" in init.stderr
+
+    imported = vault_cli(folder, "import", str(sample))
+    assert imported.returncode == 0, imported.stderr
+    reference = imported.stdout.strip()
+    assert reference == json.loads(sample.read_text("utf-8"))["reference"]
+
+    listed = vault_cli(folder, "list")
+    assert listed.returncode == 0, listed.stderr
+    (line,) = listed.stdout.splitlines()
+    assert line.startswith(reference)
+    assert json.loads(sample.read_text("utf-8"))["child"]["name"] in line
+
+    as_json = vault_cli(folder, "list", "--json")
+    assert [entry["reference"] for entry in json.loads(as_json.stdout)] == [reference]
+
+    out = tmp_path / "out.json"
+    exported = vault_cli(folder, "export-json", reference, "-o", str(out))
+    assert exported.returncode == 0, exported.stderr
+    assert "not encrypted" in exported.stderr
+    assert without_audit(json.loads(out.read_text("utf-8"))) == without_audit(
+        json.loads(sample.read_text("utf-8"))
+    )
+
+    checked = vault_cli(folder, "check")
+    assert checked.returncode == 0, checked.stderr + checked.stdout
+
+    (damaged,) = (folder / "assessments").glob(f"*{ASSESSMENT_SUFFIX}")
+    data = bytearray(damaged.read_bytes())
+    data[-1] ^= 0x01
+    damaged.write_bytes(bytes(data))
+    checked = vault_cli(folder, "check")
+    assert checked.returncode == 1
+    assert reference in checked.stdout
+    assert damaged.read_bytes() == bytes(data)  # check moves and repairs nothing
+
+    wrong = vault_cli(folder, "list", passphrase="this is not the passphrase")
+    assert wrong.returncode == 1
+    assert wrong.stderr.strip().splitlines() == ["ce-desktop: The passphrase is not correct."]
+    assert "Traceback" not in wrong.stderr
+    assert wrong.stdout == ""
+
+
+def quick_vault(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A vault at the floor key-derivation cost, so each command unlocks quickly."""
+    monkeypatch.setattr(keystore, "CALIBRATION_TARGET_SECONDS", 0.0)
+    Vault.create(folder, PASSPHRASE)[0].close()
+
+
+def test_invalid_import_lists_every_problem_and_writes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "data"
+    quick_vault(folder, monkeypatch)
+    before = sorted(p.name for p in (folder / "assessments").iterdir())
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"reference": "", "child": {"name": "Fictional", "dob": 1}}))
+    result = vault_cli(folder, "import", str(bad))
+    assert result.returncode == 1
+    assert "reference" in result.stderr
+    assert "child.dob" in result.stderr
+    assert "created_at" in result.stderr
+    assert "Fictional" not in result.stderr
+    assert sorted(p.name for p in (folder / "assessments").iterdir()) == before
+
+
+def test_change_passphrase_backup_and_restore(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "data"
+    sample = resource_path("samples", "sample-assessment.json")
+    quick_vault(folder, monkeypatch)
+    assert vault_cli(folder, "import", str(sample)).returncode == 0
+    backup = tmp_path / "backup.cebak"
+    assert vault_cli(folder, "backup", "-o", str(backup)).returncode == 0
+
+    new = "marmalade on the windowsill"
+    changed = run_cli(
+        "change-passphrase", "--data-dir", str(folder), "--passphrase-stdin",
+        stdin=f"{PASSPHRASE}\n{new}\n",
+    )  # fmt: skip
+    assert changed.returncode == 0, changed.stderr
+    assert vault_cli(folder, "list").returncode == 1
+    assert vault_cli(folder, "list", passphrase=new).returncode == 0
+
+    # A new laptop: the backup opens with the passphrase it was made under.
+    fresh = tmp_path / "fresh"
+    restored = vault_cli(fresh, "restore", str(backup))
+    assert restored.returncode == 0, restored.stderr
+    listed = vault_cli(fresh, "list")
+    assert json.loads(sample.read_text("utf-8"))["reference"] in listed.stdout
+
+
+def test_no_vault_and_no_passphrase_are_plain_messages(tmp_path: Path) -> None:
+    missing = vault_cli(tmp_path / "nothing-here", "list")
+    assert missing.returncode == 1
+    assert "init" in missing.stderr
+    assert "Traceback" not in missing.stderr
+    env = {**os.environ, "CE_DESKTOP_DATA_DIR": str(tmp_path / "also-nothing")}
+    weak = run_cli("init", "--passphrase-stdin", stdin="too short\n", env=env)
+    assert weak.returncode == 1
+    assert "at least 15 characters" in weak.stderr
