@@ -9,6 +9,7 @@ shown read-only with "Start a review"; a review lists what changed since the las
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
@@ -206,7 +207,7 @@ class CheckPage(EditorPage):
         for finding in shown:
             link = _link(finding.message, self.problem_links)
             link.setObjectName(f"problem.{finding.key}")
-            link.clicked.connect(lambda _=False, path=finding.path: self._go_to(path))
+            link.clicked.connect(partial(self._go_to, finding.path))
             links.addWidget(link)
         self.problems.setVisible(bool(shown))
         warnings = [f for f in findings if f.severity is Severity.WARNING]
@@ -235,7 +236,7 @@ class CheckPage(EditorPage):
             box.setAccessibleDescription(finding.message)
             label.setBuddy(box)
             box.set_value(assessment.justifications.get(finding.key, ""))
-            box.value_changed.connect(lambda key=finding.key, b=box: self._justify(key, b))
+            box.value_changed.connect(partial(self._justify, finding.key, box))
             for widget in (message, label, box):
                 layout.addWidget(widget)
             self.justification_boxes[finding.key] = box
