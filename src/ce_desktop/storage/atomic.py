@@ -63,7 +63,9 @@ def message_for(error: OSError) -> str:
     return "The changes could not be saved because the disk reported a problem."
 
 
-def atomic_write(path: Path, data: bytes, *, keep_backup: bool = False) -> None:
+def atomic_write(
+    path: Path, data: bytes, *, keep_backup: bool = False, durable: bool = True
+) -> None:
     """Write ``data`` to ``path`` so that a crash leaves either the old or the new file.
 
     Args:
@@ -81,7 +83,7 @@ def atomic_write(path: Path, data: bytes, *, keep_backup: bool = False) -> None:
     try:
         if keep_backup and path.exists():
             _keep_backup(path)
-        _write_temp(temp, data)
+        _write_temp(temp, data, durable=durable)
         _replace_with_retry(temp, path)
     except OSError as error:
         _remove_quietly(temp)
@@ -90,10 +92,11 @@ def atomic_write(path: Path, data: bytes, *, keep_backup: bool = False) -> None:
     except BaseException:
         _remove_quietly(temp)
         raise
-    _fsync_folder(path.parent)
+    if durable:
+        _fsync_folder(path.parent)
 
 
-def _write_temp(temp: Path, data: bytes) -> None:
+def _write_temp(temp: Path, data: bytes, *, durable: bool = True) -> None:
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     fd = os.open(temp, flags, 0o600)
     try:
@@ -101,7 +104,8 @@ def _write_temp(temp: Path, data: bytes) -> None:
         while view:
             written = os.write(fd, view)
             view = view[written:]
-        os.fsync(fd)
+        if durable:
+            os.fsync(fd)
     finally:
         os.close(fd)
 

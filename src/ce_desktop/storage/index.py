@@ -5,6 +5,10 @@ to show it would be slow, so the index keeps them in one encrypted file. Each en
 remembers the size and modification time of the file it was read from: an entry whose
 file changed behind the index's back (a crash between the two writes, a restore, a
 copy) is stale and is read again; a missing or damaged index is rebuilt from the files.
+
+The content is one JSON line per assessment, and each line is kept as it was read
+or last written, so a save re-serialises one entry, not five thousand. Because the
+index is a cache the files can always rebuild, its writes are atomic but not fsynced.
 """
 
 from __future__ import annotations
@@ -26,7 +30,7 @@ from ce_desktop.storage.paths import ASSESSMENT_SUFFIX, DataLayout
 log = logging.getLogger(__name__)
 
 SEND_WITHIN = timedelta(hours=24)
-_INDEX_VERSION = 1
+_FIRST_LINE = "ce-desktop-index 1"
 
 Stamp = tuple[int, int]
 """(size, modification time in ns) of the file an entry was read from."""
@@ -126,24 +130,36 @@ class Index:
         self._key = key
         self._vault_id = vault_id
         self._entries: dict[str, tuple[AssessmentSummary, Stamp | None]] = {}
+        self._lines: dict[str, str] = {}
 
     def _read(self) -> bool:
+        self._entries, self._lines = {}, {}
         try:
             data = self._layout.index.read_bytes()
             plain = container.open_sealed(
                 self._key, container.Kind.INDEX, self._vault_id, data, name="The index"
             )
-            document = json.loads(plain)
-            if document.get("version") != _INDEX_VERSION:
+            first, *lines = plain.decode("utf-8").split("\n")
+            if first != _FIRST_LINE:
                 return False
-            self._entries = {
-                key: (AssessmentSummary.from_json(raw["summary"]), _stamp(raw["stamp"]))
-                for key, raw in document["entries"].items()
-            }
+            for line in lines:
+                raw = json.loads(line)
+                summary = AssessmentSummary.from_json(raw["summary"])
+                self._entries[summary.id] = (summary, _stamp(raw["stamp"]))
+                self._lines[summary.id] = line
         except (OSError, StorageError, ValueError, KeyError, TypeError, AttributeError):
-            self._entries = {}
+            self._entries, self._lines = {}, {}
             return False
         return True
+
+    def _set(self, summary: AssessmentSummary, stamp: Stamp | None) -> None:
+        self._entries[summary.id] = (summary, stamp)
+        line = {"summary": summary.to_json(), "stamp": list(stamp) if stamp else None}
+        self._lines[summary.id] = json.dumps(line, separators=(",", ":"))
+
+    def _drop(self, assessment_id: str) -> bool:
+        self._lines.pop(assessment_id, None)
+        return self._entries.pop(assessment_id, None) is not None
 
     def refresh(self, read: Callable[[str], Assessment | None]) -> None:
         """Load the index, re-reading any entry that is missing or stale.
@@ -155,7 +171,7 @@ class Index:
         on_disk = self.ids_on_disk()
         changed = not intact
         for gone in set(self._entries) - on_disk:
-            del self._entries[gone]
+            self._drop(gone)
             changed = True
         for assessment_id in on_disk:
             stamp = stamp_of(self._layout.assessment(assessment_id))
@@ -164,9 +180,9 @@ class Index:
                 continue
             assessment = read(assessment_id)
             if assessment is None:
-                self._entries.pop(assessment_id, None)
+                self._drop(assessment_id)
             else:
-                self._entries[assessment_id] = (AssessmentSummary.of(assessment), stamp)
+                self._set(AssessmentSummary.of(assessment), stamp)
             changed = True
         if changed:
             log.info("Case-list index brought up to date")
@@ -200,27 +216,21 @@ class Index:
 
     def put(self, assessment: Assessment) -> None:
         """Record a just-saved assessment and write the index."""
-        stamp = stamp_of(self._layout.assessment(assessment.id))
-        self._entries[assessment.id] = (AssessmentSummary.of(assessment), stamp)
+        self._set(
+            AssessmentSummary.of(assessment), stamp_of(self._layout.assessment(assessment.id))
+        )
         self.write()
 
     def remove(self, assessment_id: str) -> None:
         """Forget an assessment and write the index."""
-        if self._entries.pop(assessment_id, None) is not None:
+        if self._drop(assessment_id):
             self.write()
 
     def write(self) -> None:
-        """Write the index (atomically, encrypted)."""
-        document = {
-            "version": _INDEX_VERSION,
-            "entries": {
-                key: {"summary": summary.to_json(), "stamp": list(stamp) if stamp else None}
-                for key, (summary, stamp) in self._entries.items()
-            },
-        }
-        plain = json.dumps(document, separators=(",", ":")).encode("utf-8")
+        """Write the index (atomically, encrypted; not fsynced, see the module notes)."""
+        plain = "\n".join([_FIRST_LINE, *self._lines.values()]).encode("utf-8")
         sealed = container.seal(self._key, container.Kind.INDEX, self._vault_id, plain)
-        atomic_write(self._layout.index, sealed)
+        atomic_write(self._layout.index, sealed, durable=False)
 
 
 def _stamp(raw: Any) -> Stamp | None:

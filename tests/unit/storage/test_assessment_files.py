@@ -258,7 +258,7 @@ def test_t20_ten_thousand_saves_never_repeat_a_nonce(
 ) -> None:
     nonces: list[bytes] = []
 
-    def capture(path: Path, data: bytes, *, keep_backup: bool = False) -> None:
+    def capture(path: Path, data: bytes, **_options: bool) -> None:
         if path.suffix == ".cea":
             nonces.append(
                 data[container.HEADER_BYTES - container.NONCE_BYTES : container.HEADER_BYTES]
