@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QApplication, QTabWidget, QVBoxLayout, QWidget
 
 from ce_desktop.domain import rules
@@ -207,9 +207,16 @@ class AssessmentEditor(QWidget):
                 ancestor.show()
             ancestor = ancestor.parentWidget()
         target = widget.focusProxy() or widget
-        if not target.isEnabled():
+        if not target.isEnabled() or target.focusPolicy() == Qt.FocusPolicy.NoFocus:
             target = next(
-                (w for w in (widget, *widget.findChildren(QWidget)) if w.isEnabled()), target
+                (
+                    w
+                    for w in widget.findChildren(QWidget)
+                    if w.isEnabled()
+                    and w.isVisibleTo(page)
+                    and w.focusPolicy() != Qt.FocusPolicy.NoFocus
+                ),
+                target,
             )
         page.reveal(widget)
         target.setFocus()

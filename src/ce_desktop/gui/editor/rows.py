@@ -89,7 +89,6 @@ class RepeatingRows(QWidget):
         buttons.addWidget(self.add_button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
-        self.setFocusProxy(self.add_button)
 
     def row_count(self) -> int:
         """How many rows are shown."""
@@ -135,7 +134,7 @@ class RepeatingRows(QWidget):
 
     def _fix_tab_order(self) -> None:
         # Rows added later would otherwise be reached after everything else on the page.
-        chain: list[QWidget] = []
+        chain: list[QWidget] = [self._grid_host]
         for inputs, remover in zip(self._rows, self._removers, strict=True):
             chain.extend(inputs)
             chain.append(remover)
