@@ -122,6 +122,26 @@ def para(text: str, style: ParagraphStyle | None = None) -> Paragraph:
     return Paragraph(markup(text), style or styles().body)
 
 
+def paragraphs(text: str, style: ParagraphStyle | None = None) -> list[Flowable]:
+    """Worker-typed text as one Paragraph per line, a blank line giving a little space.
+
+    Each Paragraph is then a single run of one font, which ReportLab lays out on its
+    fast path: a ``<br/>`` inside a paragraph makes it an order of magnitude slower
+    on long narratives.
+    """
+    base = style or styles().body
+    spaced = ParagraphStyle(f"{base.name}-spaced", parent=base, spaceBefore=base.leading / 2)
+    flowables: list[Flowable] = []
+    gap_before = False
+    for line in text.strip().replace("\r\n", "\n").split("\n"):
+        if not line.strip():
+            gap_before = bool(flowables)
+            continue
+        flowables.append(Paragraph(escape(line), spaced if gap_before else base))
+        gap_before = False
+    return flowables
+
+
 def label(text: str) -> Paragraph:
     """A bold label as the form prints it."""
     return Paragraph(markup(text), styles().label)
@@ -225,7 +245,7 @@ def answer_box(text: str, *, blank: bool, height: float = WRITING_HEIGHT) -> lis
     """What a value cell holds: the text, or a writing space on the blank form."""
     if blank:
         return [WritingSpace(height)]
-    return [para(text)]
+    return paragraphs(text)
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
-from ce_desktop.domain.catalogue import Catalogue
+from ce_desktop.domain.catalogue import Catalogue, IndicatorDef
 from ce_desktop.domain.model import (
     INDICATOR_LEVELS,
     STANDARD_AGENCIES,
@@ -22,11 +22,11 @@ from ce_desktop.domain.model import (
     YesNoNotKnown,
 )
 from ce_desktop.domain.rules import age_at
+from ce_desktop.export.pdf_box import narrative_box, writing_box
 from ce_desktop.export.pdf_layout import (
     CONTENT_WIDTH,
     LABEL_SHADE,
     NARRATIVE_WRITING_HEIGHT,
-    WritingSpace,
     answer_box,
     choices,
     form_table,
@@ -241,56 +241,67 @@ def _level_cell(assessment: Assessment, indicator_id: str, *, blank: bool) -> Fl
     return para(entry.level.label if entry.level else "")
 
 
-def _narrative_cell(text: str, *, blank: bool) -> list[Flowable]:
-    # One paragraph with its caption, so that a page break never leaves the caption
-    # alone at the foot of a page (a paragraph keeps at least two lines together).
-    caption = "<i>Narrative of concern:</i>"
-    if blank:
-        return [WritingSpace(16 * mm, caption="Narrative of concern:")]
-    return [Paragraph(f"{caption}<br/>{markup(text)}", styles().body)]
+_GROUP_INDICATORS = 6
+"""The indicators' header row is printed again every six indicators, as the paper form
+does between its pages."""
+
+_INDICATOR_WIDTHS = (CONTENT_WIDTH - 60 * mm, 18 * mm, 42 * mm)
+
+
+def _indicator_row(
+    assessment: Assessment, definition: IndicatorDef, *, blank: bool, with_header: bool
+) -> Flowable:
+    """The indicator's row (title, tick, level), under the header row when asked."""
+    entry = assessment.entry(definition.id)
+    title: list[Flowable] = [para(definition.title)]
+    title += [para(f"\u2022 {prompt}", styles().listed_small) for prompt in definition.prompts]
+    rows: list[list[object]] = [
+        [
+            title,
+            Paragraph(tick(entry.identified and not blank), styles().centred),
+            _level_cell(assessment, definition.id, blank=blank),
+        ]
+    ]
+    style: list[tuple[object, ...]] = []
+    if with_header:
+        header = [
+            label("Indicators: one or more indicators identified requires input"),
+            label("CE"),
+            label("Level"),
+        ]
+        rows.insert(0, header)
+        style.append(("BACKGROUND", (0, 0), (-1, 0), LABEL_SHADE))
+    table = form_table(rows, _INDICATOR_WIDTHS, repeat_rows=int(with_header), extra_style=style)
+    return table
 
 
 def indicators_table(
     assessment: Assessment, catalogue: Catalogue, *, blank: bool
 ) -> list[Flowable]:
-    """Section 1: every indicator with its tick, level and narrative of concern."""
-    rows: list[list[object]] = [
-        [
-            label("Indicators: one or more indicators identified requires input"),
-            label("CE"),
-            label("Level"),
-        ]
-    ]
-    style: list[tuple[object, ...]] = [("BACKGROUND", (0, 0), (-1, 0), LABEL_SHADE)]
-    count = 0
-    for definition in catalogue.indicators:
-        entry = assessment.entry(definition.id)
-        count += entry.identified
-        title: list[Flowable] = [para(definition.title)]
-        title += [para(f"\u2022 {prompt}", styles().listed_small) for prompt in definition.prompts]
-        rows.append(
-            [
-                title,
-                Paragraph(tick(entry.identified and not blank), styles().centred),
-                _level_cell(assessment, definition.id, blank=blank),
-            ]
+    """Section 1: every indicator with its tick, level and narrative of concern.
+
+    A narrative is a box of its own under the indicator's row (see ``pdf_box``), and
+    the row is kept on the same page as the narrative's first lines.
+    """
+    flowables: list[Flowable] = []
+    for index, definition in enumerate(catalogue.indicators):
+        row = _indicator_row(
+            assessment, definition, blank=blank, with_header=index % _GROUP_INDICATORS == 0
         )
-        if blank or entry.narrative.strip():
-            row = len(rows)
-            rows.append([_narrative_cell(entry.narrative, blank=blank), "", ""])
-            style.append(("SPAN", (0, row), (-1, row)))
-            style.append(("LINEABOVE", (0, row), (-1, row), 0.25, LABEL_SHADE))
-    table = form_table(
-        rows,
-        [CONTENT_WIDTH - 60 * mm, 18 * mm, 42 * mm],
-        repeat_rows=1,
-        extra_style=style,
-    )
+        flowables.append(row)
+        text = assessment.entry(definition.id).narrative
+        if blank:
+            row.keepWithNext = True
+            flowables += writing_box(16 * mm, "Narrative of concern:")
+        elif text.strip():
+            row.keepWithNext = True
+            flowables += narrative_box(text)
+    count = len(assessment.identified_indicators())
     summary = "Indicators identified: ______" if blank else f"Indicators identified: {count}"
     return [
         heading("Section 1. CE Risk Assessment Indicators"),
         gap(2 * mm),
-        table,
+        *flowables,
         gap(1 * mm),
         Paragraph(summary, styles().note),
         gap(),

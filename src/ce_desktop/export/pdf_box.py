@@ -1,0 +1,101 @@
+"""A narrative box that runs over pages: ruled paragraphs outside any table.
+
+An indicator's narrative may be thousands of words long. Inside a table cell,
+ReportLab measures the cell again at every page break, which made a form with
+long narratives several times slower than an office suite. Here the narrative's
+paragraphs sit directly in the page frame, where each is laid out about once, and
+each draws its own left and right rules, so consecutive paragraphs read as one box
+under the indicator's row, continued on the next page when it runs over.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable, Paragraph
+
+from ce_desktop.export.pdf_layout import FONT_ITALIC, GRID, styles
+
+_PADDING = 4
+_LINE_WIDTH = 0.5
+
+
+def _rule_sides(canvas: Any, width: float, bottom: float, top: float) -> None:
+    canvas.saveState()
+    canvas.setLineWidth(_LINE_WIDTH)
+    canvas.setStrokeColor(GRID)
+    canvas.line(0, bottom, 0, top)
+    canvas.line(width, bottom, width, top)
+    canvas.restoreState()
+
+
+class RuledParagraph(Paragraph):  # type: ignore[misc]  # ReportLab is untyped
+    """A paragraph with the box's side rules; its split halves keep them (same class)."""
+
+    def draw(self) -> None:
+        """Draw the text, then the side rules over the paragraph's full height."""
+        super().draw()
+        _rule_sides(self.canv, self.width, 0, self.height)
+
+
+class RuledSpace(Flowable):  # type: ignore[misc]
+    """Vertical space inside the box: its top and bottom padding, or a blank line.
+
+    With ``caption`` and ``closing`` it is the blank form's writing space for a
+    narrative; it never splits, so a caption is never left without its space.
+    """
+
+    def __init__(self, height: float, *, closing: bool = False, caption: str = "") -> None:
+        super().__init__()
+        self.height = height
+        self.closing = closing
+        self.caption = caption
+
+    def wrap(self, avail_width: float, _avail_height: float) -> tuple[float, float]:
+        """Take the whole width and the given height."""
+        self.width = avail_width
+        return avail_width, self.height
+
+    def split(self, _avail_width: float, _avail_height: float) -> list[Flowable]:
+        """Never split: too small to matter, or a writing space kept whole."""
+        return []
+
+    def draw(self) -> None:
+        """Side rules, the caption if any, and the box's bottom edge when closing."""
+        _rule_sides(self.canv, self.width, 0, self.height)
+        if self.caption:
+            self.canv.setFont(FONT_ITALIC, 7.5)
+            self.canv.drawString(_PADDING, self.height - 9, self.caption)
+        if self.closing:
+            self.canv.saveState()
+            self.canv.setLineWidth(_LINE_WIDTH)
+            self.canv.setStrokeColor(GRID)
+            self.canv.line(0, 0, self.width, 0)
+            self.canv.restoreState()
+
+
+def _narrative_style() -> ParagraphStyle:
+    body = styles().body
+    return ParagraphStyle(
+        "narrative", parent=body, leftIndent=_PADDING, rightIndent=_PADDING, spaceBefore=0
+    )
+
+
+def narrative_box(text: str) -> list[Flowable]:
+    """Worker-typed text as a box of ruled paragraphs, one per line of the text."""
+    style = _narrative_style()
+    flowables: list[Flowable] = [RuledSpace(3)]
+    for line in text.strip().replace("\r\n", "\n").split("\n"):
+        if line.strip():
+            flowables.append(RuledParagraph(escape(line), style))
+        elif len(flowables) > 1 and not isinstance(flowables[-1], RuledSpace):
+            flowables.append(RuledSpace(style.leading / 2))
+    flowables.append(RuledSpace(4, closing=True))
+    return flowables
+
+
+def writing_box(height: float, caption: str) -> list[Flowable]:
+    """The blank form's empty narrative box with its caption."""
+    return [RuledSpace(height, closing=True, caption=caption)]
