@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -18,8 +19,9 @@ from pytestqt.qtbot import QtBot
 from ce_desktop.domain.lifecycle import finalise, start_review
 from ce_desktop.domain.model import Consent, IndicatorEntry, RiskLevel
 from ce_desktop.gui.editor import AssessmentEditor
+from ce_desktop.gui.editor.check_page import LinkLabel
 from tests.gui.editor_support import NOW, TODAY, complete_draft, editor, field, new_draft
-from tests.gui.keys import type_text
+from tests.gui.keys import press, type_text
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -31,10 +33,10 @@ def open_check(editor: AssessmentEditor) -> None:
     QApplication.processEvents()
 
 
-def problem_links(editor: AssessmentEditor) -> list[QPushButton]:
+def problem_links(editor: AssessmentEditor) -> list[LinkLabel]:
     return [
         b
-        for b in editor.findChildren(QPushButton)
+        for b in editor.findChildren(LinkLabel)
         if b.objectName().startswith("problem.") and b.isVisibleTo(editor)
     ]
 
@@ -48,7 +50,7 @@ def test_a_new_draft_lists_its_problems_and_cannot_be_finalised(
 ) -> None:
     open_check(editor)
 
-    messages = [link.text() for link in problem_links(editor)]
+    messages = [link.message for link in problem_links(editor)]
     assert "Enter the child's date of birth" in messages
     assert "Enter the date the assessment was completed" in messages
     assert not finalise_button(editor).isEnabled()
@@ -58,9 +60,10 @@ def test_a_new_draft_lists_its_problems_and_cannot_be_finalised(
 
 def test_a_problem_link_moves_focus_to_its_field(editor: AssessmentEditor) -> None:
     open_check(editor)
-    link = next(b for b in problem_links(editor) if b.text() == "Enter the child's date of birth")
+    link = next(b for b in problem_links(editor) if b.message == "Enter the child's date of birth")
 
-    link.click()
+    link.setFocus()
+    press(link, Qt.Key.Key_Return)
     QApplication.processEvents()
 
     assert editor.tabs.currentIndex() == 0
@@ -75,7 +78,7 @@ def test_fixing_a_field_clears_its_tabs_problem(editor: AssessmentEditor) -> Non
     open_check(editor)
     assert editor.tabs.tabText(0) == "Child details — has problems"
 
-    next(b for b in problem_links(editor) if "date of birth" in b.text()).click()
+    next(b for b in problem_links(editor) if "date of birth" in b.message).click()
     type_text(field(editor, "child.date_of_birth"), "09/05/2012")
 
     assert editor.tabs.tabText(0) == "Child details — in progress"

@@ -8,10 +8,12 @@ shown read-only with "Start a review"; a review lists what changed since the las
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from functools import partial
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ce_desktop.domain.lifecycle import ReviewChanges, changes_since
@@ -22,19 +24,47 @@ from ce_desktop.gui.editor.summary import SummaryList
 from ce_desktop.gui.editor.widgets import GrowingTextEdit, discard, vbox
 
 ERROR_COLOUR = "#d4351c"
-LINK_STYLE = (
-    "QPushButton { color: #1d70b8; text-decoration: underline; text-align: left; "
-    "border: none; padding: 2px; }"
-    "QPushButton:focus { background: #ffdd00; color: #0b0c0c; }"
-)
 
 
-def _link(text: str, parent: QWidget) -> QPushButton:
-    button = QPushButton(text, parent)
-    button.setStyleSheet(LINK_STYLE)
-    button.setCursor(Qt.CursorShape.PointingHandCursor)
-    button.setAccessibleName(text)
-    return button
+class LinkLabel(QLabel):
+    """A link that wraps like text (a push button cannot wrap, and long findings would
+    widen the page past the window at large text sizes). Tab reaches it; Return, Space
+    or a click activates it.
+
+    Signals:
+        clicked(): activated by mouse or keyboard.
+    """
+
+    clicked = Signal()
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.RichText)
+        self.setText(f"<a href='#' style='color:#1d70b8'>{html.escape(text)}</a>")
+        self.setWordWrap(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setAccessibleName(text)
+        self.setAccessibleDescription("Link: goes to the answer")
+        self.setStyleSheet("QLabel:focus { background: #ffdd00; }")
+        self.message = text
+
+    def click(self) -> None:
+        """Activate the link."""
+        self.clicked.emit()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        """A click activates the link."""
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.clicked.emit()
+        super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Return, Enter or Space activates the link, as on a button."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.clicked.emit()
+            return
+        super().keyPressEvent(event)
 
 
 def describe_changes(changes: ReviewChanges, titles: dict[str, str]) -> list[str]:
@@ -124,6 +154,8 @@ class CheckPage(EditorPage):
 
         self.warnings = QWidget(self.body)
         self.column.addWidget(self.warnings)
+        self.guidance_title = QLabel("<b>Good to know</b>", self.body)
+        self.column.addWidget(self.guidance_title)
         self.guidance = QLabel(self.body)
         self.guidance.setObjectName("guidanceFindings")
         self.guidance.setWordWrap(True)
@@ -198,14 +230,14 @@ class CheckPage(EditorPage):
         self.problem_links = QWidget(self.problems)
         self.problems_layout.addWidget(self.problem_links)
         self.warnings = QWidget(self.body)
-        self.column.insertWidget(self.column.indexOf(self.guidance), self.warnings)
+        self.column.insertWidget(self.column.indexOf(self.guidance_title), self.warnings)
         self.justification_boxes = {}
         findings = self.findings or []
         assessment = self.binder.assessment
         shown = [f for f in findings if f.severity is not Severity.INFO]
         links = vbox(self.problem_links, spacing=2)
         for finding in shown:
-            link = _link(finding.message, self.problem_links)
+            link = LinkLabel(finding.message, self.problem_links)
             link.setObjectName(f"problem.{finding.key}")
             link.clicked.connect(partial(self._go_to, finding.path))
             links.addWidget(link)
@@ -213,8 +245,9 @@ class CheckPage(EditorPage):
         warnings = [f for f in findings if f.severity is Severity.WARNING]
         self._build_warnings(warnings, assessment)
         info = [f.message for f in findings if f.severity is Severity.INFO]
-        self.guidance.setText("Good to know:\n" + "\n".join(f"• {m}" for m in info) if info else "")
+        self.guidance.setText("\n".join(f"• {m}" for m in info))
         self.guidance.setVisible(bool(info))
+        self.guidance_title.setVisible(bool(info))
         self.update_finalise()
 
     def _build_warnings(self, warnings: list[Finding], assessment: Assessment | None) -> None:

@@ -14,6 +14,7 @@ from datetime import date, datetime
 from enum import StrEnum
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from ce_desktop.domain.catalogue import Catalogue
@@ -21,8 +22,9 @@ from ce_desktop.domain.model import Assessment
 from ce_desktop.gui.editor.binding import Binder
 from ce_desktop.gui.editor.widgets import hint_label_style
 
-COLUMN_WIDTH = 900
-"""Widest the form column grows: long lines of text are hard to read."""
+COLUMN_CHARACTERS = 130
+"""Widest the form column grows, in average characters: long lines are hard to read.
+Measured in characters, not pixels, so the column widens with a larger text size."""
 
 
 class Progress(StrEnum):
@@ -134,7 +136,7 @@ class EditorPage(QWidget):
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         self.body = QWidget()
-        self.body.setMaximumWidth(COLUMN_WIDTH)
+        self.body.setMaximumWidth(QFontMetrics(self.font()).averageCharWidth() * COLUMN_CHARACTERS)
         self.column = QVBoxLayout(self.body)
         self.column.setContentsMargins(24, 16, 24, 24)
         self.column.setSpacing(6)

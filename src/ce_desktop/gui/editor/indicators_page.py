@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -28,7 +29,8 @@ from ce_desktop.domain.rules import suggested_level
 from ce_desktop.gui.editor.form import EditorContext, EditorPage, Progress
 from ce_desktop.gui.editor.indicator_row import IndicatorRow
 
-EXAMPLES_WIDTH = 360
+EXAMPLES_CHARACTERS = 48
+"""Width of the examples pane in average characters (so it widens with the text size)."""
 _LEVEL_ORDER = {level: level.rank for level in RiskLevel}
 
 
@@ -38,8 +40,9 @@ class ExamplesPane(QScrollArea):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWidgetResizable(True)
-        self.setMinimumWidth(EXAMPLES_WIDTH // 2)
-        self.setMaximumWidth(EXAMPLES_WIDTH)
+        width = QFontMetrics(self.font()).averageCharWidth() * EXAMPLES_CHARACTERS
+        self.setMinimumWidth(width // 2)
+        self.setMaximumWidth(width)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.text = QLabel()
         self.text.setObjectName("examples")
@@ -97,6 +100,8 @@ class IndicatorsPage(EditorPage):
     def __init__(self, context: EditorContext, index: int, parent: QWidget | None = None) -> None:
         super().__init__(context, index, parent)
         self._build_bar()
+        # The examples pane takes the room a long line of text would otherwise waste.
+        self.body.setMaximumWidth(16777215)
         self.heading("Section 1. CE risk indicators", level=1)
         self.paragraph(
             "Tick each indicator identified, choose its level and describe the concern. "

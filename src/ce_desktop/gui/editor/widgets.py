@@ -123,7 +123,11 @@ class BoolField(QWidget):
         self.label.setWordWrap(True)
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.label.setBuddy(self.box)
-        self.label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        # Without this the label keeps the height of a narrower guess and leaves gaps.
+        policy.setHeightForWidth(True)
+        self.label.setSizePolicy(policy)
         self.label.clicked.connect(self._label_clicked)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 2, 0, 2)
