@@ -26,16 +26,21 @@ WORKER = Path(crash_worker.__file__)
 
 
 def _run_and_kill(args: list[str], rng: random.Random) -> list[str]:
-    """Start the worker, let it write for a random moment, SIGKILL it; its output lines."""
+    """Start the worker, let it write for a random moment, SIGKILL it; its output lines.
+
+    The moment is counted from the first completed write, so that a busy machine's
+    slow start-up does not turn the kill into one before any write.
+    """
     with subprocess.Popen(
         [sys.executable, str(WORKER), *args], stdout=subprocess.PIPE, text=True
     ) as worker:
         assert worker.stdout is not None
         assert worker.stdout.readline().strip() == "ready"
-        time.sleep(rng.uniform(0.0, 0.12))
+        first = worker.stdout.readline().strip()
+        time.sleep(rng.uniform(0.0, 0.1))
         worker.send_signal(signal.SIGKILL)
         output, _ = worker.communicate()
-    return output.split()
+    return [first, *output.split()]
 
 
 def test_t10_killed_during_continuous_saves(vault_dir: Path, tmp_path: Path) -> None:
@@ -47,11 +52,9 @@ def test_t10_killed_during_continuous_saves(vault_dir: Path, tmp_path: Path) -> 
     vault.save(crash_worker.version(base, 0))
     vault.close()
     current = 0
-    kills_mid_run = 0
     for _ in range(25):
         done = _run_and_kill(["save", str(vault_dir), str(base_file), str(current + 1)], rng)
-        last_done = int(done[-1]) if done else current
-        kills_mid_run += bool(done)
+        last_done = int(done[-1])
         vault = Vault.unlock(vault_dir, crash_worker.PASSPHRASES[0])
         try:
             loaded = vault.load(base.id)
@@ -66,7 +69,6 @@ def test_t10_killed_during_continuous_saves(vault_dir: Path, tmp_path: Path) -> 
             current = number
         finally:
             vault.close()
-    assert kills_mid_run >= 20  # the kills landed among saves, not before the first
 
 
 def _hashes(folder: Path) -> dict[str, str]:
