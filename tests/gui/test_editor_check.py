@@ -19,7 +19,7 @@ from pytestqt.qtbot import QtBot
 from ce_desktop.domain.lifecycle import finalise, start_review
 from ce_desktop.domain.model import Consent, IndicatorEntry, RiskLevel
 from ce_desktop.gui.editor import AssessmentEditor
-from ce_desktop.gui.editor.check_page import LinkLabel
+from ce_desktop.gui.editor.check_page import LinkButton
 from tests.gui.editor_support import NOW, TODAY, complete_draft, editor, field, new_draft
 from tests.gui.keys import press, type_text
 
@@ -33,10 +33,10 @@ def open_check(editor: AssessmentEditor) -> None:
     QApplication.processEvents()
 
 
-def problem_links(editor: AssessmentEditor) -> list[LinkLabel]:
+def problem_links(editor: AssessmentEditor) -> list[LinkButton]:
     return [
         b
-        for b in editor.findChildren(LinkLabel)
+        for b in editor.findChildren(LinkButton)
         if b.objectName().startswith("problem.") and b.isVisibleTo(editor)
     ]
 

@@ -12,9 +12,17 @@ import html
 from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ce_desktop.domain.lifecycle import ReviewChanges, changes_since
 from ce_desktop.domain.model import Assessment
@@ -26,43 +34,60 @@ from ce_desktop.gui.editor.widgets import GrowingTextEdit, discard, vbox
 ERROR_COLOUR = "#d4351c"
 
 
-class LinkLabel(QLabel):
-    """A link that wraps like text (a push button cannot wrap, and long findings would
-    widen the page past the window at large text sizes). Tab reaches it; Return, Space
-    or a click activates it.
+class LinkButton(QPushButton):
+    """A button that looks like a link and wraps its text like a paragraph.
 
-    Signals:
-        clicked(): activated by mouse or keyboard.
+    A plain push button cannot wrap, and a long finding would widen the page past the
+    window at large text sizes; the text is drawn by a wrapping label inside instead.
+    Tab reaches it; Return, Space or a click activates it.
+
+    Attributes:
+        message: the text of the link.
     """
-
-    clicked = Signal()
 
     def __init__(self, text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setTextFormat(Qt.TextFormat.RichText)
-        self.setText(f"<a href='#' style='color:#1d70b8'>{html.escape(text)}</a>")
-        self.setWordWrap(True)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.message = text
         self.setAccessibleName(text)
         self.setAccessibleDescription("Link: goes to the answer")
-        self.setStyleSheet("QLabel:focus { background: #ffdd00; }")
-        self.message = text
+        self.setFlat(True)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setStyleSheet(
+            "QPushButton { border: none; text-align: left; padding: 1px; }"
+            "QPushButton:focus { background: #ffdd00; }"
+        )
+        self._label = QLabel(f"<a href='#' style='color:#1d70b8'>{html.escape(text)}</a>", self)
+        self._label.setTextFormat(Qt.TextFormat.RichText)
+        self._label.setWordWrap(True)
+        self._label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 1, 2, 1)
+        layout.addWidget(self._label)
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
 
-    def click(self) -> None:
-        """Activate the link."""
-        self.clicked.emit()
+    def hasHeightForWidth(self) -> bool:
+        """The height follows the wrapped text."""
+        return True
 
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        """A click activates the link."""
-        if event.button() == Qt.MouseButton.LeftButton:
-            self.clicked.emit()
-        super().mouseReleaseEvent(event)
+    def heightForWidth(self, width: int) -> int:
+        """Height of the wrapped text at ``width``."""
+        return self._label.heightForWidth(width - 4) + 2
+
+    def sizeHint(self) -> QSize:
+        """As wide as the text wants, as tall as it wraps to."""
+        hint = self._label.sizeHint()
+        return QSize(hint.width() + 4, hint.height() + 2)
+
+    def minimumSizeHint(self) -> QSize:
+        """Narrow enough to wrap: never wider than the page."""
+        return QSize(40, self._label.minimumSizeHint().height() + 2)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        """Return, Enter or Space activates the link, as on a button."""
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
-            self.clicked.emit()
+        """Return and Enter follow the link, as Space does."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.click()
             return
         super().keyPressEvent(event)
 
@@ -237,7 +262,7 @@ class CheckPage(EditorPage):
         shown = [f for f in findings if f.severity is not Severity.INFO]
         links = vbox(self.problem_links, spacing=2)
         for finding in shown:
-            link = LinkLabel(finding.message, self.problem_links)
+            link = LinkButton(finding.message, self.problem_links)
             link.setObjectName(f"problem.{finding.key}")
             link.clicked.connect(partial(self._go_to, finding.path))
             links.addWidget(link)
