@@ -142,9 +142,17 @@ def paragraphs(text: str, style: ParagraphStyle | None = None) -> list[Flowable]
     return flowables
 
 
+class _Label(Paragraph):  # type: ignore[misc]  # ReportLab is untyped
+    """A label never splits: a row whose label does not fit moves to the next page
+    whole, rather than leaving the label's last lines beside an empty answer."""
+
+    def split(self, _avail_width: float, _avail_height: float) -> list[Flowable]:
+        return []
+
+
 def label(text: str) -> Paragraph:
     """A bold label as the form prints it."""
-    return Paragraph(markup(text), styles().label)
+    return _Label(markup(text), styles().label)
 
 
 def tick(on: bool) -> str:

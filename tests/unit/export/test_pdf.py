@@ -288,3 +288,15 @@ def test_the_blank_form_lists_every_indicator_with_empty_boxes(catalogue: Catalo
         assert "DRAFT" not in page
         assert page.count("OFFICIAL-SENSITIVE") == 2
         assert re.findall(r"Page (\d+) of (\d+)", page) == [(str(number), str(len(pages)))]
+
+
+def test_long_answers_inside_tables_are_never_cut(catalogue: Catalogue) -> None:
+    assessment = full_assessment()
+    assessment.analysis.summary = narrative(5000, "Summary closing words here.")
+    assessment.child.address = narrative(800, "Address closing words here.")
+    text = "".join(page_texts(render_assessment_pdf(assessment, catalogue)))
+    assert "Summaryclosingwordshere." in squashed(text)
+    assert "Addressclosingwordshere." in squashed(text)
+    typed = assessment.analysis.summary.count("anxious") + assessment.child.address.count("anxious")
+    typed += sum(entry.narrative.count("anxious") for entry in assessment.indicators.values())
+    assert text.count("anxious") == typed
