@@ -112,6 +112,8 @@ class FirstRunPage(QWidget):
         self.ui.recoveryKeyLabel.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse
         )
+        # Below the toolbar, not pressed against it (seen on the first screenshots).
+        self.ui.outerLayout.setContentsMargins(24, 48, 24, 24)
         self.ui.creatingBar.hide()
         for label in (
             self.ui.passphraseMessage,

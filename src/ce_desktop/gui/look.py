@@ -11,6 +11,11 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 ERROR_STYLE = "color: #b00020; font-weight: bold;"
 NOTICE_STYLE = "color: #1d4e89;"
+LINK_STYLE = (
+    "QPushButton { color: #1d4e89; text-decoration: underline; border: none;"
+    " padding: 4px; text-align: left; }"
+    "QPushButton:focus { background: #ffdd00; color: #0b0c0c; }"
+)
 
 
 def make_heading(label: QLabel, scale: float = 1.6) -> None:

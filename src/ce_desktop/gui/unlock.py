@@ -18,11 +18,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from ce_desktop.gui.forms.ui_unlock import Ui_UnlockPage
-from ce_desktop.gui.look import make_heading, show_error
+from ce_desktop.gui.look import LINK_STYLE, make_heading, show_error
 from ce_desktop.gui.passphrase_feedback import new_passphrase_problem, strength_text
 from ce_desktop.gui.worker import run_in_background
 from ce_desktop.storage import throttle
@@ -82,6 +82,10 @@ class UnlockPage(QWidget):
         self._wait_timer.timeout.connect(self._tick)
         make_heading(self.ui.heading)
         make_heading(self.ui.newHeading)
+        # A flat button read as plain text on the first screenshots: make it look like
+        # the link it behaves as (underlined, link colour), still a tab stop.
+        self.ui.switchModeButton.setStyleSheet(LINK_STYLE)
+        self.ui.switchModeButton.setCursor(Qt.CursorShape.PointingHandCursor)
         self.ui.busyBar.hide()
         self.ui.newBusyBar.hide()
         self.ui.messageLabel.hide()
