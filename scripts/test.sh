@@ -17,4 +17,7 @@ if [ "$status" -eq 5 ]; then
     echo "pytest collected no tests: that is a failure here." >&2
     exit 1
 fi
-exit "$status"
+[ "$status" -eq 0 ] || exit "$status"
+
+echo "== bundle"
+bash scripts/build_bundle.sh

@@ -59,7 +59,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.self_test:
-            from ce_desktop.selftest import run_self_test
+            from ce_desktop.gui.selftest import run_self_test
 
             return run_self_test()
         if args.command is None:
