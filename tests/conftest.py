@@ -8,7 +8,6 @@ ever touches a real user's folders.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,13 +16,18 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_SCALE_FACTOR", "1")
 os.environ.setdefault("LC_ALL", "C.UTF-8")
 
+# PySide6 6.12.0 drops a reference to True on every emit; see the module's docstring.
+from ce_desktop.gui.editor.signal_leak import guard_against_emit_leak
+
+guard_against_emit_leak()
+
 
 @pytest.fixture(autouse=True)
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A fresh, empty data folder for this test, also set as ``CE_DESKTOP_DATA_DIR``."""
     folder = tmp_path / "ce-data"
     folder.mkdir()
     monkeypatch.setenv("CE_DESKTOP_DATA_DIR", str(folder))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
-    yield folder
+    return folder
