@@ -199,6 +199,8 @@ class Vault:
         """Forget the data key and release the single-instance lock."""
         self._key = b""
         self._index = Index(self._layout, b"", "")
+        self._files = AssessmentFiles(self._layout, b"", self._name_of)
+        self._drafts = {}
         self._lock.release()
 
     @property
