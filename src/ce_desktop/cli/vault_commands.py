@@ -20,6 +20,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from ce_desktop.cli.common import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, CommandError, add_vault_options
+from ce_desktop.domain.migrations import MigrationError, migrate
 from ce_desktop.domain.model import Assessment, AuditAction
 from ce_desktop.storage import throttle
 from ce_desktop.storage.atomic import atomic_write
@@ -189,8 +190,17 @@ def _read_import(path: Path) -> Assessment:
         text = path.read_text("utf-8")
     except (OSError, UnicodeDecodeError):
         raise CommandError(f"{path} could not be read.") from None
+    not_interchange = f"{path} is not an interchange JSON file. Nothing was imported."
     try:
-        return Assessment.model_validate_json(text)
+        data = json.loads(text)
+    except json.JSONDecodeError:
+        raise CommandError(not_interchange) from None
+    if not isinstance(data, dict):
+        raise CommandError(not_interchange)
+    try:
+        return Assessment.model_validate(migrate(data))
+    except MigrationError as error:
+        raise CommandError(f"{path}: {error} Nothing was imported.") from None
     except ValidationError as error:
         lines = [f"{path} is not a valid assessment. Nothing was imported."]
         for problem in error.errors(include_input=False, include_url=False):

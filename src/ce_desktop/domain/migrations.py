@@ -39,9 +39,11 @@ def migrate(
 
     Raises:
         NewerFormatError: the data's version is newer than this release knows.
-        MigrationError: the version is missing, not a number, or has no migration.
+        MigrationError: the version is not a whole number, or has no migration.
     """
-    version = data.get("format_version")
+    # An object with no version at all is read as the current one; validation then lists
+    # whatever else is wrong with it, field by field.
+    version = data.get("format_version", current)
     if not isinstance(version, int) or isinstance(version, bool) or version < 0:
         raise MigrationError("The assessment has no valid format version.")
     if version > current:

@@ -63,7 +63,7 @@ def run_self_test(out: TextIO | None = None) -> int:
 
 
 def _open_window(workdir: Path, state: dict[str, object]) -> str:
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QWidget
 
     from ce_desktop.app import configure_application
     from ce_desktop.gui.main_window import MainWindow
@@ -77,7 +77,7 @@ def _open_window(workdir: Path, state: dict[str, object]) -> str:
     _expect(window.isVisible(), "the main window did not show")
     _expect(window.current_page() is window.first_run, "a new folder did not start at first run")
     state["window"] = window
-    return f"{len(window.findChildren(object))} objects, first-run screen shown"
+    return f"{len(window.findChildren(QWidget))} widgets, first-run screen shown"
 
 
 def _create_vault(workdir: Path, state: dict[str, object]) -> str:

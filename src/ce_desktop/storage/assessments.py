@@ -20,6 +20,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from ce_desktop.domain.migrations import MigrationError, migrate
 from ce_desktop.domain.model import FORMAT_VERSION, Assessment
 from ce_desktop.storage import container
 from ce_desktop.storage.atomic import TEMP_SUFFIX, atomic_write, backup_path
@@ -71,11 +72,15 @@ class AssessmentFiles:
             raw = json.loads(plain)
         except ValueError:
             raise SchemaInvalid(name) from None
-        version = raw.get("format_version") if isinstance(raw, dict) else None
+        if not isinstance(raw, dict):
+            raise SchemaInvalid(name)
+        version = raw.get("format_version")
         if isinstance(version, int) and version > FORMAT_VERSION:
             raise NewerFormat(name)
         try:
-            assessment = Assessment.model_validate(raw)
+            assessment = Assessment.model_validate(migrate(raw))
+        except MigrationError:
+            raise SchemaInvalid(name) from None
         except ValidationError as error:
             raise SchemaInvalid(name, error.error_count()) from None
         if assessment.id != assessment_id:
