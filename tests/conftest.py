@@ -17,7 +17,7 @@ os.environ.setdefault("QT_SCALE_FACTOR", "1")
 os.environ.setdefault("LC_ALL", "C.UTF-8")
 
 # PySide6 6.12.0 drops a reference to True on every emit; see the module's docstring.
-from ce_desktop.gui.editor.signal_leak import guard_against_emit_leak
+from ce_desktop.gui.signal_leak import guard_against_emit_leak
 
 guard_against_emit_leak()
 
