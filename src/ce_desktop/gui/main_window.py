@@ -29,6 +29,7 @@ from ce_desktop.gui.case_list import CaseListPage
 from ce_desktop.gui.first_run import FirstRunPage
 from ce_desktop.gui.forms.ui_main_window import Ui_MainWindow
 from ce_desktop.gui.locking import IdleWatch
+from ce_desktop.gui.recovery import ask_with_message_box, offer_recovered_drafts
 from ce_desktop.gui.session import AssessmentSession, Resume
 from ce_desktop.gui.unlock import UnlockPage
 from ce_desktop.storage.errors import StorageError
@@ -95,6 +96,7 @@ class MainWindow(QMainWindow):
             catalogue = default_catalogue()
         self.catalogue = catalogue
         self._resume: Resume | None = None
+        self.ask_recover = ask_with_message_box(self)
         self._guidance: Any = None
 
         mash = getattr(getattr(catalogue, "toolkit", None), "mash_address", DEFAULT_MASH_ADDRESS)
@@ -269,6 +271,9 @@ class MainWindow(QMainWindow):
 
     def _unlocked(self, vault: Vault) -> None:
         self.session.attach(vault)
+        _recovered, problems = offer_recovered_drafts(vault, self.ask_recover)
+        for problem in problems:
+            self._problem(problem)
         self.idle_watch.set_idle_minutes(self.session.settings.idle_minutes)
         self.idle_watch.start()
         resume, self._resume = self._resume, None

@@ -1,0 +1,75 @@
+"""Offer back the work a crash left behind (PRODUCT §5.4).
+
+When the app stops in the middle of a save, the newer version can survive as a
+temporary file. The vault checks each one at unlock; those that decrypt and are newer
+than the saved file are offered here, one question each. Nothing is recovered, or
+thrown away, without the worker saying so.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from ce_desktop.storage.assessments import RecoverableDraft
+from ce_desktop.storage.errors import StorageError
+from ce_desktop.storage.vault import Vault
+
+log = logging.getLogger(__name__)
+
+Ask = Callable[[RecoverableDraft], bool | None]
+"""True: recover it; False: discard it; None: decide later (it is offered again)."""
+
+
+def question(draft: RecoverableDraft) -> str:
+    """The plain question for one draft (the reference only: never a field value)."""
+    when = draft.saved_at.astimezone().strftime("%d/%m/%Y at %H:%M")
+    return (
+        f"CE Desktop closed unexpectedly while saving assessment {draft.reference}. "
+        f"A newer version from {when} was kept safe.\n\n"
+        "Recover it? If you choose Discard, the last saved version stays as it is."
+    )
+
+
+def ask_with_message_box(parent: QWidget) -> Ask:
+    """An ``Ask`` that shows a message box with Recover, Discard and Later."""
+
+    def ask(draft: RecoverableDraft) -> bool | None:
+        box = QMessageBox(QMessageBox.Icon.Question, "Recover unsaved work", question(draft))
+        box.setParent(parent, box.windowFlags())
+        recover = box.addButton("Recover", QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton("Later", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(recover)
+        box.exec()
+        if box.clickedButton() is recover:
+            return True
+        return False if box.clickedButton() is discard else None
+
+    return ask
+
+
+def offer_recovered_drafts(vault: Vault, ask: Ask) -> tuple[list[str], list[str]]:
+    """Ask about each draft the vault found; recover or discard as the worker says.
+
+    Returns:
+        The ids recovered, and plain messages about any that could not be.
+    """
+    recovered: list[str] = []
+    problems: list[str] = []
+    for draft in vault.recoverable_drafts():
+        answer = ask(draft)
+        if answer is None:
+            continue
+        try:
+            if answer:
+                vault.recover_draft(draft.assessment_id)
+                recovered.append(draft.assessment_id)
+            else:
+                vault.discard_draft(draft.assessment_id)
+        except (StorageError, OSError) as error:
+            log.warning("A recovered draft could not be saved (%s)", type(error).__name__)
+            problems.append(f"Assessment {draft.reference} could not be recovered: {error}")
+    return recovered, problems
