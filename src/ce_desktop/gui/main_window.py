@@ -4,21 +4,19 @@ The stack holds, in order, the first-run wizard, the unlock screen, the case lis
 the assessment editor. The window title is always just "CE Desktop": never a child's
 name or an assessment's reference (PRODUCT §5.8).
 
-The DIALOGS modules (settings, guidance, export/print/email) are called through the
-menu actions; their imports are guarded so that the shell still starts if one of them
-is missing from a partial build.
+The settings dialog, the guidance window and the export, print and email actions are
+opened from the menus and the toolbar.
 """
 
 from __future__ import annotations
 
-import importlib
 import logging
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
 
 from ce_desktop import __version__
@@ -26,11 +24,15 @@ from ce_desktop.domain.model import Assessment, utc_now
 from ce_desktop.domain.settings import DEFAULT_MASH_ADDRESS
 from ce_desktop.gui.autosave import SaveStatusBar
 from ce_desktop.gui.case_list import CaseListPage
+from ce_desktop.gui.editor import AssessmentEditor
+from ce_desktop.gui.export_actions import ExportActions
 from ce_desktop.gui.first_run import FirstRunPage
 from ce_desktop.gui.forms.ui_main_window import Ui_MainWindow
+from ce_desktop.gui.guidance import GuidanceWindow
 from ce_desktop.gui.locking import IdleWatch
 from ce_desktop.gui.recovery import ask_with_message_box, offer_recovered_drafts
 from ce_desktop.gui.session import AssessmentSession, Resume
+from ce_desktop.gui.settings_dialog import SettingsDialog
 from ce_desktop.gui.unlock import UnlockPage
 from ce_desktop.storage.errors import StorageError
 
@@ -47,24 +49,9 @@ TRAINING_BANNER_STYLE = (
 )
 
 
-def optional(module: str, name: str) -> Any | None:
-    """``module.name`` if that module is part of this build, else None."""
-    try:
-        return getattr(importlib.import_module(module), name)
-    except (ImportError, AttributeError):
-        log.info("%s.%s is not available in this build", module, name)
-        return None
-
-
 def default_editor(catalogue: Catalogue, parent: QWidget) -> QWidget:
-    """The assessment editor of the EDITOR module."""
-    editor_class = optional("ce_desktop.gui.editor", "AssessmentEditor")
-    if editor_class is None:
-        editor_class = optional("ce_desktop.gui.editor.editor", "AssessmentEditor")
-    if editor_class is None:
-        raise RuntimeError("The assessment editor is missing from this build.")
-    editor: QWidget = editor_class(catalogue, parent)
-    return editor
+    """The assessment editor."""
+    return AssessmentEditor(catalogue, parent)
 
 
 class MainWindow(QMainWindow):
@@ -97,7 +84,7 @@ class MainWindow(QMainWindow):
         self.catalogue = catalogue
         self._resume: Resume | None = None
         self.ask_recover = ask_with_message_box(self)
-        self._guidance: Any = None
+        self._guidance: GuidanceWindow | None = None
 
         mash = getattr(getattr(catalogue, "toolkit", None), "mash_address", DEFAULT_MASH_ADDRESS)
         self.first_run = FirstRunPage(self.data_dir, mash, self)
@@ -132,11 +119,8 @@ class MainWindow(QMainWindow):
 
         return Vault.exists(self.data_dir)
 
-    def _make_export_actions(self) -> Any | None:
-        export_class = optional("ce_desktop.gui.export_actions", "ExportActions")
-        if export_class is None:
-            return None
-        actions = export_class(
+    def _make_export_actions(self) -> ExportActions:
+        actions = ExportActions(
             self,
             lambda: self.session.vault,
             self.session.current,
@@ -145,7 +129,27 @@ class MainWindow(QMainWindow):
             self.session.save_now,
         )
         actions.assessment_changed.connect(self._assessment_changed)
+        actions.message.connect(lambda text: self.ui.statusbar.showMessage(text, 15000))
+        actions.busy_changed.connect(self._export_busy)
+        actions.data_restored.connect(self._refresh_list)
         return actions
+
+    def _export_busy(self, busy: bool) -> None:
+        # One export, print or email at a time: the others wait until it has finished.
+        for action in self._export_action_list():
+            action.setEnabled(not busy)
+
+    def _export_action_list(self) -> list[QAction]:
+        ui = self.ui
+        return [
+            ui.actionExportPdf,
+            ui.actionPrint,
+            ui.actionEmail,
+            ui.actionMarkSent,
+            ui.actionBlankForm,
+            ui.actionBackUp,
+            ui.actionRestore,
+        ]
 
     def _connect(self) -> None:
         ui, session = self.ui, self.session
@@ -176,19 +180,17 @@ class MainWindow(QMainWindow):
         ui.actionGuidance.triggered.connect(self._open_guidance)
         ui.actionAbout.triggered.connect(self._about)
         exports = self.export_actions
-        for action, method in (
-            (ui.actionExportPdf, "export_pdf"),
-            (ui.actionPrint, "print_assessment"),
-            (ui.actionEmail, "email_to_social_care"),
-            (ui.actionMarkSent, "mark_as_sent"),
-            (ui.actionBlankForm, "blank_form"),
-            (ui.actionBackUp, "backup_now"),
-            (ui.actionRestore, "restore"),
-        ):
-            handler = getattr(exports, method, None) if exports is not None else None
-            action.setVisible(handler is not None)
-            if handler is not None:
-                action.triggered.connect(handler)
+        handlers = (
+            exports.export_pdf,
+            exports.print_assessment,
+            exports.email_to_social_care,
+            exports.mark_as_sent,
+            exports.blank_form,
+            exports.backup_now,
+            exports.restore,
+        )
+        for action, handler in zip(self._export_action_list(), handlers, strict=True):
+            action.triggered.connect(handler)
         app = QGuiApplication.instance()
         if isinstance(app, QGuiApplication):
             app.commitDataRequest.connect(self._session_ending)
@@ -375,13 +377,11 @@ class MainWindow(QMainWindow):
     # Dialogs --------------------------------------------------------------------------------
 
     def _open_settings(self) -> None:
-        dialog_class = optional("ce_desktop.gui.settings_dialog", "SettingsDialog")
-        if dialog_class is None or self.session.vault is None:
+        if self.session.vault is None:
             return
-        dialog = dialog_class(self.session.settings, self.data_dir, self)
-        if self.export_actions is not None:
-            dialog.backup_requested.connect(self.export_actions.backup_now)
-            dialog.restore_requested.connect(self.export_actions.restore)
+        dialog = SettingsDialog(self.session.settings, self.data_dir, self)
+        dialog.backup_requested.connect(self.export_actions.backup_now)
+        dialog.restore_requested.connect(self.export_actions.restore)
         if dialog.exec():
             settings = dialog.result_settings()
             self._guarded(lambda: self.session.save_settings(settings))
@@ -390,10 +390,7 @@ class MainWindow(QMainWindow):
 
     def _open_guidance(self) -> None:
         if self._guidance is None:
-            window_class = optional("ce_desktop.gui.guidance", "GuidanceWindow")
-            if window_class is None:
-                return
-            self._guidance = window_class(self.catalogue, self)
+            self._guidance = GuidanceWindow(self.catalogue, self)
         topic = getattr(self.editor, "guidance_topic", lambda: None)()
         self._guidance.show_topic(topic)
         self._guidance.show()
