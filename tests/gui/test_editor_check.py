@@ -90,7 +90,7 @@ def test_a_complete_draft_can_be_finalised(editor: AssessmentEditor, qtbot: QtBo
 
     assert problem_links(editor) == []
     assert finalise_button(editor).isEnabled()
-    assert "refer to a manager" in editor.findChild(QLabel, "guidanceFindings").text()
+    assert "to a manager immediately" in editor.findChild(QLabel, "guidanceFindings").text()
     with qtbot.waitSignal(editor.finalise_requested):
         finalise_button(editor).click()
 

@@ -237,14 +237,17 @@ def rule_referral(a: Assessment, c: Catalogue, _now: datetime) -> list[Finding]:
     """§4.6: Significant or Experiencing means an immediate referral."""
     if a.analysis.level_of_risk not in (RiskLevel.SIGNIFICANT, RiskLevel.EXPERIENCING):
         return []
+    level = a.analysis.level_of_risk.label
     steps = " ".join(step.rstrip(".") + "." for step in c.toolkit.referral_steps)
     message = (
-        f"At {a.analysis.level_of_risk.label} risk, refer to a manager immediately and to "
-        "Children's Social Care. Send this assessment within 24 hours of completion. "
-        "Any immediate risk needs a telephone referral to Social Care and the Police now"
+        f"At {level} risk: {steps}".rstrip(".")
+        if steps
+        else (
+            f"At {level} risk, refer to a manager immediately and to Children's Social Care. "
+            "Send this assessment within 24 hours of completion. Any immediate risk needs a "
+            "telephone referral to Social Care and the Police now"
+        )
     )
-    if steps:
-        message = f"{message}. {steps}".rstrip(".")
     return [Finding("referral", Severity.INFO, message, "referral.manager_informed_at")]
 
 
