@@ -1,4 +1,4 @@
-"""The whole journey through the real main window (issue 4, "Prove it").
+"""The whole journey through the real main window.
 
 First run; a new assessment with every named input of every page filled through the
 widgets (text typed key by key, non-ASCII included); autosave; the window closed; a

@@ -84,6 +84,26 @@ def mark_sent(assessment: Assessment, *, now: datetime | None = None) -> Assessm
     return sent
 
 
+def draft_copy(source: Assessment, *, today: date, now: datetime | None = None) -> Assessment:
+    """A deep copy of ``source`` as a brand-new draft: new id and reference, no history.
+
+    The child id, the audit trail and the link to a previous assessment are the
+    caller's to set: a review keeps the child, a training sample does not.
+    """
+    moment = now or utc_now()
+    draft = source.model_copy(deep=True)
+    draft.id = Assessment.new(today=today, now=moment).id
+    draft.reference = new_reference(today)
+    draft.previous_id = None
+    draft.status = Status.DRAFT
+    draft.created_at = moment
+    draft.updated_at = moment
+    draft.finalised_at = None
+    draft.sent_at = None
+    draft.fingerprint = None
+    return draft
+
+
 def start_review(previous: Assessment, *, today: date, now: datetime | None = None) -> Assessment:
     """A new draft for the same child, copied forward from an earlier assessment.
 
@@ -93,18 +113,8 @@ def start_review(previous: Assessment, *, today: date, now: datetime | None = No
     as the starting point of the review.
     """
     moment = now or utc_now()
-    review = previous.model_copy(deep=True)
-    fresh = Assessment.new(today=today, now=moment)
-    review.id = fresh.id
-    review.reference = new_reference(today)
+    review = draft_copy(previous, today=today, now=moment)
     review.previous_id = previous.id
-    review.status = Status.DRAFT
-    review.is_training_sample = previous.is_training_sample
-    review.created_at = moment
-    review.updated_at = moment
-    review.finalised_at = None
-    review.sent_at = None
-    review.fingerprint = None
     review.details = review.details.model_copy(
         update={"date_completed": None, "period_from": None, "period_to": None}
     )

@@ -14,6 +14,7 @@ gives the same bytes.
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from datetime import UTC, datetime
 
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
@@ -87,7 +88,23 @@ def render_blank_form(catalogue: Catalogue, *, mash_address: str | None = None) 
     return _build(story, furniture, title=f"{PDF_TITLE} (blank form)")
 
 
+TRAINING_MARK = "TRAINING SAMPLE — FICTIONAL"
+
+
 def _furniture(assessment: Assessment) -> Furniture:
+    furniture = _status_furniture(assessment)
+    if not assessment.is_training_sample:
+        return furniture
+    # A practice copy must never pass for a real child's assessment, on any page.
+    return replace(
+        furniture,
+        status_banner=f"{furniture.status_banner} · TRAINING",
+        status_line=f"{TRAINING_MARK} · {furniture.status_line}",
+        watermark="TRAINING",
+    )
+
+
+def _status_furniture(assessment: Assessment) -> Furniture:
     if assessment.status is Status.DRAFT:
         return Furniture(
             reference=assessment.reference,

@@ -1,4 +1,4 @@
-"""The training sample (issue 4, item 13): a fictional assessment to practise on.
+"""The training sample: a fictional assessment to practise on.
 
 Each time it is opened it becomes a new draft with its own id and reference, marked
 ``is_training_sample`` so the case list, the editor and the PDF say it is fictional.
@@ -8,15 +8,9 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from ce_desktop.domain.lifecycle import draft_copy
 from ce_desktop.domain.migrations import assessment_from_json
-from ce_desktop.domain.model import (
-    Assessment,
-    AuditAction,
-    AuditEvent,
-    Status,
-    new_reference,
-    utc_now,
-)
+from ce_desktop.domain.model import Assessment, AuditAction, AuditEvent, utc_now
 from ce_desktop.resources import resource_path
 
 SAMPLE_FILE = ("samples", "sample-assessment.json")
@@ -27,18 +21,8 @@ def new_training_sample(*, today: date, now: datetime | None = None) -> Assessme
     text = resource_path(*SAMPLE_FILE).read_text(encoding="utf-8")
     template = assessment_from_json(text)
     moment = now or utc_now()
-    fresh = Assessment.new(today=today, now=moment)
-    sample = template.model_copy(deep=True)
-    sample.id = fresh.id
-    sample.child_id = fresh.child_id
-    sample.reference = new_reference(today)
-    sample.previous_id = None
-    sample.status = Status.DRAFT
-    sample.finalised_at = None
-    sample.sent_at = None
-    sample.fingerprint = None
+    sample = draft_copy(template, today=today, now=moment)
+    sample.child_id = Assessment.new(today=today, now=moment).child_id
     sample.is_training_sample = True
-    sample.created_at = moment
-    sample.updated_at = moment
     sample.audit = [AuditEvent(at=moment, action=AuditAction.CREATED, detail="training sample")]
     return sample

@@ -300,3 +300,18 @@ def test_long_answers_inside_tables_are_never_cut(catalogue: Catalogue) -> None:
     typed = assessment.analysis.summary.count("anxious") + assessment.child.address.count("anxious")
     typed += sum(entry.narrative.count("anxious") for entry in assessment.indicators.values())
     assert text.count("anxious") == typed
+
+
+def test_every_page_of_a_training_sample_says_it_is_fictional(
+    full: Assessment, catalogue: Catalogue
+) -> None:
+    sample = full.model_copy(update={"is_training_sample": True})
+    pages = page_texts(render_assessment_pdf(sample, catalogue))
+    assert all("TRAINING SAMPLE — FICTIONAL" in squashed_words(p) for p in pages)
+    real = page_texts(render_assessment_pdf(full, catalogue))
+    assert not any("TRAINING" in page for page in real)
+
+
+def squashed_words(text: str) -> str:
+    """Runs of whitespace as single spaces (extraction may split a line oddly)."""
+    return re.sub(r"\s+", " ", text)
