@@ -65,6 +65,11 @@ def finalise(assessment: Assessment, *, now: datetime | None = None) -> Assessme
     final.finalised_at = moment
     final.status = Status.FINAL
     final.updated_at = moment
+    # The written reasons stay in the file (and print on the PDF); the trail records
+    # which warnings were accepted, by rule and field, never the reason's words.
+    for key, reason in sorted(final.justifications.items()):
+        if reason.strip():
+            final.record(AuditAction.WARNING_JUSTIFIED, key, at=moment)
     final.record(AuditAction.FINALISED, at=moment)
     return final
 

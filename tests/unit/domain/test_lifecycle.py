@@ -103,3 +103,18 @@ def test_changes_since_lists_new_gone_and_changed_levels() -> None:
         RiskLevel.EMERGING,
         RiskLevel.EXPERIENCING,
     )
+
+
+def test_finalising_records_each_justified_warning_in_the_trail() -> None:
+    a = draft()
+    a.justifications = {
+        "consent:details.consent.rationale_without_consent": "Fictional reason.",
+        "send_within_24h:details.date_completed": "   ",
+    }
+    final = finalise(a, now=NOW)
+    trail = [(e.action, e.detail) for e in final.audit]
+    assert trail[-2:] == [
+        (AuditAction.WARNING_JUSTIFIED, "consent:details.consent.rationale_without_consent"),
+        (AuditAction.FINALISED, ""),
+    ]
+    assert all("Fictional reason" not in e.detail for e in final.audit)
