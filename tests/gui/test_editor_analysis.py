@@ -117,6 +117,7 @@ def test_concerns_are_rows_of_kind_and_description(editor: AssessmentEditor) -> 
     choose(kind, ConcernKind.LOCATION)
     type_text(description, "Car park behind the Exampletown leisure centre")
     rows.add_button.click()
+    assert rows.row_inputs(1)[0].value() == ConcernKind.PERSON  # shown as it will be saved
     type_text(rows.row_inputs(1)[1], "Adult male known as “K”")
 
     assert editor.assessment().analysis.concerns == [

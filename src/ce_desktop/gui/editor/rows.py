@@ -144,6 +144,11 @@ class RepeatingRows(QWidget):
 
     def _on_add(self) -> None:
         inputs = self._append_row()
+        # A new row shows what it will be saved as (e.g. a concern's kind starts as the
+        # model's default), never a "Choose" that would silently save as something else.
+        blank = self._row_type()
+        for spec, widget in zip(self._columns, inputs, strict=True):
+            widget.set_value(getattr(blank, spec.attribute))  # type: ignore[attr-defined]
         inputs[0].setFocus(Qt.FocusReason.OtherFocusReason)
         self.value_changed.emit()
 
