@@ -95,7 +95,7 @@ def _export_pdf(args: argparse.Namespace) -> int:
         return EXIT_OK
 
     # The vault commands' unlock, with its growing wait after wrong passphrases.
-    return vault_commands._run(args, body)
+    return vault_commands.with_vault(args, body)
 
 
 def _blank_form(args: argparse.Namespace) -> int:

@@ -116,7 +116,12 @@ def _open(args: argparse.Namespace, *, recovery: bool = False) -> tuple[Vault, s
     return vault, secret
 
 
-def _run(args: argparse.Namespace, body: Callable[[Vault], int]) -> int:
+def with_vault(args: argparse.Namespace, body: Callable[[Vault], int]) -> int:
+    """Unlock the vault the arguments name, run ``body`` on it, and always close it.
+
+    Storage errors become one plain line (``CommandError``); a wrong passphrase waits
+    longer after each repeated failure.
+    """
     try:
         vault, _ = _open(args)
     except StorageError as error:
@@ -182,7 +187,7 @@ def _list(args: argparse.Namespace) -> int:
                 sys.stdout.write(_line(summary) + "\n")
         return EXIT_OK
 
-    return _run(args, body)
+    return with_vault(args, body)
 
 
 def _read_import(path: Path) -> Assessment:
@@ -222,7 +227,7 @@ def _import(args: argparse.Namespace) -> int:
         sys.stdout.write(assessment.reference + "\n")
         return EXIT_OK
 
-    return _run(args, body)
+    return with_vault(args, body)
 
 
 def _export_json(args: argparse.Namespace) -> int:
@@ -236,7 +241,7 @@ def _export_json(args: argparse.Namespace) -> int:
         _say(f"Wrote {args.output}. This file is not encrypted: keep it safe.")
         return EXIT_OK
 
-    return _run(args, body)
+    return with_vault(args, body)
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -252,7 +257,7 @@ def _check(args: argparse.Namespace) -> int:
         _say(f"All {len(vault.list_summaries())} assessments open correctly.")
         return EXIT_OK
 
-    return _run(args, body)
+    return with_vault(args, body)
 
 
 def _change_passphrase(args: argparse.Namespace) -> int:
@@ -276,7 +281,7 @@ def _backup(args: argparse.Namespace) -> int:
         _say(f"Wrote the backup {args.output}. It opens with the current passphrase.")
         return EXIT_OK
 
-    return _run(args, body)
+    return with_vault(args, body)
 
 
 def _restore(args: argparse.Namespace) -> int:
