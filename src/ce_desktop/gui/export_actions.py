@@ -12,14 +12,14 @@ Dialogs and the "open this file" call are attributes that tests replace (listed 
 
 from __future__ import annotations
 
+import importlib
 import logging
 from pathlib import Path
+from types import ModuleType
 
 from ce_desktop.domain import lifecycle
 from ce_desktop.domain.model import Assessment, AuditAction, Status
 from ce_desktop.export import email as email_draft
-from ce_desktop.export import pdf as pdf_export
-from ce_desktop.export import protect
 from ce_desktop.gui.action_support import NOT_SAVED, ActionSupport
 from ce_desktop.gui.printing import PrintFailed, print_pdf_to_printer
 from ce_desktop.storage.atomic import atomic_write
@@ -37,6 +37,16 @@ UNPROTECTED_ADVICE = (
     "The PDF is saved. CE Desktop does not encrypt it once it is saved: keep it safe, "
     "and delete it when you no longer need it."
 )
+
+
+def _pdf() -> ModuleType:
+    # ReportLab (and the Pillow it imports) and pypdf cost a sixth of a second to load:
+    # they are loaded at the first export, not at start-up.
+    return importlib.import_module("ce_desktop.export.pdf")
+
+
+def _protect() -> ModuleType:
+    return importlib.import_module("ce_desktop.export.protect")
 
 
 class ExportActions(ActionSupport):
@@ -79,7 +89,10 @@ class ExportActions(ActionSupport):
         mash = self._settings().mash_address
 
         def work() -> bytes:
-            return pdf_export.render_assessment_pdf(assessment, self._catalogue, mash_address=mash)
+            data: bytes = _pdf().render_assessment_pdf(
+                assessment, self._catalogue, mash_address=mash
+            )
+            return data
 
         def done(data: bytes) -> None:
             printer = self.printer_factory()
@@ -166,7 +179,7 @@ class ExportActions(ActionSupport):
         mash = self._settings().mash_address
 
         def work() -> None:
-            atomic_write(path, pdf_export.render_blank_form(self._catalogue, mash_address=mash))
+            atomic_write(path, _pdf().render_blank_form(self._catalogue, mash_address=mash))
 
         def done(_: None) -> None:
             self.message.emit(f"Blank form saved as {path.name}.")
@@ -270,11 +283,11 @@ class ExportActions(ActionSupport):
     def _render(
         self, assessment: Assessment, mash: str, protected: bool
     ) -> tuple[bytes, str | None]:
-        data = pdf_export.render_assessment_pdf(assessment, self._catalogue, mash_address=mash)
+        data = _pdf().render_assessment_pdf(assessment, self._catalogue, mash_address=mash)
         if not protected:
             return data, None
-        password = protect.generate_password()
-        return protect.protect_pdf(data, password), password
+        password = _protect().generate_password()
+        return _protect().protect_pdf(data, password), password
 
     def _delivered(self, password: str | None, status: str, *, advise: bool = True) -> None:
         self.message.emit(status)

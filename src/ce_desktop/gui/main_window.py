@@ -24,7 +24,6 @@ from ce_desktop.domain.model import Assessment, utc_now
 from ce_desktop.domain.settings import DEFAULT_MASH_ADDRESS
 from ce_desktop.gui.autosave import SaveStatusBar
 from ce_desktop.gui.case_list import CaseListPage
-from ce_desktop.gui.editor import AssessmentEditor
 from ce_desktop.gui.export_actions import ExportActions
 from ce_desktop.gui.first_run import FirstRunPage
 from ce_desktop.gui.forms.ui_main_window import Ui_MainWindow
@@ -50,7 +49,9 @@ TRAINING_BANNER_STYLE = (
 
 
 def default_editor(catalogue: Catalogue, parent: QWidget) -> QWidget:
-    """The assessment editor."""
+    """The assessment editor (imported at first use: start-up shows the unlock screen)."""
+    from ce_desktop.gui.editor import AssessmentEditor
+
     return AssessmentEditor(catalogue, parent)
 
 
