@@ -17,7 +17,14 @@ from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import Annotated, Final, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    field_validator,
+    model_validator,
+)
 
 FORMAT_VERSION: Final = 1
 """The interchange format version written by this release (see ``migrations``)."""
@@ -121,6 +128,18 @@ class AuditAction(StrEnum):
     MANAGER_INFORMED = "manager_informed"
     REFERRED_TO_CSC = "referred_to_csc"
     WARNING_JUSTIFIED = "warning_justified"
+
+
+def _as_utc(value: datetime) -> datetime:
+    # A time without a zone (from a hand-made import file) is read as UTC, so every
+    # time in the model can be compared with every other and with "now".
+    if value.tzinfo is None:
+        return value.replace(tzinfo=UTC)
+    return value.astimezone(UTC)
+
+
+Moment = Annotated[datetime, AfterValidator(_as_utc)]
+"""A point in time, always held as an aware UTC datetime."""
 
 
 def utc_now() -> datetime:
@@ -262,9 +281,9 @@ class Analysis(FormModel):
 class Referral(FormModel):
     """The referral checklist for Significant or Experiencing (PRODUCT §4.6)."""
 
-    manager_informed_at: datetime | None = None
-    referred_to_csc_at: datetime | None = None
-    telephone_referral_at: datetime | None = None
+    manager_informed_at: Moment | None = None
+    referred_to_csc_at: Moment | None = None
+    telephone_referral_at: Moment | None = None
     """Immediate risk: telephone referral to Social Care and the Police."""
 
 
@@ -283,7 +302,7 @@ class IntendedAction(FormModel):
 class AuditEvent(FormModel):
     """One entry of the assessment's audit trail."""
 
-    at: datetime
+    at: Moment
     action: AuditAction
     detail: str = ""
 
@@ -307,10 +326,10 @@ class Assessment(FormModel):
     previous_id: str | None = None
     status: Status = Status.DRAFT
     is_training_sample: bool = False
-    created_at: datetime
-    updated_at: datetime
-    finalised_at: datetime | None = None
-    sent_at: datetime | None = None
+    created_at: Moment
+    updated_at: Moment
+    finalised_at: Moment | None = None
+    sent_at: Moment | None = None
     fingerprint: str | None = None
 
     child: Child = Field(default_factory=Child)

@@ -73,3 +73,14 @@ def test_json_round_trip_is_stable() -> None:
 def test_risk_levels_rank_in_framework_order() -> None:
     assert [level.rank for level in RiskLevel] == [0, 1, 2, 3]
     assert RiskLevel.SIGNIFICANT.label == "Significant"
+
+
+def test_times_without_a_zone_are_read_as_utc_and_compare_with_now() -> None:
+    data = Assessment.new(today=date(2026, 11, 29), now=NOW).model_dump(mode="json")
+    data["created_at"] = "2026-11-29T09:30:00"  # no zone, as a hand-made import might have
+    data["referral"]["manager_informed_at"] = "2026-11-29T10:30:00+01:00"
+    a = Assessment.model_validate(data)
+    assert a.created_at == NOW
+    assert a.created_at.tzinfo is not None
+    assert a.referral.manager_informed_at == datetime(2026, 11, 29, 9, 30, tzinfo=UTC)
+    assert a.created_at <= a.updated_at  # comparable: no naive/aware TypeError
