@@ -127,6 +127,8 @@ def start_review(previous: Assessment, *, today: date, now: datetime | None = No
         update={"next_review_date": None, "no_review_rationale": "", "shared_on": None}
     )
     review.referral = Referral()
+    # The confirmation of a thorough assessment (§4.3) is about that assessment only.
+    review.analysis = review.analysis.model_copy(update={"thorough_assessment_confirmed": False})
     review.justifications = {}
     review.audit = [
         AuditEvent(at=moment, action=AuditAction.REVIEW_STARTED, detail=previous.reference)

@@ -115,7 +115,7 @@ def rule_age_in_scope(a: Assessment, _c: Catalogue, now: datetime) -> list[Findi
                 "age_in_scope",
                 Severity.ERROR,
                 f"The young person is {age}: the toolkit covers children under 18 and "
-                "young people with SEND up to the age of 25. Use adult safeguarding routes",
+                "young people with SEND up to their 25th birthday. Use adult safeguarding routes",
                 path,
             )
         ]
@@ -142,7 +142,7 @@ def rule_adult_routes(a: Assessment, _c: Catalogue, now: datetime) -> list[Findi
             "adult_routes",
             Severity.INFO,
             "The Police Child Exploitation Team works only with children under 18: "
-            "a young person of 18 or over is dealt with as an adult victim",
+            "for a young person of 18 or over, adult safeguarding routes apply",
             "child.date_of_birth",
         )
     ]
@@ -165,8 +165,9 @@ def rule_young_or_send_emerging(a: Assessment, _c: Catalogue, now: datetime) -> 
         Finding(
             "young_or_send_emerging",
             Severity.WARNING,
-            f"A child {who} cannot be assessed as {level.label} until a thorough assessment "
-            "has been done. Confirm it was done and give the protective factors in Box A",
+            f"A child {who} should not be assessed as {level.label} until a thorough "
+            "assessment has been done. Confirm it was done and give the protective factors "
+            "in Box A",
             "analysis.thorough_assessment_confirmed",
         )
     ]
@@ -273,7 +274,7 @@ def rule_review_date(a: Assessment, _c: Catalogue, _now: datetime) -> list[Findi
             Finding(
                 "review_date",
                 Severity.ERROR,
-                "The date of the next review must be after the date completed",
+                "The date of the next review must be on or after the date completed",
                 "intended_action.next_review_date",
             )
         ]
@@ -376,12 +377,14 @@ def rule_dates(a: Assessment, _c: Catalogue, now: datetime) -> list[Finding]:
 
 
 def completion_moment(assessment: Assessment, now: datetime) -> datetime | None:
-    """When the assessment was completed: finalised, or the start of the date completed."""
+    """When the assessment was completed: when finalised, or else the end of the date
+    completed (a draft has only a date: the latest moment of that day is the fair one).
+    """
     if assessment.finalised_at is not None:
         return assessment.finalised_at
     if assessment.details.date_completed is None:
         return None
-    return datetime.combine(assessment.details.date_completed, time.min, tzinfo=now.tzinfo)
+    return datetime.combine(assessment.details.date_completed, time.max, tzinfo=now.tzinfo)
 
 
 def send_by(assessment: Assessment, now: datetime) -> datetime | None:
@@ -397,12 +400,13 @@ def rule_send_within_24h(a: Assessment, _c: Catalogue, now: datetime) -> list[Fi
     deadline = send_by(a, now)
     if deadline is None or now <= deadline:
         return []
+    act = "Send it" if a.status is Status.FINAL else "Finalise it and send it"
     return [
         Finding(
             "send_within_24h",
             Severity.WARNING,
             "This assessment was completed more than 24 hours ago and is not marked as sent. "
-            "Send it to Children's Social Care now",
+            f"{act} to Children's Social Care now",
             "details.date_completed",
         )
     ]

@@ -118,3 +118,11 @@ def test_finalising_records_each_justified_warning_in_the_trail() -> None:
         (AuditAction.FINALISED, ""),
     ]
     assert all("Fictional reason" not in e.detail for e in final.audit)
+
+
+def test_a_review_asks_again_for_the_thorough_assessment_confirmation() -> None:
+    earlier = draft()
+    earlier.analysis.thorough_assessment_confirmed = True
+    review = start_review(earlier, today=TODAY, now=NOW)
+    assert review.analysis.thorough_assessment_confirmed is False
+    assert earlier.analysis.thorough_assessment_confirmed is True

@@ -386,3 +386,18 @@ def test_findings_list_errors_first(catalogue: Catalogue) -> None:
     assert severities == sorted(
         severities, key=[Severity.ERROR, Severity.WARNING, Severity.INFO].index
     )
+
+
+def test_a_draft_dated_yesterday_is_not_late_just_after_midnight(catalogue: Catalogue) -> None:
+    a = valid_assessment()
+    a.details.date_completed = NOW.date() - timedelta(days=1)
+    just_after_midnight = datetime.combine(NOW.date(), datetime.min.time(), tzinfo=UTC)
+    found = [
+        f
+        for f in check(a, catalogue, now=just_after_midnight + timedelta(minutes=10))
+        if f.rule_id == "send_within_24h"
+    ]
+    assert found == []
+    late = check(a, catalogue, now=just_after_midnight + timedelta(days=1, minutes=10))
+    (finding,) = [f for f in late if f.rule_id == "send_within_24h"]
+    assert "Finalise it and send it" in finding.message
