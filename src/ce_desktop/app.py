@@ -90,10 +90,12 @@ def run_app(data_dir: str | None) -> int:
     """
     from PySide6.QtWidgets import QApplication, QMessageBox
 
+    from ce_desktop.gui.errors import install_error_hook
     from ce_desktop.gui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv)
     configure_application(app)
+    install_error_hook()
     folder = default_data_dir(data_dir)
     try:
         folder.mkdir(parents=True, exist_ok=True)

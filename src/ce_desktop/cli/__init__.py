@@ -76,3 +76,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_PROBLEM
     except BrokenPipeError:  # the reader of our output went away (e.g. `| head`)
         return EXIT_OK
+    except OSError as error:
+        # A disk, permission or device problem: the system's words, never a traceback.
+        log.debug("command failed: %s", type(error).__name__)
+        reason = error.strerror or type(error).__name__
+        sys.stderr.write(f"ce-desktop: the command could not finish: {reason}.\n")
+        return EXIT_PROBLEM
+    except Exception as error:  # a fault of ours: one plain line, the type only in the log
+        log.debug("unexpected failure: %s", type(error).__name__)
+        sys.stderr.write(
+            "ce-desktop: something went wrong and the command stopped "
+            f"({type(error).__name__}). Files are written whole or not at all.\n"
+        )
+        return EXIT_PROBLEM
