@@ -24,7 +24,7 @@ from typing import Any
 from ce_desktop.domain.model import Assessment, RiskLevel, Status
 from ce_desktop.storage import container
 from ce_desktop.storage.atomic import atomic_write
-from ce_desktop.storage.errors import StorageError
+from ce_desktop.storage.errors import SaveFailed, StorageError
 from ce_desktop.storage.paths import ASSESSMENT_SUFFIX, DataLayout
 
 log = logging.getLogger(__name__)
@@ -186,7 +186,12 @@ class Index:
             changed = True
         if changed:
             log.info("Case-list index brought up to date")
-            self.write()
+            try:
+                self.write()
+            except SaveFailed:
+                # A full or read-only disk must not keep the worker from their cases: the
+                # index is only a cache, held in memory and written at the next save.
+                log.warning("The case-list index could not be written; it is kept in memory")
 
     def ids_on_disk(self) -> set[str]:
         """The ids that have a main or backup file in the assessments folder."""

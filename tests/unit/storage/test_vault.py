@@ -318,3 +318,30 @@ def test_storage_never_imports_qt() -> None:
         )
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_a_full_disk_at_unlock_still_opens_the_case_list(
+    vault_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ce_desktop.storage import index as index_module
+    from ce_desktop.storage.errors import SaveFailed as _SaveFailed
+
+    vault = Vault.unlock(vault_dir, PASSPHRASE)
+    saved = fictional_assessment(3)
+    vault.save(saved)
+    vault.close()
+    (vault_dir / "index.cei").unlink()  # the index must be rebuilt at this unlock
+
+    attempts: list[Path] = []
+
+    def disk_full(path: Path, *_args: Any, **_kwargs: Any) -> None:
+        attempts.append(path)
+        raise _SaveFailed("There is not enough space on the disk to save.")
+
+    monkeypatch.setattr(index_module, "atomic_write", disk_full)
+    vault = Vault.unlock(vault_dir, PASSPHRASE)
+    try:
+        assert attempts  # the rebuilt index was due to be written, and could not be
+        assert [s.id for s in vault.list_summaries()] == [saved.id]
+    finally:
+        vault.close()
