@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QLabel, QPushButton
 
 from ce_desktop.domain.model import AgencyInvolved, Status, YesNoNotKnown
@@ -61,6 +63,19 @@ def test_a_date_that_does_not_exist_is_not_stored(editor: AssessmentEditor) -> N
 
     assert editor.assessment().details.period_from is None
     assert box.line.property("invalid") is True
+    assert box.error.isVisibleTo(box)  # said in words beside the box, not by colour alone
+    assert "dd/mm/yyyy" in box.error.text()
+    box.set_value(None)
+    assert not box.error.isVisibleTo(box)
+
+
+def test_a_short_date_is_flagged_when_the_worker_moves_on(editor: AssessmentEditor) -> None:
+    box = show_field(editor, "details.period_to")
+    type_text(box, "1/3/12")
+    assert not box.error.isVisibleTo(box)  # still typing: not judged yet
+    box.line.clearFocus()
+    box.eventFilter(box.line, QFocusEvent(QEvent.Type.FocusOut))
+    assert box.error.isVisibleTo(box)
 
 
 def test_age_is_shown_for_today_until_the_date_completed_is_known(

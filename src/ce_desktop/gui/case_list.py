@@ -394,11 +394,17 @@ class CaseListPage(QWidget):
         if not chosen:
             return
         row = self.model.row_of(chosen)
-        reference = self.model.summary(row).reference if row is not None else ""
+        which = ""
+        if row is not None:
+            summary = self.model.summary(row)
+            completed = _day(summary.date_completed) or "not yet completed"
+            name = summary.child_name or "no name yet"
+            which = f" {summary.reference} ({name}, {completed})"
+        # The name is shown so the right record is deleted; the dialog's title never has it.
         answer = QMessageBox.question(
             self,
             "Delete this assessment?",
-            f"Delete assessment {reference}? It is removed from this laptop and cannot be "
+            f"Delete assessment{which}? It is removed from this laptop and cannot be "
             "brought back, except from a backup.",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,

@@ -326,9 +326,12 @@ class CheckPage(EditorPage):
         unjustified = unjustified_warnings(assessment, self.findings)
         self.finalise_button.setEnabled(not errors and not unjustified)
         if errors:
-            hint = f"Fix the {len(errors)} problem(s) above before finalising."
+            count = "the problem" if len(errors) == 1 else f"the {len(errors)} problems"
+            hint = f"Fix {count} above before finalising."
         elif unjustified:
-            hint = f"Give a reason for the {len(unjustified)} warning(s) above before finalising."
+            many = len(unjustified)
+            count = "the warning" if many == 1 else f"each of the {many} warnings"
+            hint = f"Give a reason for {count} above before finalising."
         else:
             hint = "Finalising freezes the assessment: later changes go into a review."
         self.finalise_hint.setText(hint)

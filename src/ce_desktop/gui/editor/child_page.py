@@ -79,7 +79,7 @@ class ChildPage(EditorPage):
             "for this child?",
         )
         self.previous_details = self.field(
-            "child.previously_identified_details", GrowingTextEdit(), "Provide details"
+            "child.previously_identified_details", GrowingTextEdit(), "Give details"
         )
 
         self.heading("The assessment")

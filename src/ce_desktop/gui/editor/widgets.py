@@ -318,6 +318,9 @@ def yes_no_field(parent: QWidget | None = None) -> ChoiceField:
     return ChoiceField(YES_NO_NOT_KNOWN, parent=parent)
 
 
+INVALID_DATE_MESSAGE = "Enter a real date as dd/mm/yyyy, for example 27/03/2012"
+
+
 class DateField(QWidget):
     """A date typed as dd/mm/yyyy, or picked from a calendar; empty until set.
 
@@ -346,8 +349,13 @@ class DateField(QWidget):
         self.button.clicked.connect(self.open_calendar)
         self.row = QHBoxLayout(self)
         self.row.setContentsMargins(0, 0, 0, 0)
+        self.error = QLabel(INVALID_DATE_MESSAGE, self)
+        self.error.setObjectName("dateError")
+        self.error.setStyleSheet("color: #b10e1e; font-weight: bold;")
+        self.error.hide()
         self.row.addWidget(self.line)
         self.row.addWidget(self.button)
+        self.row.addWidget(self.error)
         self.row.addStretch(1)
         self.setFocusProxy(self.line)
         self._value: date | None = None
@@ -356,7 +364,12 @@ class DateField(QWidget):
         self._calendar: QCalendarWidget | None = None
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Alt+Down or F4 in the text box opens the calendar, as in a combo box."""
+        """Alt+Down or F4 in the text box opens the calendar, as in a combo box.
+
+        Leaving the box with text that is not a whole date says so beside it.
+        """
+        if watched is self.line and event.type() == QEvent.Type.FocusOut:
+            self._show_invalid(self._is_invalid(self.line.text(), finished=True))
         if watched is self.line and isinstance(event, QKeyEvent):
             if event.type() != QEvent.Type.KeyPress:
                 return super().eventFilter(watched, event)
@@ -367,11 +380,24 @@ class DateField(QWidget):
                 return True
         return super().eventFilter(watched, event)
 
+    @staticmethod
+    def _is_invalid(text: str, *, finished: bool) -> bool:
+        # While typing, only a full-length date is judged; on leaving the box, any text.
+        typed = text.strip()
+        if not typed or parse_date(typed) is not None:
+            return False
+        return finished or len(typed) >= len("dd/mm/yyyy")
+
+    def _show_invalid(self, invalid: bool) -> None:
+        # Said in words beside the box (not by colour alone), and to screen readers.
+        self.line.setProperty("invalid", invalid)
+        self.line.setToolTip(INVALID_DATE_MESSAGE if invalid else "")
+        self.line.setAccessibleDescription(INVALID_DATE_MESSAGE if invalid else "")
+        self.error.setVisible(invalid)
+
     def _on_edited(self, text: str) -> None:
         parsed = parse_date(text)
-        invalid = bool(text.strip()) and parsed is None and len(text.strip()) >= 8
-        self.line.setProperty("invalid", invalid)
-        self.line.setToolTip("Enter a real date as dd/mm/yyyy" if invalid else "")
+        self._show_invalid(self._is_invalid(text, finished=False))
         if parsed != self._value:
             self._value = parsed
             self.value_changed.emit()
@@ -411,7 +437,7 @@ class DateField(QWidget):
         """Show ``value`` (None: empty) without emitting ``value_changed``."""
         self._value = value
         self.line.setText(format_date(value))
-        self.line.setProperty("invalid", False)
+        self._show_invalid(False)
 
     def clear_value(self) -> None:
         """Empty the box."""
