@@ -154,3 +154,22 @@ def test_no_vault_and_no_passphrase_are_plain_messages(tmp_path: Path) -> None:
     weak = run_cli("init", "--passphrase-stdin", stdin="too short\n", env=env)
     assert weak.returncode == 1
     assert "at least 15 characters" in weak.stderr
+
+
+def test_an_imported_reference_not_of_our_form_is_replaced_unrepeated(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "data"
+    quick_vault(folder, monkeypatch)
+    document = json.loads(resource_path("samples", "sample-assessment.json").read_text("utf-8"))
+    document["reference"] = "Fictional Childname case"  # a name typed where a reference goes
+    source = tmp_path / "handmade.json"
+    source.write_text(json.dumps(document), encoding="utf-8")
+
+    imported = vault_cli(folder, "import", str(source))
+    assert imported.returncode == 0, imported.stderr
+    reference = imported.stdout.strip()
+    assert reference.startswith("CE-")
+    assert "Childname" not in imported.stderr + imported.stdout
+    listed = vault_cli(folder, "list")
+    assert listed.stdout.startswith(reference)

@@ -14,6 +14,7 @@ import json
 import sys
 import time
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +22,12 @@ from pydantic import ValidationError
 
 from ce_desktop.cli.common import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, CommandError, add_vault_options
 from ce_desktop.domain.migrations import MigrationError, migrate
-from ce_desktop.domain.model import Assessment, AuditAction
+from ce_desktop.domain.model import (
+    Assessment,
+    AuditAction,
+    is_valid_reference,
+    new_reference,
+)
 from ce_desktop.storage import throttle
 from ce_desktop.storage.atomic import atomic_write
 from ce_desktop.storage.errors import NoVault, StorageError, WrongPassphrase
@@ -216,6 +222,11 @@ def _read_import(path: Path) -> Assessment:
 
 def _import(args: argparse.Namespace) -> int:
     assessment = _read_import(args.file)
+    if not is_valid_reference(assessment.reference):
+        # A reference is printed on PDFs and in email subjects and file names: one typed
+        # by hand elsewhere could hold a name, so it is replaced, and not repeated here.
+        assessment.reference = new_reference(date.today())
+        _say(f"The file's reference was not in CE Desktop's form: now {assessment.reference}.")
 
     def body(vault: Vault) -> int:
         if any(s.id == assessment.id for s in vault.list_summaries()):

@@ -11,6 +11,7 @@ The module knows nothing of Qt, files or encryption.
 
 from __future__ import annotations
 
+import re
 import secrets
 import uuid
 from datetime import UTC, date, datetime
@@ -151,10 +152,18 @@ def _new_id() -> str:
     return uuid.uuid4().hex
 
 
+REFERENCE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
+_REFERENCE = re.compile(rf"^CE-\d{{8}}-[{REFERENCE_ALPHABET}]{{4}}$")
+
+
+def is_valid_reference(reference: str) -> bool:
+    """Whether a reference has CE Desktop's own shape (and so carries no personal data)."""
+    return bool(_REFERENCE.match(reference))
+
+
 def new_reference(today: date) -> str:
     """A short human reference such as ``CE-20261129-7KQ4``: no personal data in it."""
-    alphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
-    tail = "".join(secrets.choice(alphabet) for _ in range(4))
+    tail = "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(4))
     return f"CE-{today:%Y%m%d}-{tail}"
 
 
