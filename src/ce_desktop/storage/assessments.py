@@ -29,6 +29,7 @@ from ce_desktop.storage.errors import (
     AssessmentDamaged,
     AssessmentNotFound,
     NewerFormat,
+    SaveFailed,
     SchemaInvalid,
     StorageError,
 )
@@ -186,18 +187,40 @@ class AssessmentFiles:
             return True
         try:
             self._read(main, assessment_id)
+        except NewerFormat:
+            # Made by a newer CE Desktop: not damaged, and never to be replaced by an
+            # older copy. Saving over it is refused instead.
+            raise
         except (OSError, StorageError):
             # Never let a bad file become the backup; keep it for inspection instead.
-            self.quarantine(main)
+            if self.quarantine(main) is None and main.exists():
+                raise SaveFailed(
+                    "The saved copy of this assessment is damaged and could not be set aside, "
+                    "so it was not replaced. Use “Save a copy elsewhere”."
+                ) from None
             return False
         return True
 
     def delete(self, assessment_id: str) -> None:
-        """Remove the main file, its backup and any temporary files of an assessment."""
+        """Remove the backup, any temporary files, then the main file of an assessment.
+
+        The main file goes last, so that a file held open elsewhere (an antivirus scan)
+        leaves the assessment whole and listed, with a plain error, not half-deleted.
+
+        Raises:
+            SaveFailed: a file could not be removed; try again.
+        """
         main = self._layout.assessment(assessment_id)
-        for path in (main, backup_path(main), *self._temp_files(assessment_id)):
-            with contextlib.suppress(FileNotFoundError):
+        for path in (backup_path(main), *self._temp_files(assessment_id), main):
+            try:
                 path.unlink()
+            except FileNotFoundError:
+                continue
+            except OSError:
+                raise SaveFailed(
+                    "The assessment could not be deleted: another program may be using its "
+                    "file. Try again in a moment."
+                ) from None
         self._known_good.pop(assessment_id, None)
 
     def quarantine(self, path: Path) -> Path | None:
@@ -205,10 +228,14 @@ class AssessmentFiles:
         if not path.exists():
             return None
         folder = self._layout.quarantine
-        folder.mkdir(parents=True, exist_ok=True)
         moment = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
         target = folder / f"{path.name}.{moment}"
-        os.replace(path, target)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            os.replace(path, target)
+        except OSError:
+            log.warning("An unreadable file could not be moved to quarantine; left in place")
+            return None
         log.warning("Unreadable file %s moved to the quarantine folder", path.name)
         return target
 

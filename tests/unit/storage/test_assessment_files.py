@@ -21,6 +21,7 @@ from ce_desktop.storage.container import NotOurFile
 from ce_desktop.storage.errors import (
     AssessmentDamaged,
     NewerFormat,
+    SaveFailed,
     SchemaInvalid,
     StorageError,
 )
@@ -272,3 +273,40 @@ def test_t20_ten_thousand_saves_never_repeat_a_nonce(
         vault.save(assessment)
     assert len(nonces) == 10_000
     assert len(set(nonces)) == 10_000
+
+
+def test_saving_over_a_newer_format_file_is_refused_and_it_is_kept(vault: Vault) -> None:
+    assessment = fictional_assessment()
+    vault.save(assessment)
+    raw = json.loads(assessment.model_dump_json())
+    raw["format_version"] = 99
+    sealed = container.seal(
+        vault._key, container.Kind.ASSESSMENT, assessment.id, json.dumps(raw).encode()
+    )
+    path = _path(vault, assessment.id)
+    path.write_bytes(sealed)
+    vault._files._known_good.clear()  # as after a restart: the file is checked afresh
+    with pytest.raises(NewerFormat):
+        vault.save(assessment)
+    assert path.read_bytes() == sealed
+    assert not (vault.data_dir / "quarantine").exists()
+
+
+def test_a_held_file_is_not_half_deleted(vault: Vault, monkeypatch: pytest.MonkeyPatch) -> None:
+    assessment = fictional_assessment()
+    vault.save(assessment)
+    vault.save(assessment)  # now with a backup beside it
+    main = _path(vault, assessment.id)
+    real_unlink = Path.unlink
+
+    def held(self: Path, missing_ok: bool = False) -> None:
+        if self == main:
+            raise PermissionError(13, "The file is being used by another process")
+        real_unlink(self, missing_ok=missing_ok)
+
+    monkeypatch.setattr(Path, "unlink", held)
+    with pytest.raises(SaveFailed, match="could not be deleted"):
+        vault.delete(assessment.id)
+    monkeypatch.undo()
+    assert vault.load(assessment.id) == assessment
+    assert [s.id for s in vault.list_summaries()] == [assessment.id]
