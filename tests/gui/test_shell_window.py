@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 
 from ce_desktop.domain.model import Assessment
 from ce_desktop.gui.autosave import SaveState
@@ -155,6 +156,18 @@ def test_idle_time_locks(qtbot, window) -> None:
     open_first(qtbot, window)
     window.idle_watch.idle_ms = 100
     window.idle_watch.set_check_interval(20)
+    qtbot.waitUntil(lambda: window.current_page() is window.unlock_page, timeout=5000)
+    assert window.session.vault is None
+
+
+@pytest.mark.parametrize(
+    "state", [Qt.ApplicationState.ApplicationSuspended, Qt.ApplicationState.ApplicationHidden]
+)
+def test_the_laptop_sleeping_or_locking_locks_the_app(qtbot, window, state) -> None:
+    unlock(qtbot, window)
+    open_first(qtbot, window)
+    # What Qt reports when the session locks or the laptop suspends, where it can tell.
+    QGuiApplication.instance().applicationStateChanged.emit(state)
     qtbot.waitUntil(lambda: window.current_page() is window.unlock_page, timeout=5000)
     assert window.session.vault is None
 
