@@ -33,6 +33,7 @@ PASSPHRASE = "benchmark passphrase, plainly fictional"
 
 _APP_PROBE = """
 import os, sys, psutil
+import ce_desktop.cli  # what the ce-desktop command imports before it starts the app
 from pathlib import Path
 from PySide6.QtWidgets import QApplication, QWidget
 from ce_desktop.app import configure_application

@@ -18,8 +18,6 @@ from ce_desktop.cli import vault_commands
 from ce_desktop.cli.common import EXIT_OK, CommandError, add_vault_options
 from ce_desktop.domain.catalogue import Catalogue, CatalogueError, default_catalogue
 from ce_desktop.domain.model import AuditAction
-from ce_desktop.export.pdf import render_assessment_pdf, render_blank_form
-from ce_desktop.export.protect import generate_password, protect_pdf
 from ce_desktop.storage.atomic import atomic_write
 from ce_desktop.storage.errors import StorageError
 from ce_desktop.storage.vault import Vault
@@ -76,6 +74,10 @@ def _export_pdf(args: argparse.Namespace) -> int:
         for warning in vault.load_warnings:
             sys.stderr.write(warning + "\n")
         settings = vault.load_settings()
+        # ReportLab and pypdf load here, not with every command (or the app's start-up).
+        from ce_desktop.export.pdf import render_assessment_pdf
+        from ce_desktop.export.protect import generate_password, protect_pdf
+
         pdf = render_assessment_pdf(assessment, catalogue, mash_address=settings.mash_address)
         password = generate_password() if args.protect else ""
         if password:
@@ -100,6 +102,8 @@ def _export_pdf(args: argparse.Namespace) -> int:
 
 def _blank_form(args: argparse.Namespace) -> int:
     _check_folder(args.output)
+    from ce_desktop.export.pdf import render_blank_form
+
     _write(args.output, render_blank_form(_catalogue()))
     sys.stderr.write(f"Wrote the blank form to {args.output}.\n")
     return EXIT_OK
