@@ -267,15 +267,10 @@ def window_rows(runs: int = 5, keystrokes: int = 300, cases: int = 5000) -> list
 
 def fill_vault(folder: Path, passphrase: str, cases: int) -> None:
     """A vault holding ``cases`` small fictional assessments, its index already built."""
-    from benchmarks.bench_storage import _fill_folder
-    from ce_desktop.storage import keystore
+    from benchmarks.bench_storage import _fill_folder, floor_cost_vault
     from ce_desktop.storage.vault import Vault
 
-    keystore.CALIBRATION_TARGET_SECONDS, target = 0.0, keystore.CALIBRATION_TARGET_SECONDS
-    try:
-        vault, _recovery = Vault.create(folder, passphrase)
-    finally:
-        keystore.CALIBRATION_TARGET_SECONDS = target
+    vault = floor_cost_vault(folder, passphrase)
     key = vault._key
     vault.close()
     _fill_folder(folder, key, cases)

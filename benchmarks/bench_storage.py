@@ -49,6 +49,16 @@ def _full_assessment() -> Assessment:
     return full_assessment(narrative_words=NARRATIVE_WORDS)
 
 
+def floor_cost_vault(folder: Path, passphrase: str) -> Vault:
+    """A new, unlocked vault whose key derivation is at the floor cost (set-up, not timed)."""
+    keystore.CALIBRATION_TARGET_SECONDS, target = 0.0, keystore.CALIBRATION_TARGET_SECONDS
+    try:
+        vault, _recovery = Vault.create(folder, passphrase)
+    finally:
+        keystore.CALIBRATION_TARGET_SECONDS = target
+    return vault
+
+
 def unlock_seconds(runs: int = 5) -> float:
     """Median seconds to unlock a vault created with this machine's calibration."""
     with _folder() as folder:
@@ -68,11 +78,7 @@ def save_and_open_ms(runs: int = 15) -> tuple[float, float, int]:
     """Median ms to save and to open a fully filled assessment; and its file size."""
     assessment = _full_assessment()
     with _folder() as folder:
-        keystore.CALIBRATION_TARGET_SECONDS, target = 0.0, keystore.CALIBRATION_TARGET_SECONDS
-        try:
-            vault, _ = Vault.create(folder, PASSPHRASE)
-        finally:
-            keystore.CALIBRATION_TARGET_SECONDS = target
+        vault = floor_cost_vault(folder, PASSPHRASE)
         try:
             vault.save(assessment)  # the first save has no backup to keep
             save = median_of(runs, lambda: time_call(lambda: vault.save(assessment))) * 1000
@@ -109,11 +115,7 @@ def list_seconds(runs: int = 5, cases: int = CASES) -> tuple[float, float, float
         (list seconds, seconds to rebuild a lost index, ms to save one assessment).
     """
     with _folder() as folder:
-        keystore.CALIBRATION_TARGET_SECONDS, target = 0.0, keystore.CALIBRATION_TARGET_SECONDS
-        try:
-            vault, _ = Vault.create(folder, PASSPHRASE)
-        finally:
-            keystore.CALIBRATION_TARGET_SECONDS = target
+        vault = floor_cost_vault(folder, PASSPHRASE)
         key = vault._key
         vault_keystore = keystore.read(DataLayout(folder).keystore)
         vault.close()

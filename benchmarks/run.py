@@ -47,8 +47,31 @@ def machine() -> str:
         pass
     return (
         f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores{memory}, "
-        f"Python {platform.python_version()}, {platform.processor() or 'unknown CPU'}"
+        f"Python {platform.python_version()}, {_cpu_model()}"
     )
+
+
+def _cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text(encoding="utf-8").splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "CPU not known"
+
+
+NOTES_MARKER = "<!-- notes: kept when the table is recorded again -->"
+
+
+def _kept_notes(path: Path) -> str:
+    """The hand-written notes under the marker in the previous record, if any."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError:
+        return ""
+    _, marker, notes = text.partition(NOTES_MARKER)
+    return marker + notes if marker else ""
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -82,7 +105,11 @@ def main(argv: list[str] | None = None) -> int:
             text += "\nOver budget: " + "; ".join(over) + ".\n"
         from ce_desktop.storage.atomic import atomic_write
 
-        atomic_write(ROOT / "docs" / "benchmarks.md", text.encode("utf-8"))
+        record = ROOT / "docs" / "benchmarks.md"
+        notes = _kept_notes(record)
+        if notes:
+            text += "\n" + notes
+        atomic_write(record, text.encode("utf-8"))
     return 0
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -12,20 +11,10 @@ from pypdf import PdfReader
 
 from ce_desktop.domain.model import AuditAction
 from ce_desktop.storage.vault import Vault
+from tests.e2e.cli_support import run_cli
 from tests.factories import CHILD_NAME, full_assessment
 
 PASSPHRASE = "fictional export passphrase, long enough"
-
-
-def run_cli(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "ce_desktop", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=120,
-    )
 
 
 def text_of(pdf: bytes, password: str = "") -> str:

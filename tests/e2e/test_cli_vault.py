@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -14,24 +13,11 @@ from ce_desktop.resources import resource_path
 from ce_desktop.storage import keystore
 from ce_desktop.storage.paths import ASSESSMENT_SUFFIX
 from ce_desktop.storage.vault import Vault
+from tests.e2e.cli_support import run_cli
 
 PASSPHRASE = "tea and toast on a rainy morning"
 
 pytestmark = pytest.mark.slow
-
-
-def run_cli(
-    *args: str, stdin: str = "", env: dict[str, str] | None = None
-) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "ce_desktop", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=120,
-        env=env,
-    )
 
 
 def vault_cli(
