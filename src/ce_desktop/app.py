@@ -111,7 +111,7 @@ def run_app(data_dir: str | None) -> int:
     if refusal:
         QMessageBox.warning(None, APP_NAME, refusal)
         return 1
-    window = MainWindow(folder)
+    window = MainWindow(folder, staged=True)
     window.resize(1280, 800)
     window.show()
     return int(app.exec())

@@ -58,7 +58,7 @@ def _ddmmyyyy(value: date) -> str:
 
 
 def start(qtbot, data_dir: Path) -> MainWindow:
-    window = MainWindow(data_dir)
+    window = MainWindow(data_dir, staged=True)  # as the app starts
     qtbot.addWidget(window)
     window.resize(1280, 800)
     window.show()

@@ -215,3 +215,28 @@ def test_delete_removes_from_disk(qtbot, window, data_dir, monkeypatch) -> None:
 def _child_column(window: MainWindow) -> list[str]:
     proxy = window.case_list.proxy
     return [proxy.index(row, 0).data() for row in range(proxy.rowCount())]
+
+
+def test_a_staged_start_shows_only_the_unlock_screen_until_unlocked(qtbot, data_dir) -> None:
+    vault, _key = make_vault(data_dir)
+    saved_assessment(vault, CHILD)
+    vault.close()
+    window = MainWindow(data_dir, editor_factory=StandInEditor, staged=True)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.current_page() is window.unlock_page
+    assert not hasattr(window, "case_list")  # built at unlock, not before
+    assert not window.ui.actionNewAssessment.isEnabled()
+    window.lock()  # nothing to lock yet: no error
+    unlock(qtbot, window)
+    assert window.current_page() is window.case_list
+    assert window.case_list.proxy.rowCount() == 1
+    assert window.ui.actionNewAssessment.isEnabled()
+
+
+def test_a_staged_window_closes_cleanly_while_still_locked(qtbot, data_dir) -> None:
+    make_vault(data_dir)[0].close()
+    window = MainWindow(data_dir, editor_factory=StandInEditor, staged=True)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.close()

@@ -15,8 +15,6 @@ import logging
 import sys
 from collections.abc import Sequence
 
-from ce_desktop import __version__
-from ce_desktop.cli import basic_commands, export_commands, vault_commands
 from ce_desktop.cli.common import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, CommandError
 
 log = logging.getLogger(__name__)
@@ -32,6 +30,9 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     """The full parser: global options and every subcommand."""
+    from ce_desktop import __version__
+    from ce_desktop.cli import basic_commands, export_commands, vault_commands
+
     parser = _Parser(
         prog="ce-desktop",
         description="CE Desktop: the Child Exploitation (CE) Risk Assessment, offline.",
@@ -53,10 +54,38 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _plain_launch(argv: Sequence[str]) -> tuple[bool, str | None]:
+    """Whether the arguments only start the app (at most ``--data-dir DIR``), and the DIR.
+
+    Starting the app then skips the commands' parsers and the modules behind them, so
+    the window appears sooner.
+    """
+    launch = _QuietParser(add_help=False, allow_abbrev=False)
+    launch.add_argument("--data-dir")
+    try:
+        known, rest = launch.parse_known_args(list(argv))
+    except ValueError:  # e.g. --data-dir with no folder: the full parser explains
+        return False, None
+    return not rest, known.data_dir
+
+
+class _QuietParser(argparse.ArgumentParser):
+    """A parser that raises on a usage error instead of printing and exiting."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise ValueError(message)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``ce-desktop`` console script."""
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    plain, data_dir = _plain_launch(arguments)
+    if plain:
+        from ce_desktop.app import run_app
+
+        return run_app(data_dir=data_dir)
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(arguments)
     try:
         if args.self_test:
             from ce_desktop.gui.selftest import run_self_test

@@ -6,12 +6,21 @@ from typing import Annotated
 
 from pydantic import Field
 
+from ce_desktop.domain.defaults import (
+    DEFAULT_IDLE_MINUTES,
+    DEFAULT_MASH_ADDRESS,
+    MAX_IDLE_MINUTES,
+    MIN_IDLE_MINUTES,
+)
 from ce_desktop.domain.model import FormModel
 
-DEFAULT_MASH_ADDRESS = "CSMASH@surreycc.gov.uk"
-DEFAULT_IDLE_MINUTES = 5
-MIN_IDLE_MINUTES = 1
-MAX_IDLE_MINUTES = 15
+__all__ = [
+    "DEFAULT_IDLE_MINUTES",
+    "DEFAULT_MASH_ADDRESS",
+    "MAX_IDLE_MINUTES",
+    "MIN_IDLE_MINUTES",
+    "Settings",
+]
 
 
 class Settings(FormModel):

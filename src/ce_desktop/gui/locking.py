@@ -16,7 +16,7 @@ from __future__ import annotations
 from PySide6.QtCore import QElapsedTimer, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 
-from ce_desktop.domain.settings import DEFAULT_IDLE_MINUTES
+from ce_desktop.domain.defaults import DEFAULT_IDLE_MINUTES
 
 CHECK_MS = 5000
 

@@ -16,27 +16,30 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
 
-from ce_desktop import __version__
-from ce_desktop.domain.model import Assessment, utc_now
-from ce_desktop.domain.settings import DEFAULT_MASH_ADDRESS
-from ce_desktop.gui.autosave import SaveStatusBar
-from ce_desktop.gui.case_list import CaseListPage
-from ce_desktop.gui.export_actions import ExportActions
-from ce_desktop.gui.first_run import FirstRunPage
+import ce_desktop
+from ce_desktop.domain.defaults import DEFAULT_MASH_ADDRESS
 from ce_desktop.gui.forms.ui_main_window import Ui_MainWindow
-from ce_desktop.gui.guidance import GuidanceWindow
 from ce_desktop.gui.locking import IdleWatch
-from ce_desktop.gui.recovery import ask_with_message_box, offer_recovered_drafts
-from ce_desktop.gui.session import AssessmentSession, Resume
-from ce_desktop.gui.settings_dialog import SettingsDialog
 from ce_desktop.gui.unlock import UnlockPage
 from ce_desktop.storage.errors import StorageError
+from ce_desktop.storage.paths import DataLayout
 
+# The rest of the window (the case list, the session, the editor, the exports) is
+# imported when it is first needed: see MainWindow(staged=True) and gui.preload.
 if TYPE_CHECKING:
     from ce_desktop.domain.catalogue import Catalogue
+    from ce_desktop.domain.model import Assessment
+    from ce_desktop.gui.autosave import SaveStatusBar
+    from ce_desktop.gui.case_list import CaseListPage
+    from ce_desktop.gui.export_actions import ExportActions
+    from ce_desktop.gui.first_run import FirstRunPage
+    from ce_desktop.gui.guidance import GuidanceWindow
+    from ce_desktop.gui.recovery import Ask
+    from ce_desktop.gui.session import AssessmentSession, Resume
     from ce_desktop.storage.vault import Vault
 
 log = logging.getLogger(__name__)
@@ -62,7 +65,18 @@ class MainWindow(QMainWindow):
     ("firstRunPage"), ``unlock_page`` ("unlockPage"), ``case_list`` ("caseListPage"),
     ``editor`` ("assessmentEditor"; None until an assessment is opened, and again
     after each lock), ``save_status`` ("saveStatus"), ``session`` and ``idle_watch``.
+
+    With ``staged=True`` (how the app starts) and a vault already set up, only the
+    unlock screen is built at first; the rest of the window is built at unlock, its
+    modules loaded in the background meanwhile (``gui.preload``).
     """
+
+    first_run: FirstRunPage
+    case_list: CaseListPage
+    session: AssessmentSession
+    save_status: SaveStatusBar
+    export_actions: ExportActions
+    ask_recover: Ask
 
     def __init__(
         self,
@@ -71,56 +85,103 @@ class MainWindow(QMainWindow):
         catalogue: Catalogue | None = None,
         editor_factory: Callable[[Catalogue, QWidget], QWidget] = default_editor,
         today: Callable[[], date] = date.today,
-        now: Callable[[], datetime] = utc_now,
+        now: Callable[[], datetime] | None = None,
+        staged: bool = False,
     ) -> None:
         super().__init__()
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
         self.setWindowTitle(WINDOW_TITLE)
         self.data_dir = Path(data_dir)
-        if catalogue is None:
-            from ce_desktop.domain.catalogue import default_catalogue
-
-            catalogue = default_catalogue()
-        self.catalogue = catalogue
+        self._catalogue = catalogue
+        self._editor_factory = editor_factory
+        self._today, self._now = today, now
         self._resume: Resume | None = None
-        self.ask_recover = ask_with_message_box(self)
         self._guidance: GuidanceWindow | None = None
-
-        mash = getattr(getattr(catalogue, "toolkit", None), "mash_address", DEFAULT_MASH_ADDRESS)
-        self.first_run = FirstRunPage(self.data_dir, mash, self)
-        self.first_run.setObjectName("firstRunPage")
+        self._built = False
         self.unlock_page = UnlockPage(self.data_dir, self)
         self.unlock_page.setObjectName("unlockPage")
-        self.case_list = CaseListPage(self, today=today)
-        self.case_list.setObjectName("caseListPage")
-        self._editor_factory = editor_factory
-        for page in (self.first_run, self.unlock_page, self.case_list):
-            self.ui.stack.addWidget(page)
+        self.ui.stack.addWidget(self.unlock_page)
         self.ui.trainingBanner.setStyleSheet(TRAINING_BANNER_STYLE)
         self.ui.trainingBanner.hide()
-
-        self.session = AssessmentSession(
-            self._make_editor, self._discard_editor, today=today, now=now, parent=self
-        )
-        self.save_status = SaveStatusBar(self)
-        self.ui.statusbar.addPermanentWidget(self.save_status)
         self.idle_watch = IdleWatch(self)
-        self.export_actions = self._make_export_actions()
-        self._connect()
-        if self._vault_exists():
+        self._connect_unlock()
+        vault_exists = DataLayout(self.data_dir).keystore.exists()
+        if staged and vault_exists:
+            from ce_desktop.gui.preload import PRELOAD_DELAY_MS, start_preload
+
+            self._show_unlock()
+            # Once the screen has been drawn: the first paint gets the whole machine.
+            QTimer.singleShot(PRELOAD_DELAY_MS, start_preload)
+            return
+        self._build()
+        if vault_exists:
             self._show_unlock()
         else:
             self._show_page(self.first_run)
 
+    @property
+    def catalogue(self) -> Catalogue:
+        """The form's catalogue (loaded at first use)."""
+        if self._catalogue is None:
+            from ce_desktop.domain.catalogue import default_catalogue
+
+            self._catalogue = default_catalogue()
+        return self._catalogue
+
+    def _build(self) -> None:
+        """Build everything behind the unlock screen (once)."""
+        if self._built:
+            return
+        from ce_desktop.gui.autosave import SaveStatusBar
+        from ce_desktop.gui.case_list import CaseListPage
+        from ce_desktop.gui.first_run import FirstRunPage
+        from ce_desktop.gui.recovery import ask_with_message_box
+        from ce_desktop.gui.session import AssessmentSession
+
+        self._built = True
+        self.ask_recover = ask_with_message_box(self)
+        mash = getattr(self.catalogue.toolkit, "mash_address", DEFAULT_MASH_ADDRESS)
+        self.first_run = FirstRunPage(self.data_dir, mash, self)
+        self.first_run.setObjectName("firstRunPage")
+        self.case_list = CaseListPage(self, today=self._today)
+        self.case_list.setObjectName("caseListPage")
+        for page in (self.first_run, self.case_list):
+            self.ui.stack.addWidget(page)
+        from ce_desktop.domain.model import utc_now
+
+        self.session = AssessmentSession(
+            self._make_editor,
+            self._discard_editor,
+            today=self._today,
+            now=self._now or utc_now,
+            parent=self,
+        )
+        self.save_status = SaveStatusBar(self)
+        self.ui.statusbar.addPermanentWidget(self.save_status)
+        self.export_actions = self._make_export_actions()
+        self._connect()
+
     # Wiring ---------------------------------------------------------------------------
 
-    def _vault_exists(self) -> bool:
-        from ce_desktop.storage.vault import Vault
-
-        return Vault.exists(self.data_dir)
+    def _connect_unlock(self) -> None:
+        # What works before the rest of the window is built: unlocking, help, quitting.
+        ui = self.ui
+        self.unlock_page.unlocked.connect(self._unlocked)
+        self.unlock_page.already_running.connect(self._already_running)
+        self.idle_watch.lock_requested.connect(lambda _reason: self.lock())
+        ui.actionLock.triggered.connect(self.lock)
+        ui.actionQuit.triggered.connect(self.close)
+        ui.actionGuidance.triggered.connect(self._open_guidance)
+        ui.actionAbout.triggered.connect(self._about)
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            app.commitDataRequest.connect(self._session_ending)
+            app.aboutToQuit.connect(self._session_ending)
 
     def _make_export_actions(self) -> ExportActions:
+        from ce_desktop.gui.export_actions import ExportActions
+
         actions = ExportActions(
             self,
             lambda: self.session.vault,
@@ -155,8 +216,6 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         ui, session = self.ui, self.session
         self.first_run.completed.connect(self._unlocked)
-        self.unlock_page.unlocked.connect(self._unlocked)
-        self.unlock_page.already_running.connect(self._already_running)
         self.case_list.new_requested.connect(lambda: self._guarded(session.new))
         self.case_list.sample_requested.connect(lambda: self._guarded(session.open_sample))
         self.case_list.open_requested.connect(lambda i: self._guarded(lambda: session.open(i)))
@@ -169,17 +228,12 @@ class MainWindow(QMainWindow):
         )
         self.save_status.retry_requested.connect(session.save_now)
         self.save_status.copy_requested.connect(self._save_copy)
-        self.idle_watch.lock_requested.connect(lambda _reason: self.lock())
         ui.actionNewAssessment.triggered.connect(self._new_assessment)
         ui.actionNewReview.triggered.connect(self._review_selected_or_open)
         ui.actionOpenSample.triggered.connect(lambda: self._guarded(session.open_sample))
         ui.actionBackToList.triggered.connect(self.back_to_list)
         ui.actionSaveNow.triggered.connect(session.save_now)
-        ui.actionLock.triggered.connect(self.lock)
-        ui.actionQuit.triggered.connect(self.close)
         ui.actionSettings.triggered.connect(self._open_settings)
-        ui.actionGuidance.triggered.connect(self._open_guidance)
-        ui.actionAbout.triggered.connect(self._about)
         exports = self.export_actions
         handlers = (
             exports.export_pdf,
@@ -192,17 +246,18 @@ class MainWindow(QMainWindow):
         )
         for action, handler in zip(self._export_action_list(), handlers, strict=True):
             action.triggered.connect(handler)
-        app = QGuiApplication.instance()
-        if isinstance(app, QGuiApplication):
-            app.commitDataRequest.connect(self._session_ending)
-            app.aboutToQuit.connect(self._session_ending)
 
     # The editor ------------------------------------------------------------------------
 
     @property
     def editor(self) -> Any | None:
         """The assessment editor, or None while no assessment has been opened."""
-        return self.session.editor
+        return self.session.editor if self._built else None
+
+    @property
+    def unlocked(self) -> bool:
+        """Whether a vault is open (the window is showing the worker's data)."""
+        return self._built and self.session.vault is not None
 
     def _make_editor(self) -> QWidget:
         editor = self._editor_factory(self.catalogue, self)
@@ -227,7 +282,7 @@ class MainWindow(QMainWindow):
     def _show_page(self, page: QWidget) -> None:
         self.ui.stack.setCurrentWidget(page)
         self.setWindowTitle(WINDOW_TITLE)
-        unlocked = self.session.vault is not None
+        unlocked = self.unlocked
         in_editor = page is self.editor and self.editor is not None
         ui = self.ui
         for action in (
@@ -251,7 +306,8 @@ class MainWindow(QMainWindow):
             action.setEnabled(unlocked and in_editor)
         if not in_editor:
             self.ui.trainingBanner.hide()
-            self.save_status.show_state(None, "")
+            if self._built:
+                self.save_status.show_state(None, "")
 
     def _show_unlock(self) -> None:
         self.unlock_page.reset()
@@ -273,6 +329,9 @@ class MainWindow(QMainWindow):
     # Unlocking and locking ---------------------------------------------------------------
 
     def _unlocked(self, vault: Vault) -> None:
+        from ce_desktop.gui.recovery import offer_recovered_drafts
+
+        self._build()
         self.session.attach(vault)
         _recovered, problems = offer_recovered_drafts(vault, self.ask_recover)
         for problem in problems:
@@ -286,7 +345,7 @@ class MainWindow(QMainWindow):
 
     def lock(self) -> None:
         """Lock now: save, clear every screen, forget the key, show the unlock screen."""
-        if self.session.vault is None:
+        if not self.unlocked:
             return
         self.idle_watch.stop()
         self._resume = self.session.lock()
@@ -298,7 +357,8 @@ class MainWindow(QMainWindow):
 
     def _session_ending(self, *_args: object) -> None:
         # The OS is logging out or shutting down: save now, there may be no close event.
-        self.session.save_now()
+        if self.unlocked:
+            self.session.save_now()
 
     def _already_running(self, message: str) -> None:
         QMessageBox.warning(self, WINDOW_TITLE, message)
@@ -378,7 +438,9 @@ class MainWindow(QMainWindow):
     # Dialogs --------------------------------------------------------------------------------
 
     def _open_settings(self) -> None:
-        if self.session.vault is None:
+        from ce_desktop.gui.settings_dialog import SettingsDialog
+
+        if not self.unlocked:
             return
         dialog = SettingsDialog(self.session.settings, self.data_dir, self)
         dialog.backup_requested.connect(self.export_actions.backup_now)
@@ -391,6 +453,8 @@ class MainWindow(QMainWindow):
 
     def _open_guidance(self) -> None:
         if self._guidance is None:
+            from ce_desktop.gui.guidance import GuidanceWindow
+
             self._guidance = GuidanceWindow(self.catalogue, self)
         topic = getattr(self.editor, "guidance_topic", lambda: None)()
         self._guidance.show_topic(topic)
@@ -402,13 +466,17 @@ class MainWindow(QMainWindow):
         QMessageBox.about(
             self,
             "About CE Desktop",
-            f"CE Desktop {__version__}\n\nThe Surrey Child Exploitation (CE) Risk Assessment, "
-            "offline. Assessments are kept encrypted on this computer; nothing is sent "
-            "anywhere unless you export it.",
+            f"CE Desktop {ce_desktop.__version__}\n\n"
+            "The Surrey Child Exploitation (CE) Risk Assessment, offline. Assessments are "
+            "kept encrypted on this computer; nothing is sent anywhere unless you export it.",
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Save before closing; ask first if the save failed."""
+        if not self._built:
+            self.idle_watch.detach()
+            event.accept()
+            return
         if self.session.current_id and not self.session.save_now():
             answer = QMessageBox.question(
                 self,

@@ -1,0 +1,12 @@
+"""The settings' defaults and bounds, as plain constants.
+
+Kept apart from the settings model so that the unlock screen can use them without
+loading pydantic and the form's model before it is shown.
+"""
+
+from __future__ import annotations
+
+DEFAULT_MASH_ADDRESS = "CSMASH@surreycc.gov.uk"
+DEFAULT_IDLE_MINUTES = 5
+MIN_IDLE_MINUTES = 1
+MAX_IDLE_MINUTES = 15
