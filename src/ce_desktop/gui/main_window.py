@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
 import ce_desktop
 from ce_desktop.domain.defaults import DEFAULT_MASH_ADDRESS
@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from ce_desktop.domain.catalogue import Catalogue
     from ce_desktop.domain.model import Assessment
     from ce_desktop.gui.autosave import SaveStatusBar
+    from ce_desktop.gui.case_commands import CaseCommands
     from ce_desktop.gui.case_list import CaseListPage
     from ce_desktop.gui.export_actions import ExportActions
     from ce_desktop.gui.first_run import FirstRunPage
@@ -76,6 +77,7 @@ class MainWindow(QMainWindow):
     session: AssessmentSession
     save_status: SaveStatusBar
     export_actions: ExportActions
+    commands: CaseCommands
     ask_recover: Ask
 
     def __init__(
@@ -134,6 +136,7 @@ class MainWindow(QMainWindow):
         if self._built:
             return
         from ce_desktop.gui.autosave import SaveStatusBar
+        from ce_desktop.gui.case_commands import CaseCommands
         from ce_desktop.gui.case_list import CaseListPage
         from ce_desktop.gui.first_run import FirstRunPage
         from ce_desktop.gui.recovery import ask_with_message_box
@@ -159,6 +162,7 @@ class MainWindow(QMainWindow):
         )
         self.save_status = SaveStatusBar(self)
         self.ui.statusbar.addPermanentWidget(self.save_status)
+        self.commands = CaseCommands(self, self.session, self.case_list, self._refresh_list)
         self.export_actions = self._make_export_actions()
         self._connect()
 
@@ -214,23 +218,23 @@ class MainWindow(QMainWindow):
         ]
 
     def _connect(self) -> None:
-        ui, session = self.ui, self.session
+        ui, session, commands = self.ui, self.session, self.commands
         self.first_run.completed.connect(self._unlocked)
-        self.case_list.new_requested.connect(lambda: self._guarded(session.new))
-        self.case_list.sample_requested.connect(lambda: self._guarded(session.open_sample))
-        self.case_list.open_requested.connect(lambda i: self._guarded(lambda: session.open(i)))
-        self.case_list.review_requested.connect(self._start_review)
-        self.case_list.delete_confirmed.connect(self._delete)
+        self.case_list.new_requested.connect(lambda: commands.guarded(session.new))
+        self.case_list.sample_requested.connect(lambda: commands.guarded(session.open_sample))
+        self.case_list.open_requested.connect(lambda i: commands.guarded(lambda: session.open(i)))
+        self.case_list.review_requested.connect(commands.start_review)
+        self.case_list.delete_confirmed.connect(commands.delete)
         session.opened.connect(self._opened)
         session.message.connect(lambda text: self.ui.statusbar.showMessage(text, 15000))
         session.autosaver.state_changed.connect(
             lambda state: self.save_status.show_state(state, session.autosaver.error)
         )
         self.save_status.retry_requested.connect(session.save_now)
-        self.save_status.copy_requested.connect(self._save_copy)
-        ui.actionNewAssessment.triggered.connect(self._new_assessment)
-        ui.actionNewReview.triggered.connect(self._review_selected_or_open)
-        ui.actionOpenSample.triggered.connect(lambda: self._guarded(session.open_sample))
+        self.save_status.copy_requested.connect(commands.save_copy)
+        ui.actionNewAssessment.triggered.connect(commands.new)
+        ui.actionNewReview.triggered.connect(commands.review_selected_or_open)
+        ui.actionOpenSample.triggered.connect(lambda: commands.guarded(session.open_sample))
         ui.actionBackToList.triggered.connect(self.back_to_list)
         ui.actionSaveNow.triggered.connect(session.save_now)
         ui.actionSettings.triggered.connect(self._open_settings)
@@ -262,8 +266,8 @@ class MainWindow(QMainWindow):
     def _make_editor(self) -> QWidget:
         editor = self._editor_factory(self.catalogue, self)
         editor.setObjectName("assessmentEditor")
-        editor.finalise_requested.connect(self._finalise)  # type: ignore[attr-defined]
-        editor.start_review_requested.connect(self._review_open)  # type: ignore[attr-defined]
+        editor.finalise_requested.connect(self.commands.finalise)  # type: ignore[attr-defined]
+        editor.start_review_requested.connect(self.commands.review_open)  # type: ignore[attr-defined]
         self.ui.stack.addWidget(editor)
         return editor
 
@@ -384,54 +388,6 @@ class MainWindow(QMainWindow):
             return
         self.show_case_list()
 
-    def _new_assessment(self) -> None:
-        if self.session.current_id and not self.session.close_assessment():
-            return
-        self._guarded(self.session.new)
-
-    def _review_selected_or_open(self) -> None:
-        chosen = self.session.current_id or self.case_list.selected_id()
-        if chosen:
-            self._start_review(chosen)
-        else:
-            self._problem("Select an assessment in the case list first.")
-
-    def _review_open(self) -> None:
-        if self.session.current_id:
-            self._start_review(self.session.current_id)
-
-    def _start_review(self, assessment_id: str) -> None:
-        self._guarded(lambda: self.session.start_review(assessment_id))
-
-    def _delete(self, assessment_id: str) -> None:
-        self._guarded(lambda: self.session.delete(assessment_id))
-        self._refresh_list()
-
-    def _finalise(self) -> None:
-        self._guarded(self.session.finalise)
-
-    def _save_copy(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Save an encrypted copy in…")
-        if not folder:
-            return
-        try:
-            written = self.session.save_copy(Path(folder))
-        except StorageError as error:
-            self._problem(str(error))
-            return
-        QMessageBox.information(
-            self,
-            WINDOW_TITLE,
-            f"An encrypted copy was saved as {written.name}. It opens only with your "
-            "passphrase: copy it back into the data folder's assessments folder to use it.",
-        )
-
-    def _guarded(self, step: Callable[[], object]) -> None:
-        try:
-            step()
-        except StorageError as error:
-            self._problem(str(error))
-
     def _problem(self, text: str) -> None:
         QMessageBox.warning(self, WINDOW_TITLE, text)
 
@@ -447,7 +403,7 @@ class MainWindow(QMainWindow):
         dialog.restore_requested.connect(self.export_actions.restore)
         if dialog.exec():
             settings = dialog.result_settings()
-            self._guarded(lambda: self.session.save_settings(settings))
+            self.commands.guarded(lambda: self.session.save_settings(settings))
             self.idle_watch.set_idle_minutes(self.session.settings.idle_minutes)
         dialog.deleteLater()
 

@@ -23,6 +23,7 @@ MODULES = (
     "ce_desktop.storage.vault",
     "ce_desktop.gui.session",
     "ce_desktop.gui.case_list",
+    "ce_desktop.gui.case_commands",
     "ce_desktop.gui.autosave",
     "ce_desktop.gui.recovery",
     "ce_desktop.gui.first_run",

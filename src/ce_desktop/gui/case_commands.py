@@ -1,0 +1,102 @@
+"""What the worker does to assessments from the menus, the case list and the editor.
+
+New, review, delete, finalise and "save a copy elsewhere", each guarded so that a
+storage problem becomes one plain message and never loses what is on screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from ce_desktop.gui.case_list import CaseListPage
+from ce_desktop.gui.session import AssessmentSession
+from ce_desktop.storage.errors import StorageError
+
+TITLE = "CE Desktop"
+
+
+class CaseCommands:
+    """The assessment commands of the window.
+
+    Attributes:
+        choose_folder: asks where to save a copy (a test replaces it).
+    """
+
+    def __init__(
+        self,
+        parent: QWidget,
+        session: AssessmentSession,
+        case_list: CaseListPage,
+        refresh_list: Callable[[], None],
+    ) -> None:
+        self._parent = parent
+        self._session = session
+        self._case_list = case_list
+        self._refresh_list = refresh_list
+        self.choose_folder: Callable[[], str] = lambda: QFileDialog.getExistingDirectory(
+            parent, "Save an encrypted copy in…"
+        )
+
+    def guarded(self, step: Callable[[], object]) -> None:
+        """Run ``step``; a storage problem is shown in plain words."""
+        try:
+            step()
+        except StorageError as error:
+            self.problem(str(error))
+
+    def problem(self, text: str) -> None:
+        """Tell the worker about a problem."""
+        QMessageBox.warning(self._parent, TITLE, text)
+
+    def new(self) -> None:
+        """A new assessment (the open one is saved and closed first)."""
+        session = self._session
+        if session.current_id and not session.close_assessment():
+            return
+        self.guarded(session.new)
+
+    def review_selected_or_open(self) -> None:
+        """Start a review from the open assessment, or else the one selected in the list."""
+        chosen = self._session.current_id or self._case_list.selected_id()
+        if chosen:
+            self.start_review(chosen)
+        else:
+            self.problem("Select an assessment in the case list first.")
+
+    def review_open(self) -> None:
+        """Start a review from the open assessment."""
+        if self._session.current_id:
+            self.start_review(self._session.current_id)
+
+    def start_review(self, assessment_id: str) -> None:
+        """Start a review from this assessment (it stays as it is)."""
+        self.guarded(lambda: self._session.start_review(assessment_id))
+
+    def delete(self, assessment_id: str) -> None:
+        """Delete an assessment the worker confirmed deleting."""
+        self.guarded(lambda: self._session.delete(assessment_id))
+        self._refresh_list()
+
+    def finalise(self) -> None:
+        """Finalise the open assessment."""
+        self.guarded(self._session.finalise)
+
+    def save_copy(self) -> None:
+        """Save the open assessment's encrypted file in a folder the worker chooses."""
+        folder = self.choose_folder()
+        if not folder:
+            return
+        try:
+            written = self._session.save_copy(Path(folder))
+        except StorageError as error:
+            self.problem(str(error))
+            return
+        QMessageBox.information(
+            self._parent,
+            TITLE,
+            f"An encrypted copy was saved as {written.name}. It opens only with your "
+            "passphrase: copy it back into the data folder's assessments folder to use it.",
+        )
