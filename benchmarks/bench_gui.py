@@ -165,7 +165,7 @@ def window_rows(runs: int = 5, keystrokes: int = 300, cases: int = 5000) -> list
         full = full_assessment(narrative_words=2000)
         vault.save(full)
         vault.close()
-        window = MainWindow(folder)
+        window = MainWindow(folder, staged=True)  # as the app starts
         window.resize(1280, 800)
         window.show()
         _process_events()
@@ -180,6 +180,11 @@ def window_rows(runs: int = 5, keystrokes: int = 300, cases: int = 5000) -> list
             _process_events()
             return time.perf_counter() - started
 
+        _wait_for_preload()
+        first = to_case_list()  # the first unlock also builds the window behind the screen
+        window.lock()
+        _process_events()
+        rows.append(Row("first unlock to case list shown (window built)", first, "s", budget=0.3))
         unlock_and_list = []
         for _ in range(runs):
             unlock_and_list.append(to_case_list())
@@ -258,9 +263,9 @@ def window_rows(runs: int = 5, keystrokes: int = 300, cases: int = 5000) -> list
 
     with tempfile.TemporaryDirectory(prefix="ce-bench-list-") as big:
         fill_vault(Path(big), PASSPHRASE, cases)
-        window = MainWindow(Path(big))
+        window = MainWindow(Path(big), staged=True)
         window.show()
-        _process_events()
+        _wait_for_preload()
         vault = Vault.unlock(Path(big), PASSPHRASE)
         started = time.perf_counter()
         window.unlock_page.unlocked.emit(vault)
@@ -276,6 +281,19 @@ def window_rows(runs: int = 5, keystrokes: int = 300, cases: int = 5000) -> list
         window.lock()
         _process_events()
     return rows
+
+
+def _wait_for_preload() -> None:
+    """Let the background loading that follows the first paint start and finish."""
+    import threading
+
+    for _ in range(500):
+        _process_events()
+        loading = [t for t in threading.enumerate() if t.name == "ce-desktop-preload"]
+        if loading:
+            loading[0].join()
+            return
+        time.sleep(0.01)
 
 
 def fill_vault(folder: Path, passphrase: str, cases: int) -> None:
