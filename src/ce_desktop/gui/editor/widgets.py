@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QSizePolicy,
+    QStyle,
     QTextEdit,
     QToolButton,
     QVBoxLayout,
@@ -135,6 +136,25 @@ class BoolField(QWidget):
         layout.addWidget(self.label, 1)
         self.setFocusProxy(self.box)
         self.box.clicked.connect(self.value_changed)
+        self._fit_indicator()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Keep the tick box in proportion when the text size changes."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_indicator()
+
+    def _fit_indicator(self) -> None:
+        # The style draws a fixed-size box; with large text (200%) it would be a speck
+        # beside its label, so it grows with the text, never below the style's own size.
+        default = self.box.style().pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth)
+        wanted = round(QFontMetrics(self.font()).height() * 0.85)
+        if wanted > default:
+            self.box.setStyleSheet(
+                f"QCheckBox::indicator {{ width: {wanted}px; height: {wanted}px; }}"
+            )
+        else:
+            self.box.setStyleSheet("")
 
     def _label_clicked(self) -> None:
         if self.box.isEnabled():
