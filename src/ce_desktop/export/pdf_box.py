@@ -16,7 +16,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph
 
-from ce_desktop.export.pdf_layout import FONT_ITALIC, GRID, styles
+from ce_desktop.export.pdf_layout import FONT_ITALIC, GRID, WritingSpace, styles
 
 _PADDING = 4
 _LINE_WIDTH = 0.5
@@ -40,7 +40,7 @@ class RuledParagraph(Paragraph):  # type: ignore[misc]  # ReportLab is untyped
         _rule_sides(self.canv, self.width, 0, self.height)
 
 
-class RuledSpace(Flowable):  # type: ignore[misc]
+class RuledSpace(WritingSpace):
     """Vertical space inside the box: its top and bottom padding, or a blank line.
 
     With ``caption`` and ``closing`` it is the blank form's writing space for a
@@ -48,19 +48,9 @@ class RuledSpace(Flowable):  # type: ignore[misc]
     """
 
     def __init__(self, height: float, *, closing: bool = False, caption: str = "") -> None:
-        super().__init__()
-        self.height = height
+        super().__init__(height)
         self.closing = closing
         self.caption = caption
-
-    def wrap(self, avail_width: float, _avail_height: float) -> tuple[float, float]:
-        """Take the whole width and the given height."""
-        self.width = avail_width
-        return avail_width, self.height
-
-    def split(self, _avail_width: float, _avail_height: float) -> list[Flowable]:
-        """Never split: too small to matter, or a writing space kept whole."""
-        return []
 
     def draw(self) -> None:
         """Side rules, the caption if any, and the box's bottom edge when closing."""

@@ -223,30 +223,26 @@ def form_table(
 
 
 class WritingSpace(Flowable):  # type: ignore[misc]  # ReportLab is untyped
-    """Room to write by hand on the blank form, with an optional small caption.
+    """Empty room of a fixed height across the whole width (to write in by hand).
 
-    It never splits, so a caption is never left at the foot of a page without its space.
+    It never splits: the space moves to the next page whole.
     """
 
-    def __init__(self, height: float, caption: str = "") -> None:
+    def __init__(self, height: float) -> None:
         super().__init__()
         self.height = height
-        self.caption = caption
 
     def wrap(self, avail_width: float, _avail_height: float) -> tuple[float, float]:
-        """Take the whole width and the writing height."""
+        """Take the whole width and the given height."""
         self.width = avail_width
         return avail_width, self.height
 
     def split(self, _avail_width: float, _avail_height: float) -> list[Flowable]:
-        """Refuse to split: the space moves to the next page whole."""
+        """Refuse to split."""
         return []
 
     def draw(self) -> None:
-        """Draw the caption, if any, at the top left."""
-        if self.caption:
-            self.canv.setFont(FONT_ITALIC, 7.5)
-            self.canv.drawString(0, self.height - 8, self.caption)
+        """Nothing: the space is the point."""
 
 
 def answer_box(text: str, *, blank: bool, height: float = WRITING_HEIGHT) -> list[Flowable]:
