@@ -18,10 +18,11 @@ import logging
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Any
 
 from ce_desktop.domain.model import Assessment, RiskLevel, Status
+from ce_desktop.domain.rules import SEND_WITHIN
 from ce_desktop.storage import container
 from ce_desktop.storage.atomic import atomic_write
 from ce_desktop.storage.errors import SaveFailed, StorageError
@@ -29,7 +30,6 @@ from ce_desktop.storage.paths import ASSESSMENT_SUFFIX, DataLayout
 
 log = logging.getLogger(__name__)
 
-SEND_WITHIN = timedelta(hours=24)
 _FIRST_LINE = "ce-desktop-index 1"
 
 Stamp = tuple[int, int]
