@@ -17,6 +17,7 @@ from ce_desktop.domain.model import (
     Analysis,
     Assessment,
     AssessmentDetails,
+    AuditAction,
     Child,
     Concern,
     ConcernKind,
@@ -25,6 +26,7 @@ from ce_desktop.domain.model import (
     IntendedAction,
     Referral,
     RiskLevel,
+    Status,
     Threshold,
     Vulnerability,
     VulnerabilityEntry,
@@ -173,3 +175,20 @@ def full_assessment(narrative_words: int = 50, catalogue: Catalogue | None = Non
         "consent:details.consent": "Justification: consent sought twice, refused once.",
     }
     return assessment
+
+
+def as_final(assessment: Assessment, *, at: datetime = CREATED_AT) -> Assessment:
+    """A copy marked final by hand, as a file finalised elsewhere would be.
+
+    For tests about what happens to a final assessment whatever its content; the
+    use case's own finalising (which runs the checks) is tested with complete drafts.
+    """
+    from ce_desktop.domain.lifecycle import content_fingerprint
+
+    final = assessment.model_copy(deep=True)
+    final.fingerprint = content_fingerprint(final)
+    final.finalised_at = at
+    final.updated_at = at
+    final.status = Status.FINAL
+    final.record(AuditAction.FINALISED, at=at)
+    return final

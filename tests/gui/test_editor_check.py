@@ -16,10 +16,11 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from ce_desktop.domain.lifecycle import finalise, start_review
+from ce_desktop.domain.lifecycle import start_review
 from ce_desktop.domain.model import Consent, IndicatorEntry, RiskLevel
 from ce_desktop.gui.editor import AssessmentEditor
 from ce_desktop.gui.editor.check_page import LinkButton
+from tests.factories import as_final
 from tests.gui.editor_support import NOW, TODAY, complete_draft, editor, field, new_draft
 from tests.gui.keys import press, type_text
 
@@ -142,7 +143,7 @@ def test_the_summary_shows_answers_and_identified_indicators(editor: AssessmentE
 def test_a_final_assessment_is_read_only_and_offers_a_review(
     editor: AssessmentEditor, qtbot: QtBot
 ) -> None:
-    editor.load(finalise(complete_draft(), now=NOW))
+    editor.load(as_final(complete_draft(), at=NOW))
 
     assert editor.tabs.currentIndex() == CHECK
     assert field(editor, "child.name").isReadOnly()  # type: ignore[attr-defined]
@@ -159,7 +160,7 @@ def test_a_final_assessment_is_read_only_and_offers_a_review(
 def test_a_review_shows_what_changed_since_the_previous_assessment(
     editor: AssessmentEditor,
 ) -> None:
-    previous = finalise(complete_draft(), now=NOW)
+    previous = as_final(complete_draft(), at=NOW)
     review = start_review(previous, today=TODAY, now=NOW)
     review.indicators["offending"] = IndicatorEntry()
     review.indicators["grooming"] = IndicatorEntry(
@@ -184,7 +185,7 @@ def test_clear_leaves_no_assessment_text_in_any_widget(editor: AssessmentEditor)
     draft = complete_draft()
     draft.indicators["grooming"].narrative = "Secret narrative Łukasz"
     draft.analysis.concerns = []
-    editor.load(draft, previous=finalise(complete_draft(), now=NOW))
+    editor.load(draft, previous=as_final(complete_draft(), at=NOW))
     open_check(editor)
     secrets = [
         "Zoë",

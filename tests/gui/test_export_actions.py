@@ -18,7 +18,6 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from ce_desktop.domain import lifecycle
 from ce_desktop.domain.catalogue import Catalogue, default_catalogue
 from ce_desktop.domain.model import Assessment, AuditAction, Status
 from ce_desktop.domain.settings import Settings
@@ -28,7 +27,8 @@ from ce_desktop.gui.export_dialogs import PasswordDialog
 from ce_desktop.storage import keystore
 from ce_desktop.storage.errors import SaveFailed
 from ce_desktop.storage.vault import Vault
-from tests.factories import CHILD_NAME, full_assessment
+from ce_desktop.usecases import outputs
+from tests.factories import CHILD_NAME, as_final, full_assessment
 
 PASSPHRASE = "fictional test passphrase, long enough"
 MASH = "duty.team@example.gov.uk"
@@ -175,7 +175,7 @@ def test_a_failed_write_gives_a_plain_message_and_nothing_is_noted(
     def full_disk(_path: Path, _data: bytes) -> None:
         raise SaveFailed("There is not enough space on the disk to save.")
 
-    monkeypatch.setattr(module, "atomic_write", full_disk)
+    monkeypatch.setattr(outputs, "atomic_write", full_disk)
     target = tmp_path / "out.pdf"
     setup.dialogs.chosen = [target]
 
@@ -272,7 +272,7 @@ def test_a_draft_cannot_be_marked_as_sent_after_emailing(
 def test_a_final_assessment_is_marked_as_sent_after_emailing(
     qtbot: QtBot, setup: Setup, tmp_path: Path
 ) -> None:
-    final = lifecycle.finalise(setup.assessment)
+    final = as_final(setup.assessment)
     setup.vault.save(final)
     setup.state["assessment"] = final
     setup.dialogs.chosen = [tmp_path / "final.eml"]
@@ -290,7 +290,7 @@ def test_a_final_assessment_is_marked_as_sent_after_emailing(
 def test_a_final_assessment_stays_unsent_when_the_worker_says_not_yet(
     qtbot: QtBot, setup: Setup, tmp_path: Path
 ) -> None:
-    final = lifecycle.finalise(setup.assessment)
+    final = as_final(setup.assessment)
     setup.vault.save(final)
     setup.state["assessment"] = final
     setup.dialogs.chosen = [tmp_path / "final.eml"]
@@ -309,7 +309,7 @@ def test_mark_as_sent_refuses_a_draft_and_explains(setup: Setup) -> None:
 
 
 def test_mark_as_sent_records_the_time_for_a_final(qtbot: QtBot, setup: Setup) -> None:
-    final = lifecycle.finalise(setup.assessment)
+    final = as_final(setup.assessment)
     setup.vault.save(final)
     setup.state["assessment"] = final
 

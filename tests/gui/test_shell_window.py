@@ -240,3 +240,18 @@ def test_a_staged_window_closes_cleanly_while_still_locked(qtbot, data_dir) -> N
     qtbot.addWidget(window)
     window.show()
     assert window.close()
+
+
+def test_finalise_re_runs_the_checks_whoever_asks(qtbot, window) -> None:
+    """The button's enabled state is not the guard: the use case refuses on its own."""
+    problems: list[str] = []
+    window.commands.problem = problems.append  # type: ignore[method-assign]
+    unlock(qtbot, window)
+    editor = open_first(qtbot, window)
+
+    editor.finalise_requested.emit()  # as if a button had been left enabled
+
+    assert len(problems) == 1
+    assert "cannot be finalised yet" in problems[0]
+    vault = window.session.require_vault()
+    assert vault.load(editor.assessment().id).status.value == "draft"

@@ -19,6 +19,8 @@ CORE_MODULES = [
     "ce_desktop.export.pdf",
     "ce_desktop.export.protect",
     "ce_desktop.export.email",
+    "ce_desktop.usecases.assessments",
+    "ce_desktop.usecases.outputs",
     "ce_desktop.cli",
 ]
 

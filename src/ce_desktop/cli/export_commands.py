@@ -16,11 +16,11 @@ from typing import Any
 
 from ce_desktop.cli import vault_commands
 from ce_desktop.cli.common import EXIT_OK, CommandError, add_vault_options
-from ce_desktop.domain.catalogue import Catalogue, CatalogueError, default_catalogue
-from ce_desktop.domain.model import AuditAction
+from ce_desktop.domain.model import utc_now
 from ce_desktop.storage.atomic import atomic_write
 from ce_desktop.storage.errors import StorageError
 from ce_desktop.storage.vault import Vault
+from ce_desktop.usecases import outputs
 
 
 def register(subparsers: Any) -> None:
@@ -66,27 +66,27 @@ def _write(path: Path, data: bytes) -> None:
 
 def _export_pdf(args: argparse.Namespace) -> int:
     _check_folder(args.output)
-    catalogue = _catalogue()
+    catalogue = vault_commands.catalogue_or_fail()
 
     def body(vault: Vault) -> int:
-        summary = vault.find(args.reference)
-        assessment = vault.load(summary.id)
-        for warning in vault.load_warnings:
-            sys.stderr.write(warning + "\n")
+        assessment = vault_commands.load_by_reference(vault, args.reference)
         settings = vault.load_settings()
-        # ReportLab and pypdf load here, not with every command (or the app's start-up).
-        from ce_desktop.export.pdf import render_assessment_pdf
-        from ce_desktop.export.protect import generate_password, protect_pdf
-
-        pdf = render_assessment_pdf(assessment, catalogue, mash_address=settings.mash_address)
-        password = generate_password() if args.protect else ""
-        if password:
-            pdf = protect_pdf(pdf, password)
-        _write(args.output, pdf)
-        detail = "protected" if password else ""
-        vault.record(summary.id, AuditAction.EXPORTED_PDF, detail)
-        if password:
-            sys.stdout.write(f"{password}\n")
+        try:
+            delivered = outputs.export_pdf(
+                vault,
+                assessment,
+                catalogue,
+                args.output,
+                mash_address=settings.mash_address,
+                protect=args.protect,
+                now=utc_now(),
+            )
+        except outputs.ExportRefused as error:
+            raise CommandError(str(error)) from None
+        except OSError:
+            raise CommandError(f"The file {args.output} could not be written.") from None
+        if delivered.password:
+            sys.stdout.write(f"{delivered.password}\n")
             sys.stderr.write(
                 f"Wrote {args.output}, protected with the password above. It is shown "
                 "only once: give it to the reader by another channel (for example by "
@@ -104,13 +104,6 @@ def _blank_form(args: argparse.Namespace) -> int:
     _check_folder(args.output)
     from ce_desktop.export.pdf import render_blank_form
 
-    _write(args.output, render_blank_form(_catalogue()))
+    _write(args.output, render_blank_form(vault_commands.catalogue_or_fail()))
     sys.stderr.write(f"Wrote the blank form to {args.output}.\n")
     return EXIT_OK
-
-
-def _catalogue() -> Catalogue:
-    try:
-        return default_catalogue()
-    except (CatalogueError, FileNotFoundError) as error:
-        raise CommandError(f"The form's definition could not be read: {error}") from None

@@ -18,21 +18,15 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
 from ce_desktop.cli.common import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, CommandError, add_vault_options
-from ce_desktop.domain.migrations import MigrationError, migrate
-from ce_desktop.domain.model import (
-    Assessment,
-    AuditAction,
-    is_valid_reference,
-    new_reference,
-)
+from ce_desktop.domain.catalogue import Catalogue, CatalogueError, default_catalogue
+from ce_desktop.domain.derived import format_date
+from ce_desktop.domain.model import Assessment, utc_now
 from ce_desktop.storage import throttle
-from ce_desktop.storage.atomic import atomic_write
 from ce_desktop.storage.errors import NoVault, StorageError, WrongPassphrase
 from ce_desktop.storage.paths import default_data_dir
 from ce_desktop.storage.vault import AssessmentSummary, Vault
+from ce_desktop.usecases import assessments, outputs
 
 _sleep: Callable[[float], None] = time.sleep
 
@@ -164,10 +158,6 @@ def _init(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _date(value: Any) -> str:
-    return value.strftime("%d/%m/%Y") if value else "-"
-
-
 def _line(summary: AssessmentSummary) -> str:
     level = summary.level.label if summary.level else "-"
     return "\t".join(
@@ -176,8 +166,8 @@ def _line(summary: AssessmentSummary) -> str:
             summary.child_name or "(no name yet)",
             summary.status.value,
             level,
-            _date(summary.date_completed),
-            _date(summary.next_review),
+            format_date(summary.date_completed, empty="-"),
+            format_date(summary.next_review, empty="-"),
         ]
     )
 
@@ -196,46 +186,26 @@ def _list(args: argparse.Namespace) -> int:
     return with_vault(args, body)
 
 
-def _read_import(path: Path) -> Assessment:
-    try:
-        text = path.read_text("utf-8")
-    except (OSError, UnicodeDecodeError):
-        raise CommandError(f"{path} could not be read.") from None
-    not_interchange = f"{path} is not an interchange JSON file. Nothing was imported."
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError:
-        raise CommandError(not_interchange) from None
-    if not isinstance(data, dict):
-        raise CommandError(not_interchange)
-    try:
-        return Assessment.model_validate(migrate(data))
-    except MigrationError as error:
-        raise CommandError(f"{path}: {error} Nothing was imported.") from None
-    except ValidationError as error:
-        lines = [f"{path} is not a valid assessment. Nothing was imported."]
-        for problem in error.errors(include_input=False, include_url=False):
-            where = ".".join(str(part) for part in problem["loc"]) or "(the whole file)"
-            lines.append(f"  {where}: {problem['msg']}")
-        raise CommandError("\n".join(lines)) from None
-
-
 def _import(args: argparse.Namespace) -> int:
-    assessment = _read_import(args.file)
-    if not is_valid_reference(assessment.reference):
-        # A reference is printed on PDFs and in email subjects and file names: one typed
-        # by hand elsewhere could hold a name, so it is replaced, and not repeated here.
-        assessment.reference = new_reference(date.today())
-        _say(f"The file's reference was not in CE Desktop's form: now {assessment.reference}.")
+    try:
+        assessment = assessments.read_interchange(args.file)
+    except assessments.ImportRefused as error:
+        raise CommandError(str(error)) from None
+    catalogue = catalogue_or_fail()
 
     def body(vault: Vault) -> int:
-        if any(s.id == assessment.id for s in vault.list_summaries()):
-            raise CommandError(
-                f"Assessment {assessment.reference} is already here. Nothing was imported."
+        try:
+            imported = assessments.import_assessment(
+                vault, assessment, catalogue, today=date.today(), now=utc_now()
             )
-        assessment.record(AuditAction.IMPORTED)
-        vault.save(assessment)
-        sys.stdout.write(assessment.reference + "\n")
+        except assessments.ImportRefused as error:
+            raise CommandError(str(error)) from None
+        if imported.reference_replaced:
+            _say(
+                "The file's reference was not in CE Desktop's form: now "
+                f"{imported.assessment.reference}."
+            )
+        sys.stdout.write(imported.assessment.reference + "\n")
         return EXIT_OK
 
     return with_vault(args, body)
@@ -243,16 +213,28 @@ def _import(args: argparse.Namespace) -> int:
 
 def _export_json(args: argparse.Namespace) -> int:
     def body(vault: Vault) -> int:
-        summary = vault.find(args.reference)
-        assessment = vault.load(summary.id)
-        for warning in vault.load_warnings:
-            _say(warning)
-        atomic_write(args.output, assessment.model_dump_json(indent=2).encode("utf-8"))
-        vault.record(summary.id, AuditAction.EXPORTED_JSON)
+        opened = load_by_reference(vault, args.reference)
+        outputs.export_json(vault, opened, args.output, now=utc_now())
         _say(f"Wrote {args.output}. This file is not encrypted: keep it safe.")
         return EXIT_OK
 
     return with_vault(args, body)
+
+
+def load_by_reference(vault: Vault, reference: str) -> Assessment:
+    """The assessment with this reference, saying on stderr what its load noticed."""
+    opened = assessments.open_assessment(vault, vault.find(reference).id)
+    for warning in opened.warnings:
+        _say(warning)
+    return opened.assessment
+
+
+def catalogue_or_fail() -> Catalogue:
+    """The form's catalogue, or one plain line if it cannot be read."""
+    try:
+        return default_catalogue()
+    except (CatalogueError, FileNotFoundError) as error:
+        raise CommandError(f"The form's definition could not be read: {error}") from None
 
 
 def _check(args: argparse.Namespace) -> int:

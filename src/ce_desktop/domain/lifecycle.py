@@ -10,6 +10,8 @@ import hashlib
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from ce_desktop.domain import rules
+from ce_desktop.domain.catalogue import Catalogue
 from ce_desktop.domain.model import (
     Assessment,
     AuditAction,
@@ -27,6 +29,26 @@ FINGERPRINT_LENGTH = 12
 
 class LifecycleError(ValueError):
     """A step that the assessment's status does not allow (for example editing a final)."""
+
+
+class FinaliseRefused(LifecycleError):
+    """The checks found an error, or a warning without its written reason.
+
+    Attributes:
+        findings: what stands in the way (errors, then warnings without a reason).
+    """
+
+    def __init__(self, findings: list[rules.Finding]) -> None:
+        errors = sum(1 for f in findings if f.severity is rules.Severity.ERROR)
+        reasons = len(findings) - errors
+        parts = []
+        if errors:
+            parts.append(f"{errors} {'problem' if errors == 1 else 'problems'} to fix")
+        if reasons:
+            need = "warning needs" if reasons == 1 else "warnings need"
+            parts.append(f"{reasons} {need} a reason")
+        super().__init__(f"The assessment cannot be finalised yet: {' and '.join(parts)}.")
+        self.findings = findings
 
 
 def content_fingerprint(assessment: Assessment) -> str:
@@ -52,14 +74,30 @@ def content_fingerprint(assessment: Assessment) -> str:
     return digest[:FINGERPRINT_LENGTH].upper()
 
 
-def finalise(assessment: Assessment, *, now: datetime | None = None) -> Assessment:
+def standing_in_the_way(
+    assessment: Assessment, catalogue: Catalogue, *, now: datetime
+) -> list[rules.Finding]:
+    """What stops finalising: every error, and every warning without a written reason."""
+    found = rules.check(assessment, catalogue, now=now)
+    return rules.blocking(found) + rules.unjustified_warnings(assessment, found)
+
+
+def finalise(assessment: Assessment, catalogue: Catalogue, *, now: datetime) -> Assessment:
     """Freeze a draft: status final, the finalised time and the content fingerprint.
 
-    The caller checks the rules first (``rules.blocking``); this only moves the status.
+    The rules run again here, whoever asks (a button, the command line, a test), so a
+    draft with an error standing, or a warning without its reason, is never final.
+
+    Raises:
+        LifecycleError: the assessment is not a draft.
+        FinaliseRefused: the checks found something in the way (with the findings).
     """
     if assessment.status is not Status.DRAFT:
         raise LifecycleError("Only a draft can be finalised.")
-    moment = now or utc_now()
+    in_the_way = standing_in_the_way(assessment, catalogue, now=now)
+    if in_the_way:
+        raise FinaliseRefused(in_the_way)
+    moment = now
     final = assessment.model_copy(deep=True)
     final.fingerprint = content_fingerprint(final)
     final.finalised_at = moment
@@ -72,6 +110,36 @@ def finalise(assessment: Assessment, *, now: datetime | None = None) -> Assessme
             final.record(AuditAction.WARNING_JUSTIFIED, key, at=moment)
     final.record(AuditAction.FINALISED, at=moment)
     return final
+
+
+def claimed_final_problems(
+    assessment: Assessment, catalogue: Catalogue, *, now: datetime
+) -> list[str]:
+    """Why a file that says it is final (or sent) cannot be taken as final, if it cannot.
+
+    A final assessment's fingerprint is the hash of its content, and the checks found
+    no error when it was finalised. A file from elsewhere (an import) that claims to be
+    final but whose fingerprint does not match what it holds, or that has errors
+    standing, was changed afterwards or was never finalised here.
+    """
+    if assessment.status is Status.DRAFT:
+        return []
+    problems: list[str] = []
+    if assessment.fingerprint != content_fingerprint(assessment):
+        problems.append(
+            "it says it is final, but its fingerprint does not match its content "
+            "(it was changed after it was finalised)"
+        )
+    errors = rules.blocking(rules.check(assessment, catalogue, now=now))
+    if errors:
+        noun = "problem" if len(errors) == 1 else "problems"
+        problems.append(
+            f"it says it is final, but the checks find {len(errors)} {noun} that would "
+            "stop it being finalised"
+        )
+    if assessment.finalised_at is None:
+        problems.append("it says it is final, but has no time of finalising")
+    return problems
 
 
 def mark_sent(assessment: Assessment, *, now: datetime | None = None) -> Assessment:

@@ -12,20 +12,18 @@ from __future__ import annotations
 import calendar
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime
 from enum import StrEnum
 
 from ce_desktop.domain.catalogue import Catalogue
+from ce_desktop.domain.derived import child_age, format_date, has_send, send_by, young_or_send
 from ce_desktop.domain.model import Assessment, RiskLevel, Status, YesNoNotKnown
 
 CHILD_AGE_LIMIT = 18
 """The toolkit covers children under 18 (Children Act 1989)..."""
 SEND_AGE_LIMIT = 25
 """...and young people with SEND up to their 25th birthday."""
-YOUNG_CHILD_AGE = 13
-"""Under 13 (or with SEND), a child is not assessed as Emerging without a thorough assessment."""
 REVIEW_MONTHS = 3
-SEND_WITHIN = timedelta(hours=24)
 EARLIEST_PLAUSIBLE_YEAR = 1900
 EARLIEST_COMPLETION_YEAR = 2000
 
@@ -63,16 +61,6 @@ class Finding:
 Rule = Callable[[Assessment, Catalogue, datetime], list[Finding]]
 
 
-def age_at(date_of_birth: date, on: date) -> int:
-    """Age in whole years on a date.
-
-    A child born on 29 February turns a year older on 1 March in a common year,
-    as in UK law (the tuple comparison below gives exactly that).
-    """
-    before_birthday = (on.month, on.day) < (date_of_birth.month, date_of_birth.day)
-    return on.year - date_of_birth.year - int(before_birthday)
-
-
 def add_months(start: date, months: int) -> date:
     """The same day ``months`` later, or the month's last day if it has no such day."""
     month_index = start.month - 1 + months
@@ -86,29 +74,18 @@ def latest_review_date(date_completed: date) -> date:
     return add_months(date_completed, REVIEW_MONTHS)
 
 
-def _assessment_day(assessment: Assessment, now: datetime) -> date:
-    return assessment.details.date_completed or now.date()
-
-
-def _has_send(assessment: Assessment) -> bool:
-    return assessment.child.send is YesNoNotKnown.YES
-
-
 def _age(assessment: Assessment, now: datetime) -> int | None:
-    born = assessment.child.date_of_birth
-    if born is None:
-        return None
-    return age_at(born, _assessment_day(assessment, now))
+    return child_age(assessment, now.date())
 
 
 def rule_age_in_scope(a: Assessment, _c: Catalogue, now: datetime) -> list[Finding]:
     """§4.1: under 18, or up to 25 with SEND; older is out of the toolkit's scope."""
     path = "child.date_of_birth"
     age = _age(a, now)
-    if age is None:
+    if a.child.date_of_birth is None:
         return [Finding("age_in_scope", Severity.ERROR, "Enter the child's date of birth", path)]
-    if age < 0:
-        return []  # a birth after the assessment date is reported by rule_dates
+    if age is None:
+        return []  # a birth after the assessment day is reported by rule_dates
     if age >= SEND_AGE_LIMIT:
         return [
             Finding(
@@ -119,7 +96,7 @@ def rule_age_in_scope(a: Assessment, _c: Catalogue, now: datetime) -> list[Findi
                 path,
             )
         ]
-    if age >= CHILD_AGE_LIMIT and not _has_send(a):
+    if age >= CHILD_AGE_LIMIT and not has_send(a):
         return [
             Finding(
                 "age_in_scope",
@@ -153,9 +130,8 @@ def rule_young_or_send_emerging(a: Assessment, _c: Catalogue, now: datetime) -> 
     level = a.analysis.level_of_risk
     if level not in (RiskLevel.MINIMAL, RiskLevel.EMERGING):
         return []
-    age = _age(a, now)
-    young = age is not None and 0 <= age < YOUNG_CHILD_AGE
-    if not (young or _has_send(a)):
+    young, send = young_or_send(a, now.date())
+    if not (young or send):
         return []
     done = a.analysis.thorough_assessment_confirmed and a.analysis.protective_factors.strip()
     if done:
@@ -285,7 +261,7 @@ def rule_review_date(a: Assessment, _c: Catalogue, _now: datetime) -> list[Findi
                 "review_date",
                 Severity.ERROR,
                 "The next review must be no later than three months after the date "
-                f"completed, that is on or before {latest:%d/%m/%Y}",
+                f"completed, that is on or before {format_date(latest)}",
                 "intended_action.next_review_date",
             )
         ]
@@ -376,28 +352,9 @@ def rule_dates(a: Assessment, _c: Catalogue, now: datetime) -> list[Finding]:
     return findings
 
 
-def completion_moment(assessment: Assessment, now: datetime) -> datetime | None:
-    """When the assessment was completed: when finalised, or else the end of the date
-    completed (a draft has only a date: the latest moment of that day is the fair one).
-    """
-    if assessment.finalised_at is not None:
-        return assessment.finalised_at
-    if assessment.details.date_completed is None:
-        return None
-    return datetime.combine(assessment.details.date_completed, time.max, tzinfo=now.tzinfo)
-
-
-def send_by(assessment: Assessment, now: datetime) -> datetime | None:
-    """The deadline for sending to Children's Social Care, until it is marked sent."""
-    if assessment.status is Status.SENT:
-        return None
-    moment = completion_moment(assessment, now)
-    return None if moment is None else moment + SEND_WITHIN
-
-
 def rule_send_within_24h(a: Assessment, _c: Catalogue, now: datetime) -> list[Finding]:
     """§4.11: completed more than 24 hours ago and not marked sent."""
-    deadline = send_by(a, now)
+    deadline = send_by(a)
     if deadline is None or now <= deadline:
         return []
     act = "Send it" if a.status is Status.FINAL else "Finalise it and send it"

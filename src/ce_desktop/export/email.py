@@ -13,6 +13,8 @@ from datetime import date
 from email.message import EmailMessage
 from email.policy import SMTP
 
+from ce_desktop.domain.derived import format_date
+
 _UNSAFE = re.compile(r"[^A-Za-z0-9-]+")
 
 
@@ -33,7 +35,7 @@ def email_file_name(reference: str) -> str:
 
 def email_subject(reference: str, sent_on: date) -> str:
     """The subject line: the form, the reference and the date, nothing about the child."""
-    return f"CE Risk Assessment {reference} – {sent_on:%d/%m/%Y}"
+    return f"CE Risk Assessment {reference} – {format_date(sent_on)}"
 
 
 def _body(reference: str, *, protected: bool) -> str:

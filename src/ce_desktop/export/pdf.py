@@ -20,6 +20,7 @@ from datetime import UTC, datetime
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from ce_desktop.domain.catalogue import Catalogue
+from ce_desktop.domain.derived import format_time
 from ce_desktop.domain.model import Assessment, Status
 from ce_desktop.export import pdf_analysis, pdf_sections
 from ce_desktop.export.pdf_layout import (
@@ -33,7 +34,6 @@ from ce_desktop.export.pdf_layout import (
     draw_furniture,
     register_fonts,
 )
-from ce_desktop.export.pdf_sections import format_time
 
 PDF_TITLE = "CE Risk Assessment"
 _BLANK_REFERENCE = "BLANK-FORM"

@@ -13,6 +13,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph
 
 from ce_desktop.domain.catalogue import Catalogue
+from ce_desktop.domain.derived import format_date, format_time
 from ce_desktop.domain.model import INDICATOR_LEVELS, Assessment, ConcernKind, RiskLevel
 from ce_desktop.export.pdf_layout import (
     CONTENT_WIDTH,
@@ -29,7 +30,6 @@ from ce_desktop.export.pdf_layout import (
     styles,
     tick,
 )
-from ce_desktop.export.pdf_sections import format_date, format_time
 
 _LABEL_WIDTH = 52 * mm
 _VALUE_WIDTH = CONTENT_WIDTH - _LABEL_WIDTH

@@ -7,13 +7,13 @@ filled one share one layout. Labels use the form's own wording, OCR errors corre
 
 from __future__ import annotations
 
-from datetime import date, datetime
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from ce_desktop.domain.catalogue import Catalogue, IndicatorDef
+from ce_desktop.domain.derived import age_on, format_date
 from ce_desktop.domain.model import (
     INDICATOR_LEVELS,
     STANDARD_AGENCIES,
@@ -21,7 +21,6 @@ from ce_desktop.domain.model import (
     Assessment,
     YesNoNotKnown,
 )
-from ce_desktop.domain.rules import age_at
 from ce_desktop.export.pdf_box import narrative_box, writing_box
 from ce_desktop.export.pdf_layout import (
     CONTENT_WIDTH,
@@ -44,16 +43,6 @@ _YES_NO_NOT_KNOWN = (
     ("No", YesNoNotKnown.NO),
     ("Not known", YesNoNotKnown.NOT_KNOWN),
 )
-
-
-def format_date(value: date | None) -> str:
-    """A date as the form writes it (dd/mm/yyyy), or "" when not given."""
-    return f"{value:%d/%m/%Y}" if value else ""
-
-
-def format_time(value: datetime | None) -> str:
-    """A moment in the laptop's local time as dd/mm/yyyy HH:MM, or "" when not given."""
-    return f"{value.astimezone():%d/%m/%Y %H:%M}" if value else ""
 
 
 def yes_no(answer: YesNoNotKnown | None) -> Paragraph:
@@ -91,8 +80,9 @@ def header_table(assessment: Assessment, *, blank: bool) -> list[Flowable]:
     details = assessment.details
     consent = details.consent
     age = ""
-    if child.date_of_birth and details.date_completed:
-        age = str(age_at(child.date_of_birth, details.date_completed))
+    if details.date_completed is not None:
+        known = age_on(child.date_of_birth, details.date_completed)
+        age = "" if known is None else str(known)
     period = ""
     if details.period_from or details.period_to:
         period = f"{format_date(details.period_from)} to {format_date(details.period_to)}"

@@ -34,6 +34,7 @@ from ce_desktop.gui import export_dialogs
 from ce_desktop.gui.worker import run_in_background
 from ce_desktop.storage.errors import StorageError
 from ce_desktop.storage.vault import Vault
+from ce_desktop.usecases import outputs
 
 log = logging.getLogger(__name__)
 
@@ -146,14 +147,12 @@ class ActionSupport(QObject):
         if vault is None:
             return
         current = self._assessment()
+        # The copy open in the window is noted as it stands, so no edit is lost.
+        target = current if current is not None and current.id == assessment_id else assessment_id
         try:
-            if current is not None and current.id == assessment_id:
-                updated = current.model_copy(deep=True)
-                updated.record(action, detail, at=self.now())
-                vault.save(updated)
+            updated = outputs.record_step(vault, target, action, detail, now=self.now())
+            if target is current:
                 self.assessment_changed.emit(updated)
-            else:
-                vault.record(assessment_id, action, detail)
         except StorageError as error:
             self.warner(
                 "Not noted in the history",
@@ -178,7 +177,8 @@ class ActionSupport(QObject):
         def report(error: Exception) -> None:
             # Only the error's type is logged: its text could quote the assessment.
             log.warning("%s failed: %s", title or "Export", type(error).__name__)
-            reason = str(error) if isinstance(error, StorageError) else FAILED
+            plain = isinstance(error, StorageError | outputs.ExportRefused)
+            reason = str(error) if plain else FAILED
             self.warner(title or "Not saved", f"{failure} {reason}".strip())
             self.message.emit(failure)
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from ce_desktop.domain.lifecycle import LifecycleError
 from ce_desktop.gui.case_list import CaseListPage
 from ce_desktop.gui.session import AssessmentSession
 from ce_desktop.storage.errors import StorageError
@@ -41,10 +42,10 @@ class CaseCommands:
         )
 
     def guarded(self, step: Callable[[], object]) -> None:
-        """Run ``step``; a storage problem is shown in plain words."""
+        """Run ``step``; a storage problem or a refused step is shown in plain words."""
         try:
             step()
-        except StorageError as error:
+        except (StorageError, LifecycleError) as error:
             self.problem(str(error))
 
     def problem(self, text: str) -> None:

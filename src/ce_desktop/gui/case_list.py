@@ -25,6 +25,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHeaderView, QMessageBox, QWidget
 
+from ce_desktop.domain.derived import format_date, format_time
 from ce_desktop.domain.model import Status
 from ce_desktop.gui.forms.ui_case_list import Ui_CaseListPage
 from ce_desktop.gui.look import make_heading
@@ -65,10 +66,6 @@ HEADERS = {
     Column.SEND_BY: "Send by",
     Column.NEXT_REVIEW: "Next review",
 }
-
-
-def _day(value: date | None) -> str:
-    return value.strftime("%d/%m/%Y") if value else ""
 
 
 def review_state(next_review: date | None, today: date) -> str:
@@ -195,14 +192,14 @@ class CaseListModel(QAbstractTableModel):
         if column is Column.LEVEL:
             return summary.level.label if summary.level else ""
         if column is Column.COMPLETED:
-            return _day(summary.date_completed)
+            return format_date(summary.date_completed)
         if column is Column.SEND_BY:
             if summary.send_by is None or summary.status is not Status.FINAL:
                 return ""
-            when = summary.send_by.astimezone().strftime("%d/%m/%Y %H:%M")
+            when = format_time(summary.send_by)
             return f"{when} (Overdue)" if self._send_by_overdue(summary) else when
         state = review_state(summary.next_review, self.today())
-        text = _day(summary.next_review)
+        text = format_date(summary.next_review)
         return f"{text} ({state})" if state else text
 
     def _sort_key(self, summary: AssessmentSummary, column: Column) -> Any:
@@ -397,7 +394,7 @@ class CaseListPage(QWidget):
         which = ""
         if row is not None:
             summary = self.model.summary(row)
-            completed = _day(summary.date_completed) or "not yet completed"
+            completed = format_date(summary.date_completed) or "not yet completed"
             name = summary.child_name or "no name yet"
             which = f" {summary.reference} ({name}, {completed})"
         # The name is shown so the right record is deleted; the dialog's title never has it.

@@ -17,8 +17,7 @@ import logging
 from pathlib import Path
 from types import ModuleType
 
-from ce_desktop.domain import lifecycle
-from ce_desktop.domain.model import Assessment, AuditAction, Status
+from ce_desktop.domain.model import AuditAction, Status
 from ce_desktop.export import email as email_draft
 from ce_desktop.gui.action_support import NOT_SAVED, ActionSupport
 from ce_desktop.gui.printing import PrintFailed, print_pdf_to_printer
@@ -26,6 +25,7 @@ from ce_desktop.storage.atomic import atomic_write
 from ce_desktop.storage.backup import RestoreReport
 from ce_desktop.storage.errors import RestoreWouldOverwrite, StorageError
 from ce_desktop.storage.vault import Vault
+from ce_desktop.usecases import assessments, outputs
 
 log = logging.getLogger(__name__)
 
@@ -43,10 +43,6 @@ def _pdf() -> ModuleType:
     # ReportLab (and the Pillow it imports) and pypdf cost a sixth of a second to load:
     # they are loaded at the first export, not at start-up.
     return importlib.import_module("ce_desktop.export.pdf")
-
-
-def _protect() -> ModuleType:
-    return importlib.import_module("ce_desktop.export.protect")
 
 
 class ExportActions(ActionSupport):
@@ -71,13 +67,15 @@ class ExportActions(ActionSupport):
         mash = self._settings().mash_address
 
         def work() -> str | None:
-            data, password = self._render(assessment, mash, protected)
-            atomic_write(path, data)
-            return password
+            return outputs.write_pdf(
+                path, assessment, self._catalogue, mash_address=mash, protect=protected
+            )
 
         def done(password: str | None) -> None:
             self._delivered(password, f"PDF saved as {path.name}.")
-            self._record(assessment.id, AuditAction.EXPORTED_PDF, _detail(protected))
+            self._record(
+                assessment.id, AuditAction.EXPORTED_PDF, outputs.protection_detail(protected)
+            )
 
         self._start("Making the PDF…", work, done, "The PDF could not be saved.")
 
@@ -89,8 +87,8 @@ class ExportActions(ActionSupport):
         mash = self._settings().mash_address
 
         def work() -> bytes:
-            data: bytes = _pdf().render_assessment_pdf(
-                assessment, self._catalogue, mash_address=mash
+            data, _ = outputs.render_pdf(
+                assessment, self._catalogue, mash_address=mash, protect=False
             )
             return data
 
@@ -124,20 +122,18 @@ class ExportActions(ActionSupport):
         sent_on = self.today()
 
         def work() -> str | None:
-            data, password = self._render(assessment, settings.mash_address, protected)
-            draft = email_draft.build_email_draft(
-                pdf=data,
-                reference=assessment.reference,
-                to=settings.mash_address,
+            return outputs.write_email_draft(
+                path,
+                assessment,
+                self._catalogue,
+                mash_address=settings.mash_address,
+                protect=protected,
                 sent_on=sent_on,
-                protected=protected,
             )
-            atomic_write(path, draft)
-            return password
 
         def done(password: str | None) -> None:
             self._delivered(password, f"Email draft saved as {path.name}.", advise=False)
-            self._record(assessment.id, AuditAction.EMAILED, _detail(protected))
+            self._record(assessment.id, AuditAction.EMAILED, outputs.protection_detail(protected))
             if not self.opener(path):
                 self.informer(
                     "Email to Social Care",
@@ -162,9 +158,8 @@ class ExportActions(ActionSupport):
         vault = self._vault()
         if vault is None:
             return
-        sent = lifecycle.mark_sent(assessment, now=self.now())
         try:
-            vault.save(sent)
+            sent = assessments.mark_sent(vault, assessment, now=self.now())
         except StorageError as error:
             self.warner("Mark as sent", f"It was not marked as sent. {error}")
             return
@@ -208,7 +203,10 @@ class ExportActions(ActionSupport):
             )
 
         self._start(
-            "Backing up…", lambda: vault.backup(path), done, "The backup could not be saved."
+            "Backing up…",
+            lambda: outputs.backup(vault, path),
+            done,
+            "The backup could not be saved.",
         )
 
     def restore(self) -> None:
@@ -273,21 +271,12 @@ class ExportActions(ActionSupport):
 
         self._set_busy(True, "Restoring…")
         self.runner(
-            lambda: vault.restore(source, passphrase, overwrite_newer=overwrite_newer),
+            lambda: outputs.restore(vault, source, passphrase, overwrite_newer=overwrite_newer),
             self._then_idle(done),
             self._then_idle(failed),
         )
 
     # -- steps of these actions -----------------------------------------------------
-
-    def _render(
-        self, assessment: Assessment, mash: str, protected: bool
-    ) -> tuple[bytes, str | None]:
-        data = _pdf().render_assessment_pdf(assessment, self._catalogue, mash_address=mash)
-        if not protected:
-            return data, None
-        password = _protect().generate_password()
-        return _protect().protect_pdf(data, password), password
 
     def _delivered(self, password: str | None, status: str, *, advise: bool = True) -> None:
         self.message.emit(status)
@@ -316,7 +305,3 @@ _FINALISE_FIRST = (
     "This assessment is a draft. Finalise it on the Check and finish page before you "
     "send it to Children's Social Care. Only a final assessment can be marked as sent."
 )
-
-
-def _detail(protected: bool) -> str:
-    return "password protected" if protected else "not protected"

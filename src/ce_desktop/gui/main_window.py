@@ -158,6 +158,7 @@ class MainWindow(QMainWindow):
             self._discard_editor,
             today=self._today,
             now=self._now or utc_now,
+            catalogue=lambda: self.catalogue,
             parent=self,
         )
         self.save_status = SaveStatusBar(self)

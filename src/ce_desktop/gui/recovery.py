@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from ce_desktop.domain.derived import format_day_and_time
 from ce_desktop.storage.assessments import RecoverableDraft
 from ce_desktop.storage.errors import StorageError
 from ce_desktop.storage.vault import Vault
@@ -25,7 +26,7 @@ Ask = Callable[[RecoverableDraft], bool | None]
 
 def question(draft: RecoverableDraft) -> str:
     """The plain question for one draft (the reference only: never a field value)."""
-    when = draft.saved_at.astimezone().strftime("%d/%m/%Y at %H:%M")
+    when = format_day_and_time(draft.saved_at)
     return (
         f"CE Desktop closed unexpectedly while saving assessment {draft.reference}. "
         f"A newer version from {when} was kept safe.\n\n"

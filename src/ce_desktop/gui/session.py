@@ -25,13 +25,14 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
-from ce_desktop.domain import lifecycle
+from ce_desktop.domain.catalogue import Catalogue
 from ce_desktop.domain.model import Assessment, utc_now
 from ce_desktop.domain.settings import Settings
 from ce_desktop.gui.autosave import Autosaver
 from ce_desktop.gui.sample import new_training_sample
 from ce_desktop.storage.atomic import atomic_write
 from ce_desktop.storage.errors import StorageError
+from ce_desktop.usecases import assessments as use
 
 if TYPE_CHECKING:
     from ce_desktop.storage.vault import AssessmentSummary, Vault
@@ -71,9 +72,11 @@ class AssessmentSession(QObject):
         *,
         today: Callable[[], date] = date.today,
         now: Callable[[], datetime] = utc_now,
+        catalogue: Callable[[], Catalogue] | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
+        self._catalogue = catalogue
         self._make_editor = make_editor
         self._discard_editor = discard_editor
         self.editor: Any | None = None
@@ -138,10 +141,7 @@ class AssessmentSession(QObject):
         assessment = self.current()
         if assessment is None:
             return
-        vault = self.require_vault()
-        if assessment.is_read_only:
-            return
-        vault.save(assessment.model_copy(update={"updated_at": self.now()}))
+        use.save(self.require_vault(), assessment, now=self.now())
 
     def save_now(self) -> bool:
         """Save the open assessment at once if it has unsaved edits."""
@@ -162,31 +162,25 @@ class AssessmentSession(QObject):
 
     def open(self, assessment_id: str) -> Assessment:
         """Load an assessment from the vault into the editor."""
-        vault = self.require_vault()
-        assessment = vault.load(assessment_id)
-        for warning in vault.load_warnings:
+        opened = use.open_assessment(self.require_vault(), assessment_id)
+        for warning in opened.warnings:
             self.message.emit(warning)
-        self.show(assessment)
-        return assessment
+        self.show(opened.assessment)
+        return opened.assessment
 
     def new(self) -> Assessment:
         """A new draft, prefilled with the worker's details, saved and opened."""
-        assessment = Assessment.new(today=self.today(), now=self.now())
-        assessment.details = assessment.details.model_copy(
-            update={
-                "completed_by": self.settings.worker_name,
-                "agency": self.settings.agency,
-                "contact_details": self.settings.contact_details,
-            }
+        assessment = use.new_assessment(
+            self.require_vault(), self.settings, today=self.today(), now=self.now()
         )
-        self.require_vault().save(assessment)
         self.show(assessment)
         return assessment
 
     def open_sample(self) -> Assessment:
         """A new draft copied from the training sample, saved and opened."""
-        assessment = new_training_sample(today=self.today(), now=self.now())
-        self.require_vault().save(assessment)
+        assessment = use.save_new(
+            self.require_vault(), new_training_sample(today=self.today(), now=self.now())
+        )
         self.show(assessment)
         return assessment
 
@@ -194,7 +188,7 @@ class AssessmentSession(QObject):
         """A new review of an assessment (which stays unchanged), saved and opened."""
         if self.current_id and not self.save_now():
             raise StorageError("Save the open assessment before starting a review.")
-        review = self.require_vault().start_review(assessment_id, today=self.today())
+        review = use.start_review(self.require_vault(), assessment_id, today=self.today())
         self.show(review)
         return review
 
@@ -205,13 +199,30 @@ class AssessmentSession(QObject):
         self.require_vault().delete(assessment_id)
 
     def finalise(self) -> Assessment:
-        """Freeze the open draft (the editor has checked there are no errors)."""
+        """Freeze the open draft through the use case, which runs the checks again.
+
+        Raises:
+            StorageError: it could not be saved first, or the final copy not saved.
+            FinaliseRefused: an error stands or a warning lacks its reason.
+        """
         if not self.save_now():
             raise StorageError(f"The assessment could not be finalised: {self.autosaver.error}")
-        final = lifecycle.finalise(self.ensure_editor().assessment(), now=self.now())
-        self.require_vault().save(final)
+        final = use.finalise(
+            self.require_vault(),
+            self.ensure_editor().assessment(),
+            self.catalogue(),
+            now=self.now(),
+        )
         self.reload(final)
         return final
+
+    def catalogue(self) -> Catalogue:
+        """The form's catalogue (the window's, or the default one)."""
+        if self._catalogue is not None:
+            return self._catalogue()
+        from ce_desktop.domain.catalogue import default_catalogue
+
+        return default_catalogue()
 
     def reload(self, assessment: Assessment) -> None:
         """Show a changed version of the open assessment, staying on the same page."""

@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from ce_desktop.domain.derived import send_by as send_by_of
 from ce_desktop.domain.model import Assessment, RiskLevel, Status
-from ce_desktop.domain.rules import SEND_WITHIN
 from ce_desktop.storage import container
 from ce_desktop.storage.atomic import atomic_write
 from ce_desktop.storage.errors import SaveFailed, StorageError
@@ -55,9 +55,9 @@ class AssessmentSummary:
     @classmethod
     def of(cls, assessment: Assessment) -> AssessmentSummary:
         """The summary of an assessment."""
-        send_by = None
-        if assessment.status is Status.FINAL and assessment.finalised_at is not None:
-            send_by = assessment.finalised_at + SEND_WITHIN
+        # The case list shows the deadline of a final assessment only: a draft's is
+        # the checks' to tell, on its own Check and finish page.
+        send_by = send_by_of(assessment) if assessment.status is Status.FINAL else None
         return cls(
             id=assessment.id,
             reference=assessment.reference,

@@ -101,6 +101,15 @@ def test_age_is_taken_on_the_date_completed(
     assert f"Age:{age}" in text
 
 
+def test_a_birth_after_the_date_completed_prints_no_age(catalogue: Catalogue) -> None:
+    assessment = Assessment.new(today=date(2026, 3, 2), now=CREATED_AT)
+    assessment.child.date_of_birth = date(2026, 3, 3)
+    assessment.details.date_completed = date(2026, 3, 2)
+    text = squashed("".join(page_texts(render_assessment_pdf(assessment, catalogue))))
+    assert "Age:-" not in text
+    assert "Age:Gender" in text  # the age is left blank, for the checks to flag
+
+
 def test_chosen_options_are_ticked_and_the_others_listed(
     full: Assessment, full_pdf: bytes, full_text: str, catalogue: Catalogue
 ) -> None:
@@ -200,7 +209,7 @@ def test_every_page_of_a_draft_is_marked(full: Assessment, full_pdf: bytes) -> N
 def test_every_page_of_a_final_shows_its_finalised_time_and_fingerprint(
     full: Assessment, catalogue: Catalogue
 ) -> None:
-    final = finalise(full, now=datetime(2026, 3, 2, 16, 45, tzinfo=UTC))
+    final = finalise(full, catalogue, now=datetime(2026, 3, 2, 16, 45, tzinfo=UTC))
     assert final.finalised_at is not None
     assert final.fingerprint
     finalised = f"{final.finalised_at.astimezone():%d/%m/%Y %H:%M}"

@@ -12,8 +12,8 @@ from datetime import datetime
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
-from ce_desktop.domain.model import AuditAction, Concern, ConcernKind, RiskLevel, YesNoNotKnown
-from ce_desktop.domain.rules import YOUNG_CHILD_AGE, age_at
+from ce_desktop.domain.derived import format_moment, young_or_send
+from ce_desktop.domain.model import AuditAction, Concern, ConcernKind, RiskLevel
 from ce_desktop.gui.editor.form import EditorContext, EditorPage
 from ce_desktop.gui.editor.rows import Checklist, Column, RepeatingRows
 from ce_desktop.gui.editor.widgets import BoolField, ChoiceField, GrowingTextEdit, vbox
@@ -108,8 +108,7 @@ class TimedCheck(BoolField):
     def _label_for(self, at: datetime | None) -> str:
         if at is None:
             return self._base_text
-        local = at.astimezone()
-        return f"{self._base_text} (ticked at {local:%H:%M} on {local:%d/%m/%Y})"
+        return f"{self._base_text} (ticked at {format_moment(at)})"
 
     def value(self) -> datetime | None:  # type: ignore[override]
         """When the step was ticked, or None."""
@@ -278,12 +277,11 @@ class AnalysisPage(EditorPage):
         level = self.binder.value("analysis.level_of_risk")
         if level not in (RiskLevel.MINIMAL, RiskLevel.EMERGING):
             return False
-        if self.binder.value("child.send") is YesNoNotKnown.YES:
-            return True
-        born = self.binder.value("child.date_of_birth")
-        return born is not None and 0 <= age_at(born, self.context.assessment_day()) < (
-            YOUNG_CHILD_AGE
-        )
+        assessment = self.binder.assessment
+        if assessment is None:
+            return False
+        young, send = young_or_send(assessment, self.context.now().date())
+        return young or send
 
     def refresh(self) -> None:
         """Show the referral checklist, the 4.3 confirmation and the category's descriptor."""

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ce_desktop.domain.derived import format_moment
 from ce_desktop.domain.lifecycle import ReviewChanges, changes_since
 from ce_desktop.domain.model import Assessment
 from ce_desktop.domain.rules import Finding, Severity, blocking, unjustified_warnings
@@ -222,11 +223,10 @@ class CheckPage(EditorPage):
         self.final_banner.setVisible(read_only)
         self.review_button.setVisible(read_only)
         if assessment is not None and assessment.finalised_at is not None:
-            at = assessment.finalised_at.astimezone()
             self.final_banner.setText(
                 f"This assessment is {assessment.status.value}: it was finalised at "
-                f"{at:%H:%M} on {at:%d/%m/%Y} and cannot be changed. To record changes, "
-                "start a review."
+                f"{format_moment(assessment.finalised_at)} and cannot be changed. "
+                "To record changes, start a review."
             )
         self._show_changes()
         for widget in (self.check_button, self.finalise_button, self.finalise_hint):

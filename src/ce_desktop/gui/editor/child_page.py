@@ -9,8 +9,8 @@ from datetime import date
 
 from PySide6.QtWidgets import QLabel, QWidget
 
+from ce_desktop.domain.derived import age_on
 from ce_desktop.domain.model import AgencyInvolved, YesNoNotKnown
-from ce_desktop.domain.rules import age_at
 from ce_desktop.gui.editor.form import EditorContext, EditorPage, FieldBlock
 from ce_desktop.gui.editor.rows import Column, RepeatingRows
 from ce_desktop.gui.editor.widgets import (
@@ -27,8 +27,8 @@ def age_text(date_of_birth: date | None, on: date, *, completed: bool) -> str:
     """What the page shows beside the date of birth, e.g. "Age 14 on the date completed"."""
     if date_of_birth is None:
         return ""
-    age = age_at(date_of_birth, on)
-    if age < 0:
+    age = age_on(date_of_birth, on)
+    if age is None:
         return "The date of birth is after the date completed"
     when = "on the date completed" if completed else "today"
     return f"Age {age} {when}"

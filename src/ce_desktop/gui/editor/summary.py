@@ -18,10 +18,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QWidget
 
 from ce_desktop.domain.catalogue import Catalogue
+from ce_desktop.domain.derived import format_date, format_moment
 from ce_desktop.domain.model import ConcernKind, Threshold, YesNoNotKnown
 from ce_desktop.gui.editor.binding import Binder, BoundField
 from ce_desktop.gui.editor.form import set_heading_font
-from ce_desktop.gui.editor.widgets import discard, format_date
+from ce_desktop.gui.editor.widgets import discard
 
 NOT_ANSWERED = "Not answered"
 LONG_TEXT = 600
@@ -44,8 +45,7 @@ def format_value(value: Any, titles: dict[str, str]) -> str:
     if isinstance(value, bool):
         return "Yes" if value else ""
     if isinstance(value, datetime):
-        local = value.astimezone()
-        return f"{local:%H:%M} on {local:%d/%m/%Y}"
+        return format_moment(value)
     if isinstance(value, date):
         return format_date(value)
     if isinstance(value, YesNoNotKnown):

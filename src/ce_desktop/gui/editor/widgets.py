@@ -39,15 +39,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ce_desktop.domain.derived import format_date
 from ce_desktop.domain.model import YesNoNotKnown
 
-DATE_FORMAT = "%d/%m/%Y"
 _DATE_TEXT = re.compile(r"^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})\s*$")
-
-
-def format_date(value: date | None) -> str:
-    """A date as the form writes it (dd/mm/yyyy), or "" when there is none."""
-    return value.strftime(DATE_FORMAT) if value else ""
 
 
 def parse_date(text: str) -> date | None:

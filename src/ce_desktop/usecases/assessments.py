@@ -1,0 +1,210 @@
+"""Use cases on one assessment: new, open, save, review, import, findings, finalise, sent."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from ce_desktop.domain import lifecycle, rules
+from ce_desktop.domain.catalogue import Catalogue
+from ce_desktop.domain.lifecycle import FinaliseRefused, LifecycleError
+from ce_desktop.domain.migrations import MigrationError, migrate
+from ce_desktop.domain.model import (
+    Assessment,
+    AuditAction,
+    Status,
+    is_valid_reference,
+    new_reference,
+)
+from ce_desktop.domain.settings import Settings
+from ce_desktop.storage.vault import Vault
+
+__all__ = [
+    "FinaliseRefused",
+    "ImportRefused",
+    "Imported",
+    "LifecycleError",
+    "Opened",
+    "finalise",
+    "findings",
+    "import_assessment",
+    "mark_sent",
+    "new_assessment",
+    "open_assessment",
+    "read_interchange",
+    "save",
+    "save_new",
+    "start_review",
+    "with_reasons",
+]
+
+
+class ImportRefused(ValueError):
+    """A file that cannot be imported; the message says why, in plain words."""
+
+
+@dataclass(frozen=True)
+class Opened:
+    """An assessment loaded from the vault, and what the load noticed on the way."""
+
+    assessment: Assessment
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Imported:
+    """An imported assessment, and whether its reference had to be replaced."""
+
+    assessment: Assessment
+    reference_replaced: bool
+
+
+def new_assessment(vault: Vault, settings: Settings, *, today: date, now: datetime) -> Assessment:
+    """A new draft, prefilled with the worker's details from the settings, and saved."""
+    assessment = Assessment.new(today=today, now=now)
+    assessment.details = assessment.details.model_copy(
+        update={
+            "completed_by": settings.worker_name,
+            "agency": settings.agency,
+            "contact_details": settings.contact_details,
+        }
+    )
+    vault.save(assessment)
+    return assessment
+
+
+def save_new(vault: Vault, assessment: Assessment) -> Assessment:
+    """Keep a draft made elsewhere (the training sample) in the vault."""
+    vault.save(assessment)
+    return assessment
+
+
+def open_assessment(vault: Vault, assessment_id: str) -> Opened:
+    """Load one assessment, with any warning the load raised (a backup copy used...)."""
+    assessment = vault.load(assessment_id)
+    return Opened(assessment, list(vault.load_warnings))
+
+
+def save(vault: Vault, assessment: Assessment, *, now: datetime) -> Assessment | None:
+    """Save a draft's edits with the time of the change; a final one is never rewritten.
+
+    Returns:
+        The saved copy, or None when the assessment is read-only.
+    """
+    if assessment.is_read_only:
+        return None
+    saved = assessment.model_copy(update={"updated_at": now})
+    vault.save(saved)
+    return saved
+
+
+def start_review(vault: Vault, assessment_id: str, *, today: date) -> Assessment:
+    """A new review of an assessment (which stays unchanged), saved."""
+    return vault.start_review(assessment_id, today=today)
+
+
+def findings(assessment: Assessment, catalogue: Catalogue, *, now: datetime) -> list[rules.Finding]:
+    """Every finding of the checks: errors, then warnings, then guidance."""
+    return rules.check(assessment, catalogue, now=now)
+
+
+def with_reasons(assessment: Assessment, reasons: dict[str, str]) -> Assessment:
+    """A copy with written reasons for warnings, by finding key (``rule:path``)."""
+    updated = assessment.model_copy(deep=True)
+    updated.justifications = {**updated.justifications, **reasons}
+    return updated
+
+
+def finalise(
+    vault: Vault, assessment: Assessment, catalogue: Catalogue, *, now: datetime
+) -> Assessment:
+    """Re-run the checks, freeze the draft and save it.
+
+    Raises:
+        FinaliseRefused: an error stands or a warning lacks its reason (nothing saved).
+        LifecycleError: the assessment is not a draft.
+    """
+    final = lifecycle.finalise(assessment, catalogue, now=now)
+    vault.save(final)
+    return final
+
+
+def mark_sent(vault: Vault, assessment: Assessment, *, now: datetime) -> Assessment:
+    """Record that the final assessment went to Children's Social Care, and save it."""
+    if assessment.status is Status.SENT:
+        return assessment
+    sent = lifecycle.mark_sent(assessment, now=now)
+    vault.save(sent)
+    return sent
+
+
+def read_interchange(path: Path) -> Assessment:
+    """Read an interchange JSON file of any known format version.
+
+    Raises:
+        ImportRefused: unreadable, not interchange JSON, newer, or not a valid assessment
+            (each field's problem listed, never its value).
+    """
+    try:
+        text = path.read_text("utf-8")
+    except (OSError, UnicodeDecodeError):
+        raise ImportRefused(f"{path} could not be read.") from None
+    not_interchange = f"{path} is not an interchange JSON file. Nothing was imported."
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError:
+        raise ImportRefused(not_interchange) from None
+    if not isinstance(data, dict):
+        raise ImportRefused(not_interchange)
+    try:
+        return Assessment.model_validate(migrate(data))
+    except MigrationError as error:
+        raise ImportRefused(f"{path}: {error} Nothing was imported.") from None
+    except ValidationError as error:
+        lines = [f"{path} is not a valid assessment. Nothing was imported."]
+        for problem in error.errors(include_input=False, include_url=False):
+            where = ".".join(str(part) for part in problem["loc"]) or "(the whole file)"
+            lines.append(f"  {where}: {problem['msg']}")
+        raise ImportRefused("\n".join(lines)) from None
+
+
+def import_assessment(
+    vault: Vault,
+    assessment: Assessment,
+    catalogue: Catalogue,
+    *,
+    today: date,
+    now: datetime,
+) -> Imported:
+    """Add an assessment from elsewhere, noting the import in its audit trail.
+
+    A reference not in CE Desktop's own form is replaced (it reaches file names and
+    email subjects, and one typed by hand elsewhere could hold a name).
+
+    Raises:
+        ImportRefused: it is already here, or it claims to be final but is not (a
+            fingerprint that does not match its content, or errors standing).
+    """
+    problems = lifecycle.claimed_final_problems(assessment, catalogue, now=now)
+    if problems:
+        raise ImportRefused(f"{_named(assessment)} was not imported: " + "; ".join(problems) + ".")
+    if any(s.id == assessment.id for s in vault.list_summaries()):
+        raise ImportRefused(f"{_named(assessment)} is already here. Nothing was imported.")
+    imported = assessment.model_copy(deep=True)
+    replaced = not is_valid_reference(imported.reference)
+    if replaced:
+        imported.reference = new_reference(today)
+    imported.record(AuditAction.IMPORTED, at=now)
+    vault.save(imported)
+    return Imported(imported, replaced)
+
+
+def _named(assessment: Assessment) -> str:
+    """ "Assessment REF", or "The assessment" when its reference is not of our form."""
+    if is_valid_reference(assessment.reference):
+        return f"Assessment {assessment.reference}"
+    return "The assessment"

@@ -1,0 +1,200 @@
+"""Use cases that take an assessment off the laptop, and whole-folder backups.
+
+Export PDF (protected or not) and the email draft write their file atomically and
+note the step in the assessment's audit trail with the same words, whoever asked.
+The slow half (``write_pdf``, ``write_email_draft``) is separate from the note
+(``record_step``), so the window can render off its UI thread and note on it.
+ReportLab and pypdf load at the first export, not with this module.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from ce_desktop.domain import lifecycle
+from ce_desktop.domain.catalogue import Catalogue
+from ce_desktop.domain.model import Assessment, AuditAction, Status
+from ce_desktop.export import email as email_draft
+from ce_desktop.storage.atomic import atomic_write
+from ce_desktop.storage.backup import RestoreReport
+from ce_desktop.storage.vault import Vault
+
+PROTECTED = "password protected"
+NOT_PROTECTED = "not protected"
+
+
+class ExportRefused(ValueError):
+    """An assessment that must not leave as it is (for example a fake final)."""
+
+
+@dataclass(frozen=True)
+class Delivered:
+    """A file written for someone else to read.
+
+    Attributes:
+        path: where it was written.
+        password: the generated password (shown once), or None when not protected.
+        assessment: the assessment with the step noted in its audit trail (when noted).
+    """
+
+    path: Path
+    password: str | None
+    assessment: Assessment | None = None
+
+
+def protection_detail(protected: bool) -> str:
+    """The audit detail of an export or email: whether the PDF was protected."""
+    return PROTECTED if protected else NOT_PROTECTED
+
+
+def render_pdf(
+    assessment: Assessment, catalogue: Catalogue, *, mash_address: str, protect: bool
+) -> tuple[bytes, str | None]:
+    """The paper-style PDF, and its generated password when ``protect`` is set.
+
+    Raises:
+        ExportRefused: the assessment says it is final but its fingerprint does not
+            match its content, so its pages would show FINAL falsely.
+    """
+    if (
+        assessment.status is not Status.DRAFT
+        and assessment.fingerprint != lifecycle.content_fingerprint(assessment)
+    ):
+        raise ExportRefused(
+            "This assessment says it is final, but its fingerprint does not match its "
+            "content. It was not exported."
+        )
+    pdf = importlib.import_module("ce_desktop.export.pdf")
+    data: bytes = pdf.render_assessment_pdf(assessment, catalogue, mash_address=mash_address)
+    if not protect:
+        return data, None
+    protection = importlib.import_module("ce_desktop.export.protect")
+    password: str = protection.generate_password()
+    protected: bytes = protection.protect_pdf(data, password)
+    return protected, password
+
+
+def write_pdf(
+    path: Path,
+    assessment: Assessment,
+    catalogue: Catalogue,
+    *,
+    mash_address: str,
+    protect: bool,
+) -> str | None:
+    """Render the PDF and write it whole; returns the password when protected."""
+    data, password = render_pdf(assessment, catalogue, mash_address=mash_address, protect=protect)
+    atomic_write(path, data)
+    return password
+
+
+def write_email_draft(
+    path: Path,
+    assessment: Assessment,
+    catalogue: Catalogue,
+    *,
+    mash_address: str,
+    protect: bool,
+    sent_on: date,
+) -> str | None:
+    """Write the unsent email to the MASH with the PDF attached; returns the password."""
+    data, password = render_pdf(assessment, catalogue, mash_address=mash_address, protect=protect)
+    draft = email_draft.build_email_draft(
+        pdf=data,
+        reference=assessment.reference,
+        to=mash_address,
+        sent_on=sent_on,
+        protected=protect,
+    )
+    atomic_write(path, draft)
+    return password
+
+
+def record_step(
+    vault: Vault,
+    target: Assessment | str,
+    action: AuditAction,
+    detail: str = "",
+    *,
+    now: datetime,
+) -> Assessment:
+    """Note an outward step in an assessment's audit trail and save it.
+
+    ``target`` is the assessment itself (the copy open in the window, so its unsaved
+    state is kept) or its id (the stored copy is loaded). The detail never holds a
+    field value.
+    """
+    current = vault.load(target) if isinstance(target, str) else target.model_copy(deep=True)
+    current.record(action, detail, at=now)
+    vault.save(current)
+    return current
+
+
+def export_pdf(
+    vault: Vault,
+    assessment: Assessment,
+    catalogue: Catalogue,
+    path: Path,
+    *,
+    mash_address: str,
+    protect: bool,
+    now: datetime,
+) -> Delivered:
+    """Write the PDF and note the export (with its protection) in the audit trail."""
+    password = write_pdf(path, assessment, catalogue, mash_address=mash_address, protect=protect)
+    noted = record_step(
+        vault, assessment.id, AuditAction.EXPORTED_PDF, protection_detail(protect), now=now
+    )
+    return Delivered(path, password, noted)
+
+
+def export_email_draft(
+    vault: Vault,
+    assessment: Assessment,
+    catalogue: Catalogue,
+    path: Path,
+    *,
+    mash_address: str,
+    protect: bool,
+    sent_on: date,
+    now: datetime,
+) -> Delivered:
+    """Write the email draft and note it in the audit trail."""
+    password = write_email_draft(
+        path,
+        assessment,
+        catalogue,
+        mash_address=mash_address,
+        protect=protect,
+        sent_on=sent_on,
+    )
+    noted = record_step(
+        vault, assessment.id, AuditAction.EMAILED, protection_detail(protect), now=now
+    )
+    return Delivered(path, password, noted)
+
+
+def export_json(vault: Vault, assessment: Assessment, path: Path, *, now: datetime) -> Delivered:
+    """Write the interchange JSON (not encrypted) and note it in the audit trail."""
+    atomic_write(path, assessment.model_dump_json(indent=2).encode("utf-8"))
+    noted = record_step(vault, assessment.id, AuditAction.EXPORTED_JSON, now=now)
+    return Delivered(path, None, noted)
+
+
+def backup(vault: Vault, path: Path) -> Path:
+    """Write the whole data folder to one encrypted backup file."""
+    vault.backup(path)
+    return path
+
+
+def restore(vault: Vault, source: Path, secret: str, *, overwrite_newer: bool) -> RestoreReport:
+    """Bring the assessments of a backup into this vault.
+
+    Raises:
+        RestoreWouldOverwrite: some are newer here and ``overwrite_newer`` is False.
+        StorageError: the backup did not open.
+    """
+    return vault.restore(source, secret, overwrite_newer=overwrite_newer)
