@@ -120,7 +120,9 @@ def test_change_links_go_to_the_answer(editor: AssessmentEditor) -> None:
     editor.load(complete_draft())
     open_check(editor)
     change = editor.findChild(QPushButton, "change.analysis.rationale")
-    assert change.accessibleName() == "Change Rationale for the level of risk"
+    assert change.accessibleName() == (
+        "Change rationale for the level of risk, Repeated missing episodes with an older adult."
+    )
 
     change.click()
     QApplication.processEvents()

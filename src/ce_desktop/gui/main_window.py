@@ -24,6 +24,7 @@ import ce_desktop
 from ce_desktop.domain.defaults import DEFAULT_MASH_ADDRESS
 from ce_desktop.gui.forms.ui_main_window import Ui_MainWindow
 from ce_desktop.gui.locking import IdleWatch
+from ce_desktop.gui.speech import announce, install
 from ce_desktop.gui.unlock import UnlockPage
 from ce_desktop.storage.errors import StorageError
 from ce_desktop.storage.paths import DataLayout
@@ -91,6 +92,7 @@ class MainWindow(QMainWindow):
         staged: bool = False,
     ) -> None:
         super().__init__()
+        install()
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
         self.setWindowTitle(WINDOW_TITLE)
@@ -344,6 +346,7 @@ class MainWindow(QMainWindow):
         self.idle_watch.set_idle_minutes(self.session.settings.idle_minutes)
         self.idle_watch.start()
         resume, self._resume = self._resume, None
+        announce(self, "CE Desktop is unlocked.")
         if resume is not None and self.session.resume(resume):
             return
         self.show_case_list()
@@ -359,6 +362,11 @@ class MainWindow(QMainWindow):
         if self._guidance is not None:
             self._guidance.hide()
         self._show_unlock()
+        announce(
+            self.unlock_page,
+            "CE Desktop is locked. Enter your passphrase to unlock it.",
+            assertive=True,
+        )
 
     def _session_ending(self, *_args: object) -> None:
         # The OS is logging out or shutting down: save now, there may be no close event.

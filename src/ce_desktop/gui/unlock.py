@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 from ce_desktop.gui.forms.ui_unlock import Ui_UnlockPage
 from ce_desktop.gui.look import LINK_STYLE, make_heading, show_error
 from ce_desktop.gui.passphrase_feedback import new_passphrase_problem, strength_text
+from ce_desktop.gui.speech import announce
 from ce_desktop.gui.worker import run_in_background
 from ce_desktop.storage import throttle
 from ce_desktop.storage.errors import AlreadyRunning, StorageError, WrongPassphrase
@@ -167,6 +168,7 @@ class UnlockPage(QWidget):
         if not secret.strip():
             what = "recovery key" if self._recovery_mode else "passphrase"
             show_error(self.ui.messageLabel, f"Enter your {what}.")
+            announce(self, self.ui.messageLabel.text(), assertive=True)
             return
         show_error(self.ui.messageLabel, "")
         self._set_busy(True)
@@ -185,6 +187,11 @@ class UnlockPage(QWidget):
         self.unlocked.emit(vault)
 
     def _failed(self, error: Exception) -> None:
+        self._say_failure(error)
+        # The message is shown beside the box; a screen reader is told it as well.
+        announce(self, self.ui.messageLabel.text(), assertive=True)
+
+    def _say_failure(self, error: Exception) -> None:
         self._set_busy(False)
         self.ui.secretEdit.selectAll()
         self.ui.secretEdit.setFocus()

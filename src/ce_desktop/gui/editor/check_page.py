@@ -9,11 +9,11 @@ shown read-only with "Start a review"; a review lists what changed since the las
 from __future__ import annotations
 
 import html
+import itertools
 from collections.abc import Callable
 from functools import partial
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -30,17 +30,21 @@ from ce_desktop.domain.model import Assessment
 from ce_desktop.domain.rules import Finding, Severity, blocking, unjustified_warnings
 from ce_desktop.gui.editor.form import EditorContext, EditorPage, Progress, set_heading_font
 from ce_desktop.gui.editor.summary import SummaryList
-from ce_desktop.gui.editor.widgets import GrowingTextEdit, discard, vbox
+from ce_desktop.gui.editor.widgets import EnterButton, GrowingTextEdit, discard, vbox
+from ce_desktop.gui.speech import announce
 
 ERROR_COLOUR = "#d4351c"
+PROBLEM_HEADING = "There is a problem"
 
 
-class LinkButton(QPushButton):
+class LinkButton(EnterButton):
     """A button that looks like a link and wraps its text like a paragraph.
 
     A plain push button cannot wrap, and a long finding would widen the page past the
     window at large text sizes; the text is drawn by a wrapping label inside instead.
-    Tab reaches it; Return, Space or a click activates it.
+    Tab reaches it; Return, Space or a click activates it. It has one role, a button:
+    the label inside is drawn like a link but is not one, and is hidden from the
+    accessibility tree's words by being plain styled text.
 
     Attributes:
         message: the text of the link.
@@ -50,14 +54,17 @@ class LinkButton(QPushButton):
         super().__init__(parent)
         self.message = text
         self.setAccessibleName(text)
-        self.setAccessibleDescription("Link: goes to the answer")
+        self.setAccessibleDescription("Goes to the answer")
         self.setFlat(True)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setStyleSheet(
             "QPushButton { border: none; text-align: left; padding: 1px; }"
             "QPushButton:focus { background: #ffdd00; }"
         )
-        self._label = QLabel(f"<a href='#' style='color:#1d70b8'>{html.escape(text)}</a>", self)
+        self._label = QLabel(
+            f"<span style='color:#1d70b8; text-decoration: underline'>{html.escape(text)}</span>",
+            self,
+        )
         self._label.setTextFormat(Qt.TextFormat.RichText)
         self._label.setWordWrap(True)
         self._label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
@@ -84,13 +91,6 @@ class LinkButton(QPushButton):
     def minimumSizeHint(self) -> QSize:
         """Narrow enough to wrap: never wider than the page."""
         return QSize(40, self._label.minimumSizeHint().height() + 2)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        """Return and Enter follow the link, as Space does."""
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.click()
-            return
-        super().keyPressEvent(event)
 
 
 def describe_changes(changes: ReviewChanges, titles: dict[str, str]) -> list[str]:
@@ -146,6 +146,7 @@ class CheckPage(EditorPage):
         self._run_check = run_check
         self._go_to = go_to
         self.findings: list[Finding] | None = None
+        self._shown: list[Finding] = []
         self.previous: Assessment | None = None
         self.heading("Check your answers before finishing", level=1)
 
@@ -168,10 +169,17 @@ class CheckPage(EditorPage):
 
         self.problems = QFrame(self.body)
         self.problems.setObjectName("errorSummary")
-        self.problems.setStyleSheet(f"#errorSummary {{ border: 4px solid {ERROR_COLOUR}; }}")
+        self.problems.setStyleSheet(
+            f"#errorSummary {{ border: 4px solid {ERROR_COLOUR}; }}"
+            "#errorSummary:focus { border: 4px solid #0b0c0c; background: #fff7bf; }"
+        )
+        # Focused after a check (GOV.UK's error summary): its heading is its name, so
+        # a screen reader says "There is a problem" and then the list. Not a Tab stop.
+        self.problems.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.problems.setAccessibleName(PROBLEM_HEADING)
         self.problems_layout = QVBoxLayout(self.problems)
         self.problems_layout.setContentsMargins(14, 10, 14, 10)
-        self.problems_title = QLabel("There is a problem")
+        self.problems_title = QLabel(PROBLEM_HEADING)
         set_heading_font(self.problems_title, 2)
         self.problems_layout.addWidget(self.problems_title)
         self.problem_links = QWidget(self.problems)
@@ -191,7 +199,7 @@ class CheckPage(EditorPage):
         actions = QHBoxLayout()
         self.check_button = QPushButton("Check again", self.body)
         self.check_button.setObjectName("checkAgain")
-        self.check_button.clicked.connect(self.run_check)
+        self.check_button.clicked.connect(self.check_and_focus)
         self.finalise_button = QPushButton("Finalise", self.body)
         self.finalise_button.setObjectName("finalise")
         self.finalise_button.setDefault(True)
@@ -216,6 +224,29 @@ class CheckPage(EditorPage):
         self.findings = self._run_check()
         self._show_findings()
 
+    def check_and_focus(self) -> None:
+        """ "Check again": check, then take the worker to the problems, or say there are none."""
+        self.run_check()
+        if self.problems.isVisibleTo(self):
+            self.reveal(self.problems)
+            self.problems.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            announce(self, f"No problems found. {self.finalise_hint.text()}")
+
+    def problems_said(self) -> str:
+        """The error summary in words: its heading and how many problems, e.g. for arrival."""
+        if not self.problems.isVisibleTo(self):
+            return ""
+        count = len(self._shown)
+        many = "1 problem" if count == 1 else f"{count} problems"
+        return f"{PROBLEM_HEADING}: {many} to fix. " + " ".join(
+            f"{f.message.rstrip('.')}." for f in self._shown
+        )
+
+    def spoken_on_arrival(self) -> str:
+        """The page's heading, then the error summary when there is one."""
+        return " ".join(p for p in (self.page_heading + ".", self.problems_said()) if p)
+
     def refresh(self) -> None:
         """Run the checks (arriving on this page is asking for them) and rebuild the list."""
         assessment = self.binder.assessment
@@ -237,6 +268,7 @@ class CheckPage(EditorPage):
         else:
             self.run_check()
         self.summary.rebuild(read_only=read_only)
+        self.fix_tab_order()
 
     def _show_changes(self) -> None:
         assessment, previous = self.binder.assessment, self.previous
@@ -260,6 +292,7 @@ class CheckPage(EditorPage):
         findings = self.findings or []
         assessment = self.binder.assessment
         shown = [f for f in findings if f.severity is not Severity.INFO]
+        self._shown = shown
         links = vbox(self.problem_links, spacing=2)
         for finding in shown:
             link = LinkButton(finding.message, self.problem_links)
@@ -267,6 +300,7 @@ class CheckPage(EditorPage):
             link.clicked.connect(partial(self._go_to, finding.path))
             links.addWidget(link)
         self.problems.setVisible(bool(shown))
+        self.problems.setAccessibleDescription(self.problems_said())
         warnings = [f for f in findings if f.severity is Severity.WARNING]
         self._build_warnings(warnings, assessment)
         info = [f.message for f in findings if f.severity is Severity.INFO]
@@ -274,6 +308,21 @@ class CheckPage(EditorPage):
         self.guidance.setVisible(bool(info))
         self.guidance_title.setVisible(bool(info))
         self.update_finalise()
+        self.fix_tab_order()
+
+    def fix_tab_order(self) -> None:
+        """Tab follows the page down: the problems, the reasons, the buttons, the answers.
+
+        Links and boxes rebuilt after a check would otherwise come last, after "Check
+        again" and the answers below them.
+        """
+        chain: list[QWidget] = [self.review_button]
+        chain += self.problem_links.findChildren(LinkButton)
+        chain += list(self.justification_boxes.values())
+        chain += [self.check_button, self.finalise_button]
+        chain += list(self.summary.change_buttons.values())
+        for before, after in itertools.pairwise(chain):
+            QWidget.setTabOrder(before, after)
 
     def _build_warnings(self, warnings: list[Finding], assessment: Assessment | None) -> None:
         layout = vbox(self.warnings)

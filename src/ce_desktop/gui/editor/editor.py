@@ -26,6 +26,7 @@ from ce_desktop.gui.editor.child_page import ChildPage
 from ce_desktop.gui.editor.form import EditorContext, EditorPage, Progress
 from ce_desktop.gui.editor.indicators_page import IndicatorsPage
 from ce_desktop.gui.editor.vulnerability_page import VulnerabilityPage
+from ce_desktop.gui.speech import announce, install
 
 PREFILL = (
     ("details.completed_by", "worker_name"),
@@ -60,6 +61,7 @@ class AssessmentEditor(QWidget):
 
     def __init__(self, catalogue: Catalogue, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        install()
         self._catalogue = catalogue
         self._binder = Binder(self)
         self._context = EditorContext(catalogue, self._binder, _local_now)
@@ -248,6 +250,8 @@ class AssessmentEditor(QWidget):
         if self._binder.assessment is not None:
             page.refresh()
         self._update_all_tabs()
+        # The tab's name is spoken by the tab bar; the heading says where the page starts.
+        announce(page, page.spoken_on_arrival())
         self.page_changed.emit(index)
 
     # Tab statuses ---------------------------------------------------------------------

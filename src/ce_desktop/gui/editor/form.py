@@ -120,6 +120,7 @@ class EditorPage(QWidget):
 
     Attributes:
         title: the tab's name, e.g. "Child details".
+        page_heading: the page's first heading, spoken when the page is shown.
         index: the tab's position, used to tag the fields bound on this page.
         scroll_area: the scroll area holding the column.
     """
@@ -135,6 +136,11 @@ class EditorPage(QWidget):
         self.scroll_area = QScrollArea(self)
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        # Not a stop of its own: Tab goes straight to the first field, and a screen
+        # reader never lands on an unnamed "layered pane". It carries the page's name.
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.scroll_area.setAccessibleName(self.title)
+        self.page_heading = ""
         self.body = QWidget()
         self.body.setMaximumWidth(QFontMetrics(self.font()).averageCharWidth() * COLUMN_CHARACTERS)
         self.column = QVBoxLayout(self.body)
@@ -164,6 +170,8 @@ class EditorPage(QWidget):
         label.setAccessibleName(text)
         label.setContentsMargins(0, 12 if level > 1 else 0, 0, 4)
         self.column.addWidget(label)
+        if level == 1 and not self.page_heading:
+            self.page_heading = text
         return label
 
     def paragraph(self, text: str, *, hint: bool = False) -> QLabel:
@@ -218,6 +226,10 @@ class EditorPage(QWidget):
             inner.addWidget(note)
         (layout if layout is not None else self.column).addWidget(block)
         return block
+
+    def spoken_on_arrival(self) -> str:
+        """What a screen reader is told when the page is shown: its heading."""
+        return self.page_heading
 
     def reveal(self, widget: QWidget) -> None:
         """Scroll so that ``widget`` is in view."""

@@ -28,6 +28,7 @@ from ce_desktop.domain.model import Assessment, RiskLevel
 from ce_desktop.domain.rules import suggested_level
 from ce_desktop.gui.editor.form import EditorContext, EditorPage, Progress
 from ce_desktop.gui.editor.indicator_row import IndicatorRow
+from ce_desktop.gui.speech import announce, plain_text
 
 EXAMPLES_CHARACTERS = 48
 """Width of the examples pane in average characters (so it widens with the text size)."""
@@ -44,6 +45,9 @@ class ExamplesPane(QScrollArea):
         self.setMinimumWidth(width // 2)
         self.setMaximumWidth(width)
         self.setFrameShape(QFrame.Shape.StyledPanel)
+        # Heard when it changes (see show_indicator), so it is no Tab stop of its own at
+        # the far end of the page.
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.text = QLabel()
         self.text.setObjectName("examples")
         self.text.setWordWrap(True)
@@ -63,13 +67,18 @@ class ExamplesPane(QScrollArea):
             "<p><b>Examples from the toolkit</b></p><p>Move to an indicator to see the "
             "toolkit's examples of it at each level of risk.</p>"
         )
+        self.setAccessibleDescription(plain_text(self.text.text()))
+        self.text.setAccessibleName(plain_text(self.text.text()))
 
     def show_indicator(self, indicator: IndicatorDef, examples_html: str) -> None:
-        """Show the examples of ``indicator``."""
+        """Show the examples of ``indicator`` and have them read out, as plain words."""
         self.indicator_id = indicator.id
         self.text.setText(examples_html)
-        self.setAccessibleDescription(self.text.text())
+        words = plain_text(examples_html)
+        self.setAccessibleDescription(words)
+        self.text.setAccessibleName(words)
         self.verticalScrollBar().setValue(0)
+        announce(self, words)
 
 
 def examples_html(indicator: IndicatorDef, context: EditorContext) -> str:
@@ -165,17 +174,30 @@ class IndicatorsPage(EditorPage):
         for row in self.rows.values():
             row.setVisible(not only or row.is_identified())
 
-    def update_summary(self) -> None:
-        """Refresh the count of identified indicators and the suggested level."""
+    def update_summary(self, *, speak: bool = False) -> None:
+        """Refresh the count of identified indicators and the suggested level.
+
+        With ``speak`` (after the worker's own tick or level), what changed is read out.
+        """
         assessment = self.binder.assessment
         if assessment is None:
             self.count_label.setText("")
             self.suggested_label.setText("")
             return
         count = sum(1 for row in self.rows.values() if row.is_identified())
-        self.count_label.setText(f"Indicators identified: {count} of {len(self.rows)}")
         level = suggested_level(assessment, self.catalogue)
+        changed = [
+            text
+            for label, text in (
+                (self.count_label, f"Indicators identified: {count} of {len(self.rows)}"),
+                (self.suggested_label, f"Suggested level (a guide): {level.label}"),
+            )
+            if label.text() != text
+        ]
+        self.count_label.setText(f"Indicators identified: {count} of {len(self.rows)}")
         self.suggested_label.setText(f"Suggested level (a guide): {level.label}")
+        if speak and changed:
+            announce(self, ". ".join(changed) + ".")
 
     def refresh(self) -> None:
         """Open the rows of identified indicators; refresh the count and suggestion."""
@@ -187,7 +209,7 @@ class IndicatorsPage(EditorPage):
     def on_edited(self, path: str) -> None:
         """A tick or a level changes the count and the suggestion; narratives do not."""
         if path.startswith("indicators.") and not path.endswith(".narrative"):
-            self.update_summary()
+            self.update_summary(speak=True)
 
     def clear_derived(self) -> None:
         """Forget the count, the suggestion and the examples shown."""

@@ -22,11 +22,27 @@ from ce_desktop.domain.derived import format_date, format_moment
 from ce_desktop.domain.model import ConcernKind, Threshold, YesNoNotKnown
 from ce_desktop.gui.editor.binding import Binder, BoundField
 from ce_desktop.gui.editor.form import set_heading_font
-from ce_desktop.gui.editor.widgets import discard
+from ce_desktop.gui.editor.widgets import EnterButton, discard
 
 NOT_ANSWERED = "Not answered"
 LONG_TEXT = 600
 """Characters of a long answer shown in the summary; the page holds the rest."""
+
+SPOKEN_ANSWER = 80
+"""Characters of an answer a "Change" button's name repeats; the row holds the rest."""
+
+
+def change_name(label: str, answer: str) -> str:
+    """A "Change" button's accessible name: the question and the answer it changes.
+
+    E.g. "Change date of birth, 09/05/2012": it stands alone in a list of buttons.
+    """
+    question = label[:1].lower() + label[1:] if label[1:2].islower() else label
+    said = " ".join(answer.split()) if answer else NOT_ANSWERED.lower()
+    if len(said) > SPOKEN_ANSWER:
+        said = said[:SPOKEN_ANSWER].rstrip() + "…"
+    return f"Change {question}, {said}"
+
 
 _YES_NO = {YesNoNotKnown.YES: "Yes", YesNoNotKnown.NO: "No", YesNoNotKnown.NOT_KNOWN: "Not known"}
 
@@ -159,9 +175,9 @@ class SummaryList(QWidget):
         self._grid.addWidget(name, row, 0, Qt.AlignmentFlag.AlignTop)
         self._grid.addWidget(value, row, 1, Qt.AlignmentFlag.AlignTop)
         if not read_only:
-            change = QPushButton("Change")
+            change = EnterButton("Change")
             change.setObjectName(f"change.{field.path}")
-            change.setAccessibleName(f"Change {label}")
+            change.setAccessibleName(change_name(label, answer))
             change.setFlat(True)
             change.setStyleSheet("color: #1d70b8; text-decoration: underline;")
             change.setCursor(Qt.CursorShape.PointingHandCursor)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QSizePolicy,
     QStyle,
     QTextEdit,
@@ -462,6 +463,17 @@ class DateField(QWidget):
         """Read-only dates stay readable; the calendar is hidden."""
         self.line.setReadOnly(read_only)
         self.button.setVisible(not read_only)
+
+
+class EnterButton(QPushButton):
+    """A push button that Return and Enter press, as Space does (links in the form)."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Return and Enter activate the button."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.isAutoRepeat():
+            self.click()
+            return
+        super().keyPressEvent(event)
 
 
 def hint_label_style() -> str:
