@@ -44,6 +44,44 @@ def plain_text(text: str) -> str:
     return re.sub(r"[ \t]*\n+[ \t]*", "\n", words).strip()
 
 
+DESCRIPTION_PARTS = ("error", "hint", "note")
+"""The parts of an input's accessible description, in the order they are said."""
+
+
+def describe(widget: QWidget, part: str, text: str) -> None:
+    """Set one part of ``widget``'s accessible description and compose the whole.
+
+    An input's description says, in order: its error ("Error: Enter a real date..."),
+    its hint ("For example, 27/03/2012") and a note derived from the answer ("Age 14
+    on the date completed"); each part is kept in a property, so setting one never
+    loses another. The description is set on the focus proxy too, where there is one.
+    """
+    assert part in DESCRIPTION_PARTS, part
+    targets = [widget]
+    proxy = widget.focusProxy()
+    if proxy is not None and proxy is not widget:
+        targets.append(proxy)
+    for target in targets:
+        target.setProperty(f"a11y_{part}", text)
+        parts = [str(target.property(f"a11y_{name}") or "") for name in DESCRIPTION_PARTS]
+        target.setAccessibleDescription(
+            " ".join(p if p.endswith(".") else f"{p}." for p in parts if p)
+        )
+
+
+def set_error(widget: QWidget, message: str) -> None:
+    """Mark ``widget`` as having a problem (``message``), or clear it with ""."""
+    describe(widget, "error", f"Error: {message}" if message else "")
+    target = widget.focusProxy() or widget
+    target.setProperty("invalid", bool(message))
+
+
+def error_of(widget: QWidget) -> str:
+    """The problem ``widget`` is marked with, or ""."""
+    target = widget.focusProxy() or widget
+    return str(target.property("a11y_error") or "")
+
+
 def announce(widget: QObject, text: str, *, assertive: bool = False) -> None:
     """Have screen readers say ``text`` (plain words) now, without moving the focus.
 

@@ -316,7 +316,7 @@ class CheckPage(EditorPage):
         Links and boxes rebuilt after a check would otherwise come last, after "Check
         again" and the answers below them.
         """
-        chain: list[QWidget] = [self.review_button]
+        chain: list[QWidget] = [self.review_button, self.problems]
         chain += self.problem_links.findChildren(LinkButton)
         chain += list(self.justification_boxes.values())
         chain += [self.check_button, self.finalise_button]
@@ -339,8 +339,8 @@ class CheckPage(EditorPage):
             label.setAccessibleName("Your reason")
             box = GrowingTextEdit(self.warnings)
             box.setObjectName(f"justification.{finding.key}")
-            box.setAccessibleName("Your reason")
-            box.setAccessibleDescription(finding.message)
+            # Named by its warning: with two warnings, two "Your reason" would sound alike.
+            box.setAccessibleName(f"Your reason for going ahead: {finding.message}")
             label.setBuddy(box)
             box.set_value(assessment.justifications.get(finding.key, ""))
             box.value_changed.connect(partial(self._justify, finding.key, box))

@@ -19,6 +19,7 @@ from ce_desktop.gui.editor.widgets import (
     LineField,
     yes_no_field,
 )
+from ce_desktop.gui.speech import announce, describe
 
 DATE_HINT = "For example, 27/03/2012"
 
@@ -48,6 +49,7 @@ class ChildPage(EditorPage):
         self.field("child.name", LineField(), "Child or young person's name")
         self.field("child.known_as", LineField(), "Alias / known as", optional=True)
         date_of_birth = DateField()
+        self.date_of_birth = date_of_birth
         self.field("child.date_of_birth", date_of_birth, "Date of birth", hint=DATE_HINT)
         self.age_label = QLabel(date_of_birth)
         self.age_label.setObjectName("age")
@@ -79,7 +81,10 @@ class ChildPage(EditorPage):
             "for this child?",
         )
         self.previous_details = self.field(
-            "child.previously_identified_details", GrowingTextEdit(), "Give details"
+            "child.previously_identified_details",
+            GrowingTextEdit(),
+            "Give details",
+            spoken="Sexual exploitation previously identified: give details",
         )
 
         self.heading("The assessment")
@@ -87,8 +92,15 @@ class ChildPage(EditorPage):
         self.field("details.period_from", DateField(), "Period covered: from", hint=DATE_HINT)
         self.field("details.period_to", DateField(), "Period covered: to", hint=DATE_HINT)
         self.field("details.completed_by", LineField(), "Name of person completing")
-        self.field("details.agency", LineField(), "Agency")
-        self.field("details.contact_details", GrowingTextEdit(), "Contact details")
+        self.field(
+            "details.agency", LineField(), "Agency", spoken="Agency of the person completing"
+        )
+        self.field(
+            "details.contact_details",
+            GrowingTextEdit(),
+            "Contact details",
+            spoken="Contact details of the person completing",
+        )
 
         self.heading("Consent to share information")
         self.field(
@@ -143,7 +155,10 @@ class ChildPage(EditorPage):
     def on_edited(self, path: str) -> None:
         """Keep the age and the conditional details boxes in step with the answers."""
         if path in ("child.date_of_birth", "details.date_completed"):
+            before = self.age_label.text()
             self._update_age()
+            if self.age_label.text() and self.age_label.text() != before:
+                announce(self.age_label, self.age_label.text())
         elif path == "child.send":
             self._show_if_yes(self.send_details, "child.send")
         elif path == "child.previously_identified":
@@ -155,7 +170,10 @@ class ChildPage(EditorPage):
         self.age_label.setText(
             age_text(self.binder.value("child.date_of_birth"), on, completed=completed is not None)
         )
+        # Heard with the date of birth, as it is seen beside it.
+        describe(self.date_of_birth, "note", self.age_label.text())
 
     def clear_derived(self) -> None:
         """Forget the shown age (on lock)."""
         self.age_label.clear()
+        describe(self.date_of_birth, "note", "")

@@ -26,7 +26,7 @@ from ce_desktop.gui.editor.child_page import ChildPage
 from ce_desktop.gui.editor.form import EditorContext, EditorPage, Progress
 from ce_desktop.gui.editor.indicators_page import IndicatorsPage
 from ce_desktop.gui.editor.vulnerability_page import VulnerabilityPage
-from ce_desktop.gui.speech import announce, install
+from ce_desktop.gui.speech import announce, install, set_error
 
 PREFILL = (
     ("details.completed_by", "worker_name"),
@@ -66,6 +66,7 @@ class AssessmentEditor(QWidget):
         self._binder = Binder(self)
         self._context = EditorContext(catalogue, self._binder, _local_now)
         self._findings: list[rules.Finding] = []
+        self._marked: dict[int, QWidget] = {}
         self._empty: dict[str, bool] = {}
         self._progress: dict[int, Progress] = {}
         self.tabs = QTabWidget(self)
@@ -125,6 +126,7 @@ class AssessmentEditor(QWidget):
                 if not getattr(details, attribute):
                     setattr(details, attribute, getattr(settings, setting))
         self._findings = []
+        self._mark_errors()
         self.check_page.findings = None
         self.check_page.previous = previous
         self._binder.load(model)
@@ -153,6 +155,7 @@ class AssessmentEditor(QWidget):
         """Empty every input and drop the model (on lock)."""
         self._binder.clear()
         self._findings = []
+        self._mark_errors()
         self._empty = {}
         for page in self.pages:
             page.clear_derived()
@@ -191,7 +194,30 @@ class AssessmentEditor(QWidget):
             return []
         self._findings = rules.check(model, self._catalogue, now=self._context.now())
         self._update_all_tabs()
+        self._mark_errors()
         return list(self._findings)
+
+    def _mark_errors(self) -> None:
+        """Each input an error leads to carries the error in its accessible description.
+
+        Heard when the worker arrives in it from an error link, and on every later visit
+        until the answer changes. (Qt has no "invalid entry" state to set: see README.)
+        """
+        messages: dict[int, list[str]] = {}
+        widgets: dict[int, QWidget] = {}
+        for finding in self._findings:
+            if finding.severity is not rules.Severity.ERROR:
+                continue
+            field = self._binder.field_for(finding.path)
+            if field is not None:
+                messages.setdefault(id(field.widget), []).append(finding.message)
+                widgets[id(field.widget)] = field.widget
+        for key, widget in list(self._marked.items()):
+            if key not in widgets:
+                set_error(widget, "")
+        for key, widget in widgets.items():
+            set_error(widget, " ".join(messages[key]))
+        self._marked = widgets
 
     def go_to(self, path: str) -> None:
         """Show the field of a model path (a finding's or a "Change" link's) and focus it."""
@@ -234,6 +260,7 @@ class AssessmentEditor(QWidget):
             if fixed:
                 self._findings = [f for f in self._findings if f.path != path]
                 self._update_all_tabs()
+                self._mark_errors()
         if field is not None:
             empty = self._binder.is_empty(path)
             if self._empty.get(path) != empty:

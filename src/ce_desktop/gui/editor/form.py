@@ -20,7 +20,8 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLay
 from ce_desktop.domain.catalogue import Catalogue
 from ce_desktop.domain.model import Assessment
 from ce_desktop.gui.editor.binding import Binder
-from ce_desktop.gui.editor.widgets import hint_label_style
+from ce_desktop.gui.editor.widgets import DateField, hint_label_style
+from ce_desktop.gui.speech import describe
 
 COLUMN_CHARACTERS = 130
 """Widest the form column grows, in average characters: long lines are hard to read.
@@ -79,7 +80,13 @@ class FieldBlock(QWidget):
     """
 
     def __init__(
-        self, text: str, widget: QWidget, hint: str | None, parent: QWidget | None = None
+        self,
+        text: str,
+        widget: QWidget,
+        hint: str | None,
+        parent: QWidget | None = None,
+        *,
+        spoken: str | None = None,
     ) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
@@ -96,13 +103,16 @@ class FieldBlock(QWidget):
             self.hint.setWordWrap(True)
             self.hint.setStyleSheet(hint_label_style())
             layout.addWidget(self.hint)
-            widget.setAccessibleDescription(hint)
-        widget.setAccessibleName(text)
+        # The name a screen reader says: the label, or fuller words where the label alone
+        # repeats on the page ("Agency" -> "Agency of the person completing").
+        name = spoken or text
+        widget.setAccessibleName(name)
         proxy = widget.focusProxy()
         if proxy is not None:
-            proxy.setAccessibleName(text)
-            if hint:
-                proxy.setAccessibleDescription(hint)
+            proxy.setAccessibleName(name)
+        describe(widget, "hint", hint or "")
+        if isinstance(widget, DateField):
+            widget.name_calendar(name)
         widget.setParent(self)
         layout.addWidget(widget)
         self.input = widget
@@ -192,10 +202,14 @@ class EditorPage(QWidget):
         *,
         hint: str | None = None,
         optional: bool = False,
+        spoken: str | None = None,
     ) -> FieldBlock:
-        """Add a labelled input bound to ``path`` and return its block."""
+        """Add a labelled input bound to ``path`` and return its block.
+
+        ``spoken``: the accessible name where the label alone would repeat on the page.
+        """
         text = visible_label(label, optional)
-        block = FieldBlock(text, widget, hint, self.body)
+        block = FieldBlock(text, widget, hint, self.body, spoken=spoken)
         self.binder.bind(path, widget, label=text, page=self.index, optional=optional)
         self.column.addWidget(block)
         return block

@@ -70,8 +70,8 @@ class IndicatorRow(QFrame):
         self.level = ChoiceField(
             [(level, level.label) for level in INDICATOR_LEVELS], placeholder="Choose a level"
         )
-        self.level.setAccessibleName("Level")
-        self.level.setAccessibleDescription(indicator.title)
+        # Named with the indicator: 29 rows' "Level" would otherwise sound alike.
+        self.level.setAccessibleName(f"{indicator.title}: level")
         level_label.setBuddy(self.level)
         binder.bind(f"{base}.level", self.level, label="Level", page=page)
         line.addWidget(level_label)
@@ -85,8 +85,7 @@ class IndicatorRow(QFrame):
         self.narrative.setPlaceholderText(
             "; ".join(indicator.prompts) if indicator.prompts else DEFAULT_PROMPT
         )
-        self.narrative.setAccessibleName("Narrative of concern")
-        self.narrative.setAccessibleDescription(indicator.title)
+        self.narrative.setAccessibleName(f"{indicator.title}: narrative of concern")
         narrative_label.setBuddy(self.narrative)
         binder.bind(f"{base}.narrative", self.narrative, label="Narrative of concern", page=page)
         details.addWidget(narrative_label)

@@ -111,8 +111,8 @@ class RepeatingRows(QWidget):
         else:
             widget = LineField(self._grid_host)
         widget.setAccessibleName(spec.label)
-        widget.setAccessibleDescription(f"{self._noun} {row + 1}")
         widget.value_changed.connect(self.value_changed)
+        widget.value_changed.connect(self._name_inputs)
         return widget
 
     def _append_row(self) -> list[QWidget]:
@@ -130,7 +130,36 @@ class RepeatingRows(QWidget):
         self._rows.append(inputs)
         self._removers.append(remover)
         self._fix_tab_order()
+        self._name_inputs()
         return inputs
+
+    def _name_inputs(self) -> None:
+        # Each input's name stands alone on the page: the first column says which row
+        # ("Agency 2"), the others name the row by its first answer ("School: name and
+        # contact details"), or by its number where that answer is empty or repeated.
+        leads = [self._lead(inputs) for inputs in self._rows]
+        noun = self._noun[:1].upper() + self._noun[1:]
+        for row, (inputs, lead) in enumerate(zip(self._rows, leads, strict=True)):
+            numbered = f"{noun} {row + 1}"
+            if not lead:
+                lead = numbered
+            elif leads.count(lead) > 1:
+                lead = f"{lead} ({self._noun} {row + 1})"
+            first, *others = zip(self._columns, inputs, strict=True)
+            heading = first[0].label.lower()
+            first[1].setAccessibleName(
+                numbered if heading == self._noun else f"{numbered}: {heading}"
+            )
+            for spec, widget in others:
+                widget.setAccessibleName(f"{lead}: {spec.label[:1].lower()}{spec.label[1:]}")
+
+    @staticmethod
+    def _lead(inputs: list[QWidget]) -> str:
+        widget = inputs[0]
+        if isinstance(widget, ChoiceField):
+            return widget.currentText()
+        value = widget.value()  # type: ignore[attr-defined]
+        return " ".join(str(value).split()) if value else ""
 
     def _fix_tab_order(self) -> None:
         # Rows added later would otherwise be reached after everything else on the page.
@@ -149,6 +178,7 @@ class RepeatingRows(QWidget):
         blank = self._row_type()
         for spec, widget in zip(self._columns, inputs, strict=True):
             widget.set_value(getattr(blank, spec.attribute))  # type: ignore[attr-defined]
+        self._name_inputs()
         inputs[0].setFocus(Qt.FocusReason.OtherFocusReason)
         self.value_changed.emit()
 
@@ -190,6 +220,7 @@ class RepeatingRows(QWidget):
             inputs = self._append_row()
             for spec, widget in zip(self._columns, inputs, strict=True):
                 widget.set_value(getattr(item, spec.attribute))  # type: ignore[attr-defined]
+        self._name_inputs()
 
     def clear_value(self) -> None:
         """No rows."""

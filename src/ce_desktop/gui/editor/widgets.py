@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 
 from ce_desktop.domain.derived import format_date
 from ce_desktop.domain.model import YesNoNotKnown
+from ce_desktop.gui.speech import announce, error_of, set_error
 
 _DATE_TEXT = re.compile(r"^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})\s*$")
 
@@ -360,8 +361,10 @@ class DateField(QWidget):
         self.button = QToolButton(self)
         self.button.setText("Calendar")
         self.button.setToolTip("Pick a date from a calendar (Alt+Down in the date box)")
-        # The typed route is the keyboard route; one tab stop per date is calmer.
-        self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # A Tab stop of its own, after the box: reachable, and heard by its purpose.
+        self.button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.button.setAccessibleName("Calendar")
+        self.button.setAccessibleDescription("Alt+Down in the date box opens it too")
         self.button.clicked.connect(self.open_calendar)
         self.row = QHBoxLayout(self)
         self.row.setContentsMargins(0, 0, 0, 0)
@@ -404,12 +407,21 @@ class DateField(QWidget):
             return False
         return finished or len(typed) >= len("dd/mm/yyyy")
 
+    def name_calendar(self, name: str) -> None:
+        """Name the calendar button after the date it fills ("Calendar: date of birth")."""
+        self.button.setAccessibleName(f"Calendar: {name[:1].lower()}{name[1:]}")
+
     def _show_invalid(self, invalid: bool) -> None:
-        # Said in words beside the box (not by colour alone), and to screen readers.
-        self.line.setProperty("invalid", invalid)
+        # Said in words beside the box (not by colour alone), and to screen readers: in
+        # the box's description while the worker is in it, and announced as it appears.
+        # A problem found by the check (say, no date at all) stays until it is fixed.
+        was = error_of(self.line) == f"Error: {INVALID_DATE_MESSAGE}"
+        if invalid or was:
+            set_error(self.line, INVALID_DATE_MESSAGE if invalid else "")
         self.line.setToolTip(INVALID_DATE_MESSAGE if invalid else "")
-        self.line.setAccessibleDescription(INVALID_DATE_MESSAGE if invalid else "")
         self.error.setVisible(invalid)
+        if invalid and not was:
+            announce(self.line, f"Error: {INVALID_DATE_MESSAGE}", assertive=True)
 
     def _on_edited(self, text: str) -> None:
         parsed = parse_date(text)
