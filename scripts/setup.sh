@@ -9,6 +9,10 @@ system_packages=(
     libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0
     fonts-dejavu-core poppler-utils binutils
 )
+# Only for the test command (bash scripts/setup.sh --for-tests): a private CUPS print
+# server with a PDF printer, which the printing tests start and stop themselves.
+test_packages=(cups-daemon cups-client printer-driver-cups-pdf)
+[ "${1:-}" = "--for-tests" ] && system_packages+=("${test_packages[@]}")
 
 install_system_packages() {
     command -v dpkg-query >/dev/null 2>&1 || {

@@ -3,7 +3,7 @@
 # suite (the GUI offscreen) and the bundle build with its self-test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh
+bash scripts/setup.sh --for-tests
 
 echo "== ruff"
 .venv/bin/ruff check src tests benchmarks scripts

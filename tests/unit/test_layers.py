@@ -19,6 +19,7 @@ CORE_MODULES = [
     "ce_desktop.export.pdf",
     "ce_desktop.export.protect",
     "ce_desktop.export.email",
+    "ce_desktop.export.printer",
     "ce_desktop.usecases.assessments",
     "ce_desktop.usecases.outputs",
     "ce_desktop.cli",
