@@ -22,6 +22,7 @@ CORE_MODULES = [
     "ce_desktop.export.printer",
     "ce_desktop.usecases.assessments",
     "ce_desktop.usecases.outputs",
+    "ce_desktop.usecases.printing",
     "ce_desktop.cli",
 ]
 

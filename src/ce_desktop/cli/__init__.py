@@ -31,7 +31,13 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     """The full parser: global options and every subcommand."""
     from ce_desktop import __version__
-    from ce_desktop.cli import basic_commands, check_commands, export_commands, vault_commands
+    from ce_desktop.cli import (
+        basic_commands,
+        check_commands,
+        export_commands,
+        print_command,
+        vault_commands,
+    )
 
     parser = _Parser(
         prog="ce-desktop",
@@ -49,7 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="the data folder (default: the user's data folder, or CE_DESKTOP_DATA_DIR)",
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for module in (basic_commands, vault_commands, check_commands, export_commands):
+    for module in (basic_commands, vault_commands, check_commands, export_commands, print_command):
         module.register(subparsers)
     return parser
 

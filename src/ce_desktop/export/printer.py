@@ -15,6 +15,7 @@ with a plain sentence, and nothing is to be recorded as printed.
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import re
 import shutil
@@ -24,6 +25,8 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
+
+log = logging.getLogger(__name__)
 
 NOT_ACCEPTED = "The printer did not accept the job: nothing was printed."
 NO_ANSWER = (
@@ -116,7 +119,7 @@ def available() -> bool:
     return shutil.which("lp") is not None
 
 
-def _lpstat(*args: str, timeout: float = 10) -> str:
+def _lpstat(*args: str, timeout: float = 5) -> str:
     """``lpstat``'s answer in English, or "" when it has none."""
     lpstat = shutil.which("lpstat")
     if lpstat is None:
@@ -250,12 +253,15 @@ def send_pdf(
             process.wait()
         feeder.join()
         answer = process.stdout.read().decode("utf-8", "replace") if process.stdout else ""
+        complaint = process.stderr.read().decode("utf-8", "replace") if process.stderr else ""
         for stream in (process.stdin, process.stdout, process.stderr):
             if stream is not None:
                 with contextlib.suppress(OSError):
                     stream.close()
     found = _JOB_ID.search(answer)
     if process.returncode != 0 or found is None:
+        # lp's own words name the printer and the job, never the document's content.
+        log.warning("The print system refused a job: %s", complaint.strip()[:200])
         raise PrintRefused(NOT_ACCEPTED)
     return PrintOutcome(found.group(1), waiting=_stopped(options.printer))
 

@@ -14,18 +14,27 @@ from __future__ import annotations
 
 import importlib
 import logging
+import threading
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
-from ce_desktop.domain.model import AuditAction, Status
+from PySide6.QtCore import Signal
+from PySide6.QtPrintSupport import QPrinter
+
+from ce_desktop.domain.model import Assessment, AuditAction, Status
 from ce_desktop.export import email as email_draft
+from ce_desktop.export import printer as print_system
+from ce_desktop.export.printer import SENT, PrintCancelled, PrintOutcome, PrintRefused
+from ce_desktop.gui import printing
 from ce_desktop.gui.action_support import NOT_SAVED, ActionSupport
-from ce_desktop.gui.printing import PrintFailed, print_pdf_to_printer
 from ce_desktop.storage.atomic import atomic_write
 from ce_desktop.storage.backup import RestoreReport
 from ce_desktop.storage.errors import RestoreWouldOverwrite, StorageError
 from ce_desktop.storage.vault import Vault
 from ce_desktop.usecases import assessments, outputs
+from ce_desktop.usecases import printing as print_case
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +56,22 @@ def _pdf() -> ModuleType:
 
 class ExportActions(ActionSupport):
     """The window's Export PDF, Print, Email to Social Care, Mark as sent, Blank form,
-    Back up now and Restore (signals and replaceable dialogs: see ActionSupport)."""
+    Back up now and Restore (signals and replaceable dialogs: see ActionSupport).
+
+    Signals:
+        printing_changed(bool): a print job started or ended (the window shows Cancel).
+    """
+
+    printing_changed = Signal(bool)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._print_cancel = threading.Event()
+        # The print system, replaceable in tests like the dialogs.
+        self.printer_lister: Callable[[], list[str]] = printing.printer_names
+        self.file_printer_check: Callable[[QPrinter], bool] = printing.prints_to_a_file
+        self.print_system_available: Callable[[], bool] = print_system.available
+        self.pdf_sender: Callable[..., PrintOutcome] = print_case.send
 
     # -- the actions ----------------------------------------------------------------
 
@@ -59,6 +83,9 @@ class ExportActions(ActionSupport):
         protected = self.protect_asker("Export PDF", False)
         if protected is None:
             return
+        self._export(assessment, protected=protected)
+
+    def _export(self, assessment: Assessment, *, protected: bool) -> None:
         path = self._choose(
             "Export PDF", email_draft.pdf_file_name(assessment.reference), PDF_FILTER
         )
@@ -80,31 +107,100 @@ class ExportActions(ActionSupport):
         self._start("Making the PDF…", work, done, "The PDF could not be saved.")
 
     def print_assessment(self) -> None:
-        """Print the open assessment (Ctrl+P): the same PDF, through the print dialog."""
+        """Print the open assessment (Ctrl+P): the same PDF, through the print dialog.
+
+        Recorded as PRINTED only once the print system has accepted the job.
+        """
         assessment = self._ready_assessment("Print")
         if assessment is None:
+            return
+        if not self.printer_lister():
+            self.informer("Print", printing.NO_PRINTER)
             return
         mash = self._settings().mash_address
 
         def work() -> bytes:
-            data, _ = outputs.render_pdf(
-                assessment, self._catalogue, mash_address=mash, protect=False
-            )
-            return data
+            return print_case.render_for_print(assessment, self._catalogue, mash_address=mash)
 
         def done(data: bytes) -> None:
+            if self._vault() is None:
+                return  # locked while the PDF was being made: no dialog over the lock
             printer = self.printer_factory()
             if not self.print_dialog(printer):
                 return
-            try:
-                pages = print_pdf_to_printer(data, printer)
-            except PrintFailed as error:
-                self.warner("Print", str(error))
+            # Asking the print system where the printer writes can wait on it: off the
+            # UI thread, like the job itself.
+            self._start(
+                "Preparing to print…",
+                lambda: self.file_printer_check(printer),
+                lambda writes_a_file: checked(data, printer, writes_a_file),
+                "The assessment could not be printed.",
+            )
+
+        def checked(data: bytes, printer: QPrinter, writes_a_file: bool) -> None:
+            if writes_a_file:
+                name = printer.printerName() or "Print to file"
+                self.message.emit("Nothing was printed.")
+                if self.confirmer(
+                    "Print", printing.FILE_PRINTER.format(name=name), "Export a protected PDF"
+                ):
+                    self._export(assessment, protected=True)
                 return
-            self.message.emit(f"Sent {pages} pages to the printer.")
-            self._record(assessment.id, AuditAction.PRINTED)
+            self._send_to_printer(assessment, data, printer)
 
         self._start("Preparing to print…", work, done, "The assessment could not be printed.")
+
+    def cancel_print(self) -> None:
+        """Stop the print job being handed over (the Cancel button, and locking)."""
+        self._print_cancel.set()
+
+    def _send_to_printer(self, assessment: Assessment, data: bytes, printer: QPrinter) -> None:
+        self._print_cancel = threading.Event()
+        cancelled = self._print_cancel.is_set
+        if self.print_system_available():
+            options = printing.options_from(printer, assessment.reference)
+
+            def work() -> object:
+                return self.pdf_sender(data, options, cancelled=cancelled)
+
+            status = "Sending to the printer…"
+        else:
+
+            def work() -> object:
+                pages = printing.print_pdf_to_printer(
+                    data,
+                    printer,
+                    page_done=lambda page, pages: self.message.emit(
+                        f"Printing page {page} of {pages}…"
+                    ),
+                    cancelled=cancelled,
+                )
+                return f"{pages} pages drawn on the printer"
+
+            status = "Printing…"
+
+        def done(outcome: object) -> None:
+            self.printing_changed.emit(False)
+            if isinstance(outcome, PrintOutcome):
+                self.message.emit(outcome.message)
+                self._record(assessment.id, AuditAction.PRINTED, outcome.audit_detail)
+            else:
+                self.message.emit(SENT)
+                self._record(assessment.id, AuditAction.PRINTED, str(outcome))
+
+        def failed(error: Exception) -> None:
+            self.printing_changed.emit(False)
+            if isinstance(error, PrintCancelled):
+                self.message.emit(printing.PRINTING_STOPPED)
+            elif isinstance(error, PrintRefused):
+                self.message.emit(str(error))
+                self.warner("Print", str(error))
+            else:
+                self._failed("Print", "The assessment could not be printed.")(error)
+
+        self._set_busy(True, status)
+        self.printing_changed.emit(True)
+        self.runner(work, self._then_idle(done), self._then_idle(failed))
 
     def email_to_social_care(self) -> None:
         """Save an email draft to the MASH with the PDF attached, and open it."""

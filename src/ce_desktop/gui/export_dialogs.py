@@ -161,5 +161,11 @@ def ask_passphrase(parent: QWidget, text: str) -> str | None:
 
 
 def run_print_dialog(parent: QWidget, printer: QPrinter) -> bool:
-    """The system print dialog; True if the worker chose to print."""
-    return QPrintDialog(printer, parent).exec() == QDialog.DialogCode.Accepted
+    """The system print dialog, without "Print to file"; True if the worker chose to print.
+
+    Printing to a file would leave an unencrypted copy of the assessment: Export PDF
+    is the way to a file, with the offer of a password.
+    """
+    dialog = QPrintDialog(printer, parent)
+    dialog.setOption(QPrintDialog.PrintDialogOption.PrintToFile, False)
+    return dialog.exec() == QDialog.DialogCode.Accepted

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QPushButton, QWidget
 
 import ce_desktop
 from ce_desktop.domain.defaults import DEFAULT_MASH_ADDRESS
@@ -201,6 +201,13 @@ class MainWindow(QMainWindow):
         actions.message.connect(lambda text: self.ui.statusbar.showMessage(text, 15000))
         actions.busy_changed.connect(self._export_busy)
         actions.data_restored.connect(self._refresh_list)
+        # While a print job is handed over the window stays usable; this stops the job.
+        self.cancel_print_button = QPushButton("Cancel printing", self)
+        self.cancel_print_button.setObjectName("cancelPrintButton")
+        self.cancel_print_button.setVisible(False)
+        self.cancel_print_button.clicked.connect(actions.cancel_print)
+        self.ui.statusbar.addPermanentWidget(self.cancel_print_button)
+        actions.printing_changed.connect(self.cancel_print_button.setVisible)
         return actions
 
     def _export_busy(self, busy: bool) -> None:
@@ -356,6 +363,8 @@ class MainWindow(QMainWindow):
         if not self.unlocked:
             return
         self.idle_watch.stop()
+        if self._built:
+            self.export_actions.cancel_print()
         self._resume = self.session.lock()
         self.case_list.clear()
         self.ui.statusbar.clearMessage()
