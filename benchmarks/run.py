@@ -15,7 +15,7 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
-from benchmarks import bench_export, bench_gui, bench_storage
+from benchmarks import bench_export, bench_gui, bench_print, bench_storage
 from benchmarks.common import Row, format_table
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -87,6 +87,7 @@ def main(argv: list[str] | None = None) -> int:
         ("export", lambda: bench_export.measure(args.runs)),
         ("launch", lambda: bench_gui.launch_rows(args.runs)),
         ("window", lambda: bench_gui.window_rows(args.runs)),
+        ("print", lambda: bench_print.measure(args.runs)),
         ("bundle", bundle_rows),
     ):
         print(f"measuring {name}...", file=sys.stderr, flush=True)

@@ -48,6 +48,7 @@ class CupsServer:
     """
 
     def __init__(self) -> None:
+        _remove_stale_configurations()
         # Short, and readable by CUPS's filters, which run as the "lp" user.
         self.root = Path(tempfile.mkdtemp(prefix="ce-cups-", dir="/tmp"))
         self.root.chmod(0o755)
@@ -97,6 +98,7 @@ class CupsServer:
             ["cupsd", "-f", "-c", str(etc / "cupsd.conf"), "-s", str(etc / "cups-files.conf")],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
+            preexec_fn=_end_with_parent,
         )
         wait_for(self._answering, "the print server to start")
         self.run("lpadmin", "-p", PDF_QUEUE, "-E", "-v", f"cups-pdf:/{self._name}", "-m", _PPD)
@@ -153,6 +155,26 @@ class CupsServer:
         self.stop()
         self._cups_pdf_config.unlink(missing_ok=True)
         shutil.rmtree(self.root, ignore_errors=True)
+
+
+def _end_with_parent() -> None:
+    """In the child: the kernel stops this server if the test process dies first."""
+    import ctypes
+
+    pr_set_pdeathsig = 1
+    ctypes.CDLL("libc.so.6", use_errno=True).prctl(pr_set_pdeathsig, signal.SIGTERM)
+
+
+def _remove_stale_configurations() -> None:
+    """cups-pdf settings left in /etc/cups by a test run that was killed."""
+    for config in _CUPS_PDF_CONFIG.glob("cups-pdf-ce-cups-*.conf"):
+        try:
+            first = config.read_text(encoding="utf-8").split()
+        except OSError:
+            continue
+        # "Out /tmp/ce-cups-XXXX/out ..."
+        if len(first) > 1 and first[0] == "Out" and not Path(first[1]).parent.exists():
+            config.unlink(missing_ok=True)
 
 
 def wait_for(condition: Callable[[], bool], what: str, seconds: float = 120) -> None:

@@ -33,6 +33,7 @@ from ce_desktop.gui.export_actions import ExportActions
 from ce_desktop.gui.printing import PrintFailed, print_pdf_to_printer, render_page
 from tests.cups_server import PDF_QUEUE, CupsServer, missing, wait_for
 from tests.factories import full_assessment
+from tests.gui.shell_support import floor_kdf  # noqa: F401 - a fixture
 
 needs_cups = pytest.mark.skipif(bool(missing()), reason=missing() or "CUPS is here")
 
@@ -396,3 +397,58 @@ def test_cancel_stops_the_job_and_records_nothing(
     assert told.messages[-1] == printing.PRINTING_STOPPED
     assert told.warned == []
     assert recorded == []
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+@pytest.mark.usefixtures("floor_kdf")
+def test_locking_the_window_cancels_the_print_job(qtbot: QtBot, data_dir: Path) -> None:
+    from PySide6.QtCore import Qt
+
+    from ce_desktop.gui.main_window import MainWindow
+    from ce_desktop.storage.vault import Vault
+    from tests.gui.shell_support import PASSPHRASE, StandInEditor, make_vault, saved_assessment
+
+    vault, _key = make_vault(data_dir)
+    saved = saved_assessment(vault, "Tamsin Imaginary-Person")
+    vault.close()
+    window = MainWindow(data_dir, editor_factory=StandInEditor)
+    qtbot.addWidget(window)
+    window.show()
+    page = window.unlock_page
+    qtbot.keyClicks(page.ui.secretEdit, PASSPHRASE)
+    qtbot.keyClick(page.ui.secretEdit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.current_page() is not page, timeout=20000)
+    window.case_list.focus_list()
+    qtbot.mouseClick(window.case_list.ui.openButton, Qt.MouseButton.LeftButton)
+
+    actions = window.export_actions
+    actions.printer_lister = lambda: ["Office laser"]
+    actions.print_dialog = lambda _printer: True
+    actions.file_printer_check = lambda _printer: False
+    actions.print_system_available = lambda: True
+    in_flight = threading.Event()
+    stopped: list[bool] = []
+
+    def send(_data: bytes, _options: object, *, cancelled: object) -> object:
+        # A print system still taking the job, until the job is cancelled.
+        in_flight.set()
+        assert callable(cancelled)
+        wait_for(cancelled, "the job to be cancelled", seconds=60)
+        stopped.append(True)
+        raise PrintCancelled
+
+    actions.pdf_sender = send
+    actions.print_assessment()
+    qtbot.waitUntil(in_flight.is_set, timeout=60_000)
+    assert window.cancel_print_button.isVisibleTo(window)
+
+    window.lock()
+
+    qtbot.waitUntil(lambda: bool(stopped) and not actions._busy, timeout=60_000)
+    assert not window.cancel_print_button.isVisibleTo(window)
+    vault = Vault.unlock(data_dir, PASSPHRASE)
+    try:
+        audit = vault.load(saved.id).audit
+    finally:
+        vault.close()
+    assert AuditAction.PRINTED not in [event.action for event in audit]

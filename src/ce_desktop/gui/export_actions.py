@@ -157,6 +157,7 @@ class ExportActions(ActionSupport):
     def _send_to_printer(self, assessment: Assessment, data: bytes, printer: QPrinter) -> None:
         self._print_cancel = threading.Event()
         cancelled = self._print_cancel.is_set
+        printer.setDocName(assessment.reference)  # the job's name in the queue
         if self.print_system_available():
             options = printing.options_from(printer, assessment.reference)
 
