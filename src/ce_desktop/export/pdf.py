@@ -17,12 +17,13 @@ import io
 from dataclasses import replace
 from datetime import UTC, datetime
 
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.platypus import Flowable, Frame, PageTemplate
 
 from ce_desktop.domain.catalogue import Catalogue
 from ce_desktop.domain.derived import format_time
 from ce_desktop.domain.model import Assessment, Status
 from ce_desktop.export import pdf_analysis, pdf_sections
+from ce_desktop.export.pdf_flow import FormDocument
 from ce_desktop.export.pdf_layout import (
     BOTTOM_MARGIN,
     CONTENT_WIDTH,
@@ -136,18 +137,27 @@ def _story(
     story += pdf_analysis.concerns(assessment, blank=blank)
     story += pdf_analysis.framework(assessment, catalogue, blank=blank)
     story += pdf_analysis.box_a_and_views(assessment, blank=blank)
-    story += pdf_analysis.intended_action(assessment, catalogue, blank=blank)
+    ending = pdf_analysis.intended_action(assessment, catalogue, blank=blank)
     if not blank:
-        story += pdf_analysis.referral_and_warnings(assessment)
-    story += pdf_analysis.send_line(mash_address)
+        ending += pdf_analysis.referral_and_warnings(assessment)
+    story += _kept_with_send_line(ending, pdf_analysis.send_line(mash_address))
     return story
+
+
+def _kept_with_send_line(section: list[Flowable], send: list[Flowable]) -> list[Flowable]:
+    """The last section, its last table and gap kept with the send line, so that the
+    send line never sits alone on the last page."""
+    for flowable in section[-2:]:
+        flowable.keepWithNext = True
+    return section + send
 
 
 def _build(story: list[Flowable], furniture: Furniture, *, title: str) -> bytes:
     register_fonts()
     buffer = io.BytesIO()
-    document = BaseDocTemplate(
+    document = FormDocument(
         buffer,
+        repeat=pdf_sections.section_one_page_top,
         pagesize=(CONTENT_WIDTH + 2 * MARGIN, PAGE_HEIGHT),
         leftMargin=MARGIN,
         rightMargin=MARGIN,

@@ -10,11 +10,12 @@ from __future__ import annotations
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table
 
 from ce_desktop.domain.catalogue import Catalogue
 from ce_desktop.domain.derived import format_date, format_time
 from ce_desktop.domain.model import INDICATOR_LEVELS, Assessment, ConcernKind, RiskLevel
+from ce_desktop.export.pdf_flow import NeedsRoom
 from ce_desktop.export.pdf_layout import (
     CONTENT_WIDTH,
     LABEL_SHADE,
@@ -24,7 +25,7 @@ from ce_desktop.export.pdf_layout import (
     choices,
     form_table,
     gap,
-    heading,
+    headed,
     label,
     para,
     styles,
@@ -42,7 +43,9 @@ _CONCERN_LABELS = (
 )
 
 
-def _rows_table(rows: list[list[object]], *, header: str = "") -> list[Flowable]:
+def _table(
+    rows: list[list[object]], *, header: str = "", outline: str = "", level: int = 1
+) -> Table:
     """Label / answer rows, optionally under a full-width shaded header row."""
     style: list[tuple[object, ...]] = [("BACKGROUND", (0, 0), (0, -1), LABEL_SHADE)]
     if header:
@@ -51,7 +54,17 @@ def _rows_table(rows: list[list[object]], *, header: str = "") -> list[Flowable]
     table = form_table(
         rows, [_LABEL_WIDTH, _VALUE_WIDTH], repeat_rows=1 if header else 0, extra_style=style
     )
-    return [table, gap()]
+    if outline:
+        table.outline_entry = (outline, level)
+    return table
+
+
+def _rows_table(
+    rows: list[list[object]], *, header: str = "", outline: str = "", level: int = 1
+) -> list[Flowable]:
+    """The rows as a table that never leaves its header (or first row) alone on a page."""
+    table = _table(rows, header=header, outline=outline, level=level)
+    return [NeedsRoom([], table=table, rows=2), table, gap()]
 
 
 def _text_row(caption: str, text: str, *, blank: bool, tall: bool = True) -> list[object]:
@@ -118,11 +131,7 @@ def analysis(assessment: Assessment, catalogue: Catalogue, *, blank: bool) -> li
             thresholds,
         ],
     ]
-    return [
-        heading("Section 3. Risk Assessment Analysis and Summary"),
-        gap(2 * mm),
-        *_rows_table(rows),
-    ]
+    return headed("Section 3. Risk Assessment Analysis and Summary", _table(rows))
 
 
 def concerns(assessment: Assessment, *, blank: bool) -> list[Flowable]:
@@ -138,6 +147,7 @@ def concerns(assessment: Assessment, *, blank: bool) -> list[Flowable]:
         rows.append([label(caption), cell])
     return _rows_table(
         rows,
+        outline="Offender, location and environments of concern",
         header=(
             "Offender/Location/Environments of Concern - give as much information as "
             "possible about those locations, environments and persons who pose a risk "
@@ -166,7 +176,7 @@ def framework(assessment: Assessment, catalogue: Catalogue, *, blank: bool) -> l
         if marked:
             style.append(("BACKGROUND", (0, len(rows) - 1), (-1, len(rows) - 1), MARK_SHADE))
     table = form_table(rows, [14 * mm, 80 * mm, CONTENT_WIDTH - 94 * mm], extra_style=style)
-    table.keepWithNext = False
+    table.outline_entry = ("Risk Management Framework", 1)
     notes = [
         Paragraph(
             "<b><u>Situations identified as Significant or Experiencing Exploitation should "
@@ -182,7 +192,8 @@ def framework(assessment: Assessment, catalogue: Catalogue, *, blank: bool) -> l
             styles().body,
         ),
     ]
-    return [table, gap(2 * mm), *notes, gap()]
+    # A short table, read as a whole: it moves to the next page rather than splitting.
+    return [KeepTogether([table, gap(2 * mm), *notes]), gap()]
 
 
 def box_a_and_views(assessment: Assessment, *, blank: bool) -> list[Flowable]:
@@ -204,6 +215,7 @@ def box_a_and_views(assessment: Assessment, *, blank: bool) -> list[Flowable]:
         )
     flowables = _rows_table(
         box_a,
+        outline="Box A: rationale and protective factors",
         header=(
             "Box A - Please include a rationale for what you have scored. *Practitioners "
             "are to be aware that the identification of vulnerability is a guide and should "
@@ -218,7 +230,8 @@ def box_a_and_views(assessment: Assessment, *, blank: bool) -> list[Flowable]:
                 found.professional_discussion,
                 blank=blank,
             ),
-        ]
+        ],
+        outline="Professional discussion",
     )
     flowables += _rows_table(
         [
@@ -226,6 +239,7 @@ def box_a_and_views(assessment: Assessment, *, blank: bool) -> list[Flowable]:
             _text_row("Parents' / carers' views", found.parents_views, blank=blank),
         ],
         header="Record of child's views and parents' / carers' views of risk",
+        outline="Child's and parents' / carers' views",
     )
     return flowables
 
@@ -265,7 +279,7 @@ def intended_action(assessment: Assessment, catalogue: Catalogue, *, blank: bool
         "Intended action: Please document any further action, treatment or monitoring "
         "arrangements – copy risk assessment to partner agencies with permission"
     )
-    return [heading("Intended action and review"), gap(2 * mm), *_rows_table(rows, header=header)]
+    return headed("Intended action and review", _table(rows, header=header))
 
 
 def _sub_answers(pairs: list[tuple[str, str]], *, blank: bool) -> list[Flowable]:
@@ -290,13 +304,17 @@ def referral_and_warnings(assessment: Assessment) -> list[Flowable]:
     ]
     rows: list[list[object]] = [[label(text), para(format_time(at))] for text, at in steps if at]
     if rows:
-        flowables += _rows_table(rows, header="Referral checklist")
+        flowables += _rows_table(
+            rows, header="Referral checklist", outline="Referral checklist", level=0
+        )
     if assessment.justifications:
         warnings: list[list[object]] = [[label("Warning"), label("Justification given")]]
         for key, text in sorted(assessment.justifications.items()):
             rule_id, _, path = key.partition(":")
             warnings.append([para(f"{rule_id}\n({path})", styles().small), para(text)])
-        flowables += _rows_table(warnings, header="Warnings acknowledged")
+        flowables += _rows_table(
+            warnings, header="Warnings acknowledged", outline="Warnings acknowledged", level=0
+        )
     return flowables
 
 

@@ -6,6 +6,10 @@ long narratives several times slower than an office suite. Here the narrative's
 paragraphs sit directly in the page frame, where each is laid out about once, and
 each draws its own left and right rules, so consecutive paragraphs read as one box
 under the indicator's row, continued on the next page when it runs over.
+
+Every piece carries the ``IndicatorHead`` it belongs to (``narrative``), and the last
+one says it closes the box, so that a page continuing the narrative can name its
+indicator (see ``pdf_flow``).
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph
 
+from ce_desktop.export.pdf_flow import IndicatorHead
 from ce_desktop.export.pdf_layout import FONT_ITALIC, GRID, WritingSpace, styles
 
 _PADDING = 4
@@ -34,6 +39,15 @@ def _rule_sides(canvas: Any, width: float, bottom: float, top: float) -> None:
 class RuledParagraph(Paragraph):  # type: ignore[misc]  # ReportLab is untyped
     """A paragraph with the box's side rules; its split halves keep them (same class)."""
 
+    narrative: IndicatorHead | None = None
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        """Split as a Paragraph does, each part still belonging to its indicator."""
+        parts: list[Flowable] = super().split(avail_width, avail_height)
+        for part in parts:
+            part.narrative = self.narrative
+        return parts
+
     def draw(self) -> None:
         """Draw the text, then the side rules over the paragraph's full height."""
         super().draw()
@@ -51,6 +65,13 @@ class RuledSpace(WritingSpace):
         super().__init__(height)
         self.closing = closing
         self.caption = caption
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        """The closing padding shrinks to the room left: it never starts a page alone."""
+        width, height = super().wrap(avail_width, avail_height)
+        if self.closing and not self.caption:
+            self.height = height = max(0.0, min(height, avail_height))
+        return width, height
 
     def draw(self) -> None:
         """Side rules, the caption if any, and the box's bottom edge when closing."""
@@ -73,16 +94,27 @@ def _narrative_style() -> ParagraphStyle:
     )
 
 
-def narrative_box(text: str) -> list[Flowable]:
-    """Worker-typed text as a box of ruled paragraphs, one per line of the text."""
+def narrative_box(text: str, head: IndicatorHead | None = None) -> list[Flowable]:
+    """Worker-typed text as a box of ruled paragraphs, one per line of the text.
+
+    Args:
+        text: the narrative as typed.
+        head: the indicator it belongs to, named again on each page it continues on.
+    """
     style = _narrative_style()
     flowables: list[Flowable] = [RuledSpace(3)]
     for line in text.strip().replace("\r\n", "\n").split("\n"):
         if line.strip():
-            flowables.append(RuledParagraph(escape(line), style))
+            paragraph = RuledParagraph(escape(line), style)
+            paragraph.narrative = head
+            flowables.append(paragraph)
         elif len(flowables) > 1 and not isinstance(flowables[-1], RuledSpace):
             flowables.append(RuledSpace(style.leading / 2))
-    flowables.append(RuledSpace(4, closing=True))
+    closing = RuledSpace(4, closing=True)
+    closing.closes_narrative = True
+    flowables.append(closing)
+    for flowable in flowables:
+        flowable.narrative = head
     return flowables
 
 

@@ -26,6 +26,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
+from ce_desktop.export.pdf_flow import NeedsRoom
 from ce_desktop.resources import resource_path
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
@@ -167,7 +168,7 @@ def choices(options: Sequence[tuple[str, bool]]) -> Paragraph:
 
 
 def heading(text: str) -> Table:
-    """A shaded section heading bar, kept with what follows it."""
+    """A shaded section heading bar, kept with what follows it, and in the outline."""
     bar = Table([[Paragraph(escape(text), styles().heading)]], colWidths=[CONTENT_WIDTH])
     bar.setStyle(
         TableStyle(
@@ -179,7 +180,15 @@ def heading(text: str) -> Table:
         )
     )
     bar.keepWithNext = True
+    bar.outline_entry = (text, 0)
     return bar
+
+
+def headed(text: str, table: Table, *, rows: int = 2) -> list[Flowable]:
+    """A section: its heading bar, then its table, never the bar without its first rows."""
+    bar = heading(text)
+    space = gap(2 * mm)
+    return [NeedsRoom([bar, space], table=table, rows=rows), bar, space, table, gap()]
 
 
 def gap(height: float = 4 * mm) -> Spacer:
@@ -197,6 +206,17 @@ BASE_TABLE_STYLE: list[tuple[Any, ...]] = [
 ]
 
 
+class FormTable(Table):  # type: ignore[misc]  # ReportLab is untyped
+    """A table whose first part, when it splits over pages, keeps its outline entry."""
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        """Split as a Table does; the outline entry goes with the first part only."""
+        parts: list[Flowable] = super().split(avail_width, avail_height)
+        for index, part in enumerate(parts):
+            part.outline_entry = getattr(self, "outline_entry", None) if index == 0 else None
+        return parts
+
+
 def form_table(
     rows: list[list[Any]],
     widths: Sequence[float],
@@ -206,7 +226,7 @@ def form_table(
     row_heights: Sequence[float | None] | None = None,
 ) -> Table:
     """A gridded table whose rows may split across pages and whose header repeats."""
-    table = Table(
+    table = FormTable(
         rows,
         colWidths=list(widths),
         rowHeights=list(row_heights) if row_heights else None,
@@ -318,9 +338,15 @@ class NumberedCanvas(Canvas):  # type: ignore[misc]  # ReportLab is untyped
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._page_states: list[dict[str, Any]] = []
+        self._bookmarks: list[tuple[str, dict[str, Any]]] = []
+
+    def bookmarkPage(self, key: str, **kwargs: Any) -> None:
+        """Held with the page: a bookmark must point at the page as finally written."""
+        self._bookmarks.append((key, kwargs))
 
     def showPage(self) -> None:
         self._page_states.append(dict(self.__dict__))
+        self._bookmarks = []
         self._startPage()
 
     def save(self) -> None:
@@ -330,5 +356,7 @@ class NumberedCanvas(Canvas):  # type: ignore[misc]  # ReportLab is untyped
             self.__dict__.update(state)
             self.setFont(FONT, 8)
             self.drawRightString(PAGE_WIDTH - MARGIN, 13 * mm, f"Page {number} of {total}")
+            for key, kwargs in state["_bookmarks"]:
+                super().bookmarkPage(key, **kwargs)
             super().showPage()
         super().save()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from ce_desktop.domain.catalogue import Catalogue, IndicatorDef
 from ce_desktop.domain.derived import age_on, format_date
@@ -22,6 +22,7 @@ from ce_desktop.domain.model import (
     YesNoNotKnown,
 )
 from ce_desktop.export.pdf_box import narrative_box, writing_box
+from ce_desktop.export.pdf_flow import IndicatorHead, NeedsRoom
 from ce_desktop.export.pdf_layout import (
     CONTENT_WIDTH,
     LABEL_SHADE,
@@ -30,6 +31,7 @@ from ce_desktop.export.pdf_layout import (
     choices,
     form_table,
     gap,
+    headed,
     heading,
     label,
     markup,
@@ -189,6 +191,7 @@ def header_table(assessment: Assessment, *, blank: bool) -> list[Flowable]:
             ("SPAN", (1, 4), (3, 4)),
         ],
     )
+    table.outline_entry = ("Child and assessment details", 0)
     return [table, gap()]
 
 
@@ -218,7 +221,8 @@ def agencies_table(assessment: Assessment, *, blank: bool) -> list[Flowable]:
             ("BACKGROUND", (0, 0), (-1, 1), LABEL_SHADE),
         ],
     )
-    return [table, gap()]
+    table.outline_entry = ("Other agencies involved", 0)
+    return [NeedsRoom([], table=table, rows=3), table, gap()]
 
 
 def _level_cell(assessment: Assessment, indicator_id: str, *, blank: bool) -> Flowable:
@@ -231,16 +235,23 @@ def _level_cell(assessment: Assessment, indicator_id: str, *, blank: bool) -> Fl
     return para(entry.level.label if entry.level else "")
 
 
-_GROUP_INDICATORS = 6
-"""The indicators' header row is printed again every six indicators, as the paper form
-does between its pages."""
-
 _INDICATOR_WIDTHS = (CONTENT_WIDTH - 60 * mm, 18 * mm, 42 * mm)
+_NARRATIVE_FIRST_LINES = 3
+"""An indicator's row is never the last thing on its page: at least this many lines of
+its narrative (or its whole writing space on the blank form) come with it."""
+
+
+def _indicator_header() -> list[object]:
+    return [
+        label("Indicators: one or more indicators identified requires input"),
+        label("CE"),
+        label("Level"),
+    ]
 
 
 def _indicator_row(
     assessment: Assessment, definition: IndicatorDef, *, blank: bool, with_header: bool
-) -> Flowable:
+) -> Table:
     """The indicator's row (title, tick, level), under the header row when asked."""
     entry = assessment.entry(definition.id)
     title: list[Flowable] = [para(definition.title)]
@@ -254,15 +265,25 @@ def _indicator_row(
     ]
     style: list[tuple[object, ...]] = []
     if with_header:
-        header = [
-            label("Indicators: one or more indicators identified requires input"),
-            label("CE"),
-            label("Level"),
-        ]
-        rows.insert(0, header)
+        rows.insert(0, _indicator_header())
         style.append(("BACKGROUND", (0, 0), (-1, 0), LABEL_SHADE))
-    table = form_table(rows, _INDICATOR_WIDTHS, repeat_rows=int(with_header), extra_style=style)
-    return table
+    return form_table(rows, _INDICATOR_WIDTHS, repeat_rows=int(with_header), extra_style=style)
+
+
+def section_one_page_top(head: IndicatorHead | None) -> list[Flowable]:
+    """What each page of Section 1 starts with: the indicators' header, and the row
+    "<indicator> (continued)" when the page carries on that indicator's narrative."""
+    rows: list[list[object]] = [_indicator_header()]
+    if head is not None:
+        rows.append(
+            [
+                para(f"{head.title} (continued)"),
+                Paragraph(tick(head.ticked), styles().centred),
+                para(head.level),
+            ]
+        )
+    style = [("BACKGROUND", (0, 0), (-1, 0), LABEL_SHADE)]
+    return [form_table(rows, _INDICATOR_WIDTHS, extra_style=style)]
 
 
 def indicators_table(
@@ -274,22 +295,35 @@ def indicators_table(
     the row is kept on the same page as the narrative's first lines.
     """
     flowables: list[Flowable] = []
+    body = styles().body
     for index, definition in enumerate(catalogue.indicators):
-        row = _indicator_row(
-            assessment, definition, blank=blank, with_header=index % _GROUP_INDICATORS == 0
-        )
-        flowables.append(row)
-        text = assessment.entry(definition.id).narrative
+        entry = assessment.entry(definition.id)
+        row = _indicator_row(assessment, definition, blank=blank, with_header=index == 0)
+        if index == 0:
+            row.opens_section_one = True
+        if entry.identified and not blank:
+            row.outline_entry = (definition.title, 1)
+        text = entry.narrative
         if blank:
-            row.keepWithNext = True
-            flowables += writing_box(16 * mm, "Narrative of concern:")
+            box = writing_box(16 * mm, "Narrative of concern:")
+            extra = 16 * mm
         elif text.strip():
-            row.keepWithNext = True
-            flowables += narrative_box(text)
+            head = IndicatorHead(
+                definition.title, entry.identified, entry.level.label if entry.level else ""
+            )
+            box = narrative_box(text, head)
+            extra = _NARRATIVE_FIRST_LINES * body.leading + 3
+        else:
+            box, extra = [], 0.0
+        row.keepWithNext = bool(box)
+        flowables += [NeedsRoom([row], extra=extra), row, *box]
+    flowables[-1].closes_section_one = True
     count = len(assessment.identified_indicators())
     summary = "Indicators identified: ______" if blank else f"Indicators identified: {count}"
+    section = heading("Section 1. CE Risk Assessment Indicators")
     return [
-        heading("Section 1. CE Risk Assessment Indicators"),
+        NeedsRoom([section, gap(2 * mm)], extra=50 * mm),
+        section,
         gap(2 * mm),
         *flowables,
         gap(1 * mm),
@@ -334,9 +368,4 @@ def vulnerability_table(
             ("SPAN", (0, narrative_row), (-1, narrative_row)),
         ],
     )
-    return [
-        heading("Section 2. Cultural, identity and additional vulnerability factors"),
-        gap(2 * mm),
-        table,
-        gap(),
-    ]
+    return headed("Section 2. Cultural, identity and additional vulnerability factors", table)
