@@ -3,6 +3,11 @@
 The PDF that travels by email is encrypted by pypdf (which uses ``cryptography``),
 never by ReportLab, whose own encryption is RC4 or an outdated AES scheme. The
 password is generated here, shown once to the worker, and sent by another channel.
+
+AES-256 with revision 6 is defined by PDF 2.0 (ISO 32000-2), so the protected file
+says it is PDF 2.0 in its header. Its reader may print it (at full quality) and
+assistive technology may read its text; nobody may change it, annotate it, fill it
+in or take its pages apart.
 """
 
 from __future__ import annotations
@@ -11,6 +16,21 @@ import io
 import secrets
 
 from pypdf import PdfReader, PdfWriter
+from pypdf.constants import UserAccessPermissions
+
+PDF_2_HEADER = b"%PDF-2.0"
+"""The version that defines AES-256 revision 6."""
+
+_EVERY_PERMISSION = UserAccessPermissions(0xFFFFFFFC)
+"""Every permission bit set, as PDF requires of the reserved bits (bits 1-2 are 0)."""
+PERMISSIONS = _EVERY_PERMISSION & ~(
+    UserAccessPermissions.MODIFY
+    | UserAccessPermissions.EXTRACT
+    | UserAccessPermissions.ADD_OR_MODIFY
+    | UserAccessPermissions.FILL_FORM_FIELDS
+    | UserAccessPermissions.ASSEMBLE_DOC
+)
+"""Print, print at full quality, and extraction for accessibility: nothing more."""
 
 READABLE_CHARACTERS = "23456789abcdefghjkmnpqrstuvwxyz"
 """Lower-case letters and digits without look-alikes (0/o, 1/l/i): easy to read aloud."""
@@ -49,9 +69,11 @@ def protect_pdf(pdf: bytes, password: str) -> bytes:
     if not password:
         raise ValueError("A protected PDF needs a password.")
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
+    writer.pdf_header = PDF_2_HEADER
     writer.encrypt(
         user_password=password,
         owner_password=secrets.token_urlsafe(32),
+        permissions_flag=PERMISSIONS,
         algorithm="AES-256",
     )
     buffer = io.BytesIO()

@@ -6,6 +6,7 @@ import io
 
 import pytest
 from pypdf import PdfReader
+from pypdf.constants import UserAccessPermissions
 from pypdf.errors import FileNotDecryptedError
 
 from ce_desktop.domain.catalogue import Catalogue
@@ -37,6 +38,37 @@ def test_protected_pdf_is_aes_256_revision_6(reference_and_pdf: tuple[str, bytes
     assert encrypt["/V"] == 5
     assert encrypt["/R"] == 6
     assert encrypt["/CF"]["/StdCF"]["/CFM"] == "/AESV3"
+
+
+def test_the_header_says_pdf_2_0_as_revision_6_requires(
+    reference_and_pdf: tuple[str, bytes],
+) -> None:
+    protected = protect_pdf(reference_and_pdf[1], generate_password())
+    assert protected.startswith(b"%PDF-2.0\n")
+    assert PdfReader(io.BytesIO(protected)).pdf_header == "%PDF-2.0"
+
+
+def test_it_may_be_printed_and_read_aloud_but_not_changed(
+    reference_and_pdf: tuple[str, bytes],
+) -> None:
+    password = generate_password()
+    reader = PdfReader(io.BytesIO(protect_pdf(reference_and_pdf[1], password)))
+    reader.decrypt(password)
+    granted = UserAccessPermissions(reader.user_access_permissions or 0)
+    for allowed in (
+        UserAccessPermissions.PRINT,
+        UserAccessPermissions.PRINT_TO_REPRESENTATION,
+        UserAccessPermissions.EXTRACT_TEXT_AND_GRAPHICS,
+    ):
+        assert allowed in granted
+    for refused in (
+        UserAccessPermissions.MODIFY,
+        UserAccessPermissions.EXTRACT,
+        UserAccessPermissions.ADD_OR_MODIFY,
+        UserAccessPermissions.FILL_FORM_FIELDS,
+        UserAccessPermissions.ASSEMBLE_DOC,
+    ):
+        assert refused not in granted
 
 
 def test_it_opens_with_the_password_and_not_without(
