@@ -86,6 +86,9 @@ class FrameworkCategoryDef(_Entry):
 
     level: RiskLevel
     category: Text
+    title: Text
+    """The category's title in the toolkit's words, e.g. "Significant risk of sexual
+    exploitation"."""
     descriptor: Text
 
 

@@ -139,7 +139,7 @@ def _story(
     story += pdf_analysis.box_a_and_views(assessment, blank=blank)
     ending = pdf_analysis.intended_action(assessment, catalogue, blank=blank)
     if not blank:
-        ending += pdf_analysis.referral_and_warnings(assessment)
+        ending += pdf_analysis.referral_and_warnings(assessment, catalogue)
     story += _kept_with_send_line(ending, pdf_analysis.send_line(mash_address))
     return story
 

@@ -13,8 +13,9 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table
 
 from ce_desktop.domain.catalogue import Catalogue
-from ce_desktop.domain.derived import format_date, format_time
+from ce_desktop.domain.derived import format_date, format_time, young_or_send
 from ce_desktop.domain.model import INDICATOR_LEVELS, Assessment, ConcernKind, RiskLevel
+from ce_desktop.domain.rules import check
 from ce_desktop.export.pdf_flow import NeedsRoom
 from ce_desktop.export.pdf_layout import (
     CONTENT_WIDTH,
@@ -86,9 +87,7 @@ def analysis(assessment: Assessment, catalogue: Catalogue, *, blank: bool) -> li
         if chosen and chosen[0] == definition.id:
             text += " (primary)"
         types.append((text, definition.id in chosen))
-    levels = list(INDICATOR_LEVELS)
-    if found.level_of_risk is RiskLevel.MINIMAL and not blank:
-        levels.insert(0, RiskLevel.MINIMAL)
+    levels = [*INDICATOR_LEVELS, RiskLevel.MINIMAL]  # the form's three, then Minimal
     level_choices = choices(
         [(level.label, found.level_of_risk is level and not blank) for level in levels]
     )
@@ -122,7 +121,13 @@ def analysis(assessment: Assessment, catalogue: Catalogue, *, blank: bool) -> li
             blank=blank,
         ),
         _text_row("Summary of CE Risk Indicators", found.summary, blank=blank),
-        [label("Level of Risk (Emerging, Significant, Experiencing)"), level_choices],
+        [
+            label(
+                "Level of Risk (Emerging, Significant, Experiencing) or Minimal "
+                "(Risk Management Framework)"
+            ),
+            level_choices,
+        ],
         [
             label(
                 "Related to Thresholds: emerging concerns (Early Help) / complex or serious "
@@ -169,7 +174,7 @@ def framework(assessment: Assessment, catalogue: Catalogue, *, blank: bool) -> l
         rows.append(
             [
                 Paragraph(tick(marked), styles().centred),
-                label(f"{category.category} – {category.level.label} risk of exploitation"),
+                label(f"{category.category} – {category.title}"),
                 para(category.descriptor),
             ]
         )
@@ -196,6 +201,15 @@ def framework(assessment: Assessment, catalogue: Catalogue, *, blank: bool) -> l
     return [KeepTogether([table, gap(2 * mm), *notes]), gap()]
 
 
+def _thorough_assessment_applies(assessment: Assessment) -> bool:
+    """The toolkit's statement applies to a child under 13 or with SEND assessed as
+    Emerging or Minimal (PRODUCT §4.3)."""
+    if assessment.analysis.level_of_risk not in (RiskLevel.EMERGING, RiskLevel.MINIMAL):
+        return False
+    young, send = young_or_send(assessment, assessment.updated_at.date())
+    return young or send
+
+
 def box_a_and_views(assessment: Assessment, *, blank: bool) -> list[Flowable]:
     """Box A (rationale and protective factors), the professional discussion and views."""
     found = assessment.analysis
@@ -203,7 +217,7 @@ def box_a_and_views(assessment: Assessment, *, blank: bool) -> list[Flowable]:
         _text_row("Rationale for the level of risk", found.rationale, blank=blank),
         _text_row("Protective factors identified", found.protective_factors, blank=blank),
     ]
-    if blank or found.thorough_assessment_confirmed:
+    if blank or _thorough_assessment_applies(assessment):
         box_a.append(
             [
                 label("Child under 13 or with SEND"),
@@ -293,7 +307,17 @@ def _sub_answers(pairs: list[tuple[str, str]], *, blank: bool) -> list[Flowable]
     return flowables
 
 
-def referral_and_warnings(assessment: Assessment) -> list[Flowable]:
+_NO_LONGER_RAISED = "A warning the answers as they now stand no longer raise"
+
+
+def _warning_messages(assessment: Assessment, catalogue: Catalogue) -> dict[str, str]:
+    """Each warning's words, as the checks gave them when the assessment was last
+    saved or finalised (the moment the worker's reasons were written)."""
+    moment = assessment.finalised_at or assessment.updated_at
+    return {finding.key: finding.message for finding in check(assessment, catalogue, now=moment)}
+
+
+def referral_and_warnings(assessment: Assessment, catalogue: Catalogue) -> list[Flowable]:
     """The referral checklist times that are set, and the justifications for warnings."""
     flowables: list[Flowable] = []
     referral = assessment.referral
@@ -309,9 +333,10 @@ def referral_and_warnings(assessment: Assessment) -> list[Flowable]:
         )
     if assessment.justifications:
         warnings: list[list[object]] = [[label("Warning"), label("Justification given")]]
+        messages = _warning_messages(assessment, catalogue)
         for key, text in sorted(assessment.justifications.items()):
-            rule_id, _, path = key.partition(":")
-            warnings.append([para(f"{rule_id}\n({path})", styles().small), para(text)])
+            message = messages.get(key, _NO_LONGER_RAISED)
+            warnings.append([para(message, styles().small), para(text)])
         flowables += _rows_table(
             warnings, header="Warnings acknowledged", outline="Warnings acknowledged", level=0
         )

@@ -17,7 +17,9 @@ from __future__ import annotations
 from typing import Any
 from xml.sax.saxutils import escape
 
+from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph
 
 from ce_desktop.export.pdf_flow import IndicatorHead
@@ -25,6 +27,9 @@ from ce_desktop.export.pdf_layout import FONT_ITALIC, GRID, WritingSpace, styles
 
 _PADDING = 4
 _LINE_WIDTH = 0.5
+WRITING_LINE_SPACING = 8 * mm
+"""Ruled lines for handwriting, as on lined paper."""
+_WRITING_LINE = colors.Color(0.65, 0.65, 0.65)
 
 
 def _rule_sides(canvas: Any, width: float, bottom: float, top: float) -> None:
@@ -61,10 +66,13 @@ class RuledSpace(WritingSpace):
     narrative; it never splits, so a caption is never left without its space.
     """
 
-    def __init__(self, height: float, *, closing: bool = False, caption: str = "") -> None:
+    def __init__(
+        self, height: float, *, closing: bool = False, caption: str = "", lined: bool = False
+    ) -> None:
         super().__init__(height)
         self.closing = closing
         self.caption = caption
+        self.lined = lined
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         """The closing padding shrinks to the room left: it never starts a page alone."""
@@ -79,6 +87,15 @@ class RuledSpace(WritingSpace):
         if self.caption:
             self.canv.setFont(FONT_ITALIC, 7.5)
             self.canv.drawString(_PADDING, self.height - 9, self.caption)
+        if self.lined:
+            self.canv.saveState()
+            self.canv.setLineWidth(0.3)
+            self.canv.setStrokeColor(_WRITING_LINE)
+            y = self.height - 12 - WRITING_LINE_SPACING
+            while y > WRITING_LINE_SPACING / 2:
+                self.canv.line(_PADDING, y, self.width - _PADDING, y)
+                y -= WRITING_LINE_SPACING
+            self.canv.restoreState()
         if self.closing:
             self.canv.saveState()
             self.canv.setLineWidth(_LINE_WIDTH)
@@ -118,6 +135,8 @@ def narrative_box(text: str, head: IndicatorHead | None = None) -> list[Flowable
     return flowables
 
 
-def writing_box(height: float, caption: str) -> list[Flowable]:
-    """The blank form's empty narrative box with its caption."""
-    return [RuledSpace(height, closing=True, caption=caption)]
+def writing_box(lines: int, caption: str) -> list[Flowable]:
+    """The blank form's empty narrative box: its caption, then ``lines`` ruled lines
+    at handwriting spacing."""
+    height = 12 + (lines + 0.5) * WRITING_LINE_SPACING
+    return [RuledSpace(height, closing=True, caption=caption, lined=True)]

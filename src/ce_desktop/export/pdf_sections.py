@@ -236,6 +236,8 @@ def _level_cell(assessment: Assessment, indicator_id: str, *, blank: bool) -> Fl
 
 
 _INDICATOR_WIDTHS = (CONTENT_WIDTH - 60 * mm, 18 * mm, 42 * mm)
+_HANDWRITTEN_LINES = 7
+"""Lines for an indicator's narrative on the blank form: a paragraph of handwriting."""
 _NARRATIVE_FIRST_LINES = 3
 """An indicator's row is never the last thing on its page: at least this many lines of
 its narrative (or its whole writing space on the blank form) come with it."""
@@ -305,8 +307,8 @@ def indicators_table(
             row.outline_entry = (definition.title, 1)
         text = entry.narrative
         if blank:
-            box = writing_box(16 * mm, "Narrative of concern:")
-            extra = 16 * mm
+            box = writing_box(_HANDWRITTEN_LINES, "Narrative of concern:")
+            extra = box[0].height
         elif text.strip():
             head = IndicatorHead(
                 definition.title, entry.identified, entry.level.label if entry.level else ""
