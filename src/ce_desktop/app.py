@@ -56,6 +56,11 @@ def register_fonts() -> str | None:
             continue
         families = QFontDatabase.applicationFontFamilies(font_id)
         family = family or (families[0] if families else None)
+    # The Noto fonts of the scripts DejaVu lacks (Arabic, Hebrew, Indic): Qt falls back
+    # to them for those letters, so a name shows in the window as it prints.
+    for script_font in sorted(path.parent.glob("NotoSans*-Regular.ttf")):
+        if QFontDatabase.addApplicationFont(str(script_font)) < 0:
+            log.warning("The font %s could not be loaded", script_font.name)
     return family
 
 

@@ -15,7 +15,6 @@ indicator (see ``pdf_flow``).
 from __future__ import annotations
 
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
@@ -23,7 +22,13 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph
 
 from ce_desktop.export.pdf_flow import IndicatorHead
-from ce_desktop.export.pdf_layout import FONT_ITALIC, GRID, WritingSpace, styles
+from ce_desktop.export.pdf_layout import (
+    FONT_ITALIC,
+    GRID,
+    WritingSpace,
+    styles,
+    text_paragraph,
+)
 
 _PADDING = 4
 _LINE_WIDTH = 0.5
@@ -122,7 +127,7 @@ def narrative_box(text: str, head: IndicatorHead | None = None) -> list[Flowable
     flowables: list[Flowable] = [RuledSpace(3)]
     for line in text.strip().replace("\r\n", "\n").split("\n"):
         if line.strip():
-            paragraph = RuledParagraph(escape(line), style)
+            paragraph = text_paragraph(line, style, RuledParagraph)
             paragraph.narrative = head
             flowables.append(paragraph)
         elif len(flowables) > 1 and not isinstance(flowables[-1], RuledSpace):

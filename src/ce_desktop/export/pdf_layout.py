@@ -17,7 +17,7 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -27,6 +27,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from ce_desktop.export.pdf_flow import NeedsRoom
+from ce_desktop.export.pdf_scripts import base_level, needs_shaping, shaped_markup
 from ce_desktop.resources import resource_path
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
@@ -113,14 +114,48 @@ def styles() -> Styles:
 
 
 def markup(text: str) -> str:
-    """Plain text as Paragraph markup: escaped, line breaks kept."""
-    lines = escape(text.strip()).replace("\r\n", "\n").split("\n")
-    return "<br/>".join(lines)
+    """Plain text as Paragraph markup: escaped, line breaks kept, every script in its font."""
+    lines = text.strip().replace("\r\n", "\n").split("\n")
+    return "<br/>".join(_line_markup(line) for line in lines)
+
+
+def _line_markup(line: str) -> str:
+    return shaped_markup(line)[0] if needs_shaping(line) else escape(line)
+
+
+def style_for(text: str, style: ParagraphStyle, *, alone: bool = True) -> ParagraphStyle:
+    """The style itself, or for text in a script that needs it, the shaped variant
+    (set flush right when the text, ``alone`` in its paragraph, reads right to left)."""
+    if not needs_shaping(text):
+        return style
+    return _shaped_style(style, alone and base_level(text.strip()) == 1)
+
+
+@cache
+def _shaped_style(style: ParagraphStyle, right_to_left: bool) -> ParagraphStyle:
+    alignment = TA_RIGHT if right_to_left else style.alignment
+    return ParagraphStyle(
+        f"{style.name}-shaped{'-rtl' if right_to_left else ''}",
+        parent=style,
+        shaping=1,
+        alignment=alignment,
+    )
 
 
 def para(text: str, style: ParagraphStyle | None = None) -> Paragraph:
     """A Paragraph of plain (worker-typed) text, never interpreted as markup."""
-    return Paragraph(markup(text), style or styles().body)
+    base = style or styles().body
+    return Paragraph(markup(text), style_for(text, base))
+
+
+def text_paragraph(
+    line: str, style: ParagraphStyle, kind: type[Paragraph] = Paragraph
+) -> Paragraph:
+    """One line of worker-typed text as a Paragraph (of ``kind``), in its scripts' fonts."""
+    if not needs_shaping(line):
+        return kind(escape(line), style)
+    text, right_to_left = shaped_markup(line)
+    return kind(text, _shaped_style(style, right_to_left))
 
 
 def paragraphs(text: str, style: ParagraphStyle | None = None) -> list[Flowable]:
@@ -138,7 +173,7 @@ def paragraphs(text: str, style: ParagraphStyle | None = None) -> list[Flowable]
         if not line.strip():
             gap_before = bool(flowables)
             continue
-        flowables.append(Paragraph(escape(line), spaced if gap_before else base))
+        flowables.append(text_paragraph(line, spaced if gap_before else base))
         gap_before = False
     return flowables
 
@@ -163,7 +198,7 @@ def tick(on: bool) -> str:
 
 def choices(options: Sequence[tuple[str, bool]]) -> Paragraph:
     """A row of labelled tick boxes such as ``☑ Yes  ☐ No  ☐ Not known``."""
-    parts = [f"{tick(on)}&nbsp;{escape(text)}" for text, on in options]
+    parts = [f"{tick(on)}&nbsp;{markup(text)}" for text, on in options]
     return Paragraph("&nbsp;&nbsp;&nbsp; ".join(parts), styles().body)
 
 

@@ -36,6 +36,7 @@ from ce_desktop.export.pdf_layout import (
     label,
     markup,
     para,
+    style_for,
     styles,
     tick,
 )
@@ -61,7 +62,7 @@ def sub_fields(pairs: list[tuple[str, str]], *, blank: bool) -> list[Flowable]:
             if not blank
             else (f"<b>{escape(sub_label)}:</b>")
         )
-        flowables.append(Paragraph(text, styles().body))
+        flowables.append(Paragraph(text, style_for(value, styles().body, alone=False)))
         if blank:
             flowables.append(Spacer(1, 4 * mm))
     return flowables
