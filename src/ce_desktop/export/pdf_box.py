@@ -14,6 +14,7 @@ indicator (see ``pdf_flow``).
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from reportlab.lib import colors
@@ -109,6 +110,7 @@ class RuledSpace(WritingSpace):
             self.canv.restoreState()
 
 
+@cache
 def _narrative_style() -> ParagraphStyle:
     body = styles().body
     return ParagraphStyle(

@@ -11,6 +11,7 @@ with ``repeatRows`` so that a table's header is printed again at the top of each
 from __future__ import annotations
 
 from collections.abc import Sequence
+from copy import copy
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -151,11 +152,30 @@ def para(text: str, style: ParagraphStyle | None = None) -> Paragraph:
 def text_paragraph(
     line: str, style: ParagraphStyle, kind: type[Paragraph] = Paragraph
 ) -> Paragraph:
-    """One line of worker-typed text as a Paragraph (of ``kind``), in its scripts' fonts."""
+    """One line of worker-typed text as a Paragraph (of ``kind``), in its scripts' fonts.
+
+    Text in no script that needs shaping is given to ReportLab as one ready-made
+    fragment, not as markup: the markup parser would split the line at every "&", "<"
+    or ">" into fragments, each of which takes ReportLab's slow line-breaking path (a
+    narrative with an ampersand took four times as long).
+    """
     if not needs_shaping(line):
-        return kind(escape(line), style)
+        fragment = copy(_plain_fragment(style))
+        fragment.text = line
+        return kind(escape(line), style, frags=[fragment])
     text, right_to_left = shaped_markup(line)
     return kind(text, _shaped_style(style, right_to_left))
+
+
+@cache
+def _plain_fragment(style: ParagraphStyle) -> Any:
+    """The fragment the markup parser makes of plain text in this style."""
+    return Paragraph("x", style).frags[0]
+
+
+@cache
+def _spaced(style: ParagraphStyle) -> ParagraphStyle:
+    return ParagraphStyle(f"{style.name}-spaced", parent=style, spaceBefore=style.leading / 2)
 
 
 def paragraphs(text: str, style: ParagraphStyle | None = None) -> list[Flowable]:
@@ -166,7 +186,7 @@ def paragraphs(text: str, style: ParagraphStyle | None = None) -> list[Flowable]
     on long narratives.
     """
     base = style or styles().body
-    spaced = ParagraphStyle(f"{base.name}-spaced", parent=base, spaceBefore=base.leading / 2)
+    spaced = _spaced(base)
     flowables: list[Flowable] = []
     gap_before = False
     for line in text.strip().replace("\r\n", "\n").split("\n"):

@@ -111,3 +111,18 @@ def test_the_blank_form_gives_each_narrative_lines_for_handwriting(
     for space in spaces:
         assert space.lined
         assert space.height >= 7 * WRITING_LINE_SPACING  # seven handwritten lines
+
+
+def test_a_narrative_line_with_markup_characters_is_one_plain_fragment(
+    catalogue: Catalogue,
+) -> None:
+    from ce_desktop.export.pdf_box import RuledParagraph, narrative_box
+
+    line = 'Mum & Dad said "<b>no</b>" at A&E; 5 < 6 > 4'
+    box = [f for f in narrative_box(line) if isinstance(f, RuledParagraph)]
+    assert len(box) == 1
+    assert len(box[0].frags) == 1  # one run: ReportLab's fast line breaking
+    assessment = full_assessment(catalogue=catalogue)
+    entry = assessment.indicators["grooming"]
+    assessment.indicators["grooming"] = entry.model_copy(update={"narrative": line})
+    assert squashed(line) in _text(assessment, catalogue)
