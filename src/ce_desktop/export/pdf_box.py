@@ -14,6 +14,7 @@ indicator (see ``pdf_flow``).
 
 from __future__ import annotations
 
+from copy import copy
 from functools import cache
 from typing import Any
 
@@ -47,16 +48,42 @@ def _rule_sides(canvas: Any, width: float, bottom: float, top: float) -> None:
     canvas.restoreState()
 
 
+def _rule_height(canvas: Any, width: float, height: float) -> None:
+    _rule_sides(canvas, width, 0, height)
+
+
 class RuledParagraph(Paragraph):  # type: ignore[misc]  # ReportLab is untyped
     """A paragraph with the box's side rules; its split halves keep them (same class)."""
 
     narrative: IndicatorHead | None = None
+    _broken: tuple[float, Any] | None = None
+    """(width, lines) already broken for the rest of a split paragraph."""
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        """Lay out the lines, or reuse those broken before the paragraph was split."""
+        if self._broken is not None and self._broken[0] == avail_width:
+            self.width = avail_width
+            self.blPara = self._broken[1]
+            self.height = len(self.blPara.lines) * self.style.leading
+            return self.width, self.height
+        size: tuple[float, float] = super().wrap(avail_width, avail_height)
+        return size
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
-        """Split as a Paragraph does, each part still belonging to its indicator."""
+        """Split as a Paragraph does, each part still belonging to its indicator.
+
+        The rest keeps the lines already broken: a 2,000-word paragraph running over
+        four pages is broken into lines once, not once more at every page.
+        """
         parts: list[Flowable] = super().split(avail_width, avail_height)
         for part in parts:
             part.narrative = self.narrative
+        if len(parts) == 2:
+            rest = copy(self.blPara)
+            rest.lines = self.blPara.lines[len(parts[0].blPara.lines) :]
+            parts[1]._broken = (avail_width, rest)
+            if rest.kind == 1:
+                parts[1].frags = self.frags  # its lines index the whole paragraph's
         return parts
 
     def draw(self) -> None:
@@ -129,7 +156,7 @@ def narrative_box(text: str, head: IndicatorHead | None = None) -> list[Flowable
     flowables: list[Flowable] = [RuledSpace(3)]
     for line in text.strip().replace("\r\n", "\n").split("\n"):
         if line.strip():
-            paragraph = text_paragraph(line, style, RuledParagraph)
+            paragraph = text_paragraph(line, style, RuledParagraph, _rule_height)
             paragraph.narrative = head
             flowables.append(paragraph)
         elif len(flowables) > 1 and not isinstance(flowables[-1], RuledSpace):

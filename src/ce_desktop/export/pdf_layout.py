@@ -11,7 +11,6 @@ with ``repeatRows`` so that a table's header is printed again at the top of each
 from __future__ import annotations
 
 from collections.abc import Sequence
-from copy import copy
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -28,6 +27,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from ce_desktop.export.pdf_flow import NeedsRoom
+from ce_desktop.export.pdf_lines import Decorate, ShapedLines, plain_paragraph
 from ce_desktop.export.pdf_scripts import base_level, needs_shaping, shaped_markup
 from ce_desktop.resources import resource_path
 
@@ -55,6 +55,21 @@ NARRATIVE_WRITING_HEIGHT = 30 * mm
 """Height of an empty narrative box on the blank form."""
 
 
+class _UnshapedFont(TTFont):  # type: ignore[misc]  # ReportLab is untyped
+    """DejaVu Sans, whose words are set as they are, never passed through HarfBuzz.
+
+    A paragraph is shaped as a whole when it holds a word of a script that needs it;
+    ReportLab then shapes each word with the font of its first letter, and skips a word
+    whose font offers no HarfBuzz font. So a long narrative with one name in Arabic
+    shapes that name, not its two thousand Latin words (which shaping leaves as they
+    are: DejaVu needs none for Latin, Greek or Cyrillic).
+    """
+
+    def hbFont(self, fontSize: float = 10) -> Any:  # ReportLab's name
+        """No HarfBuzz font: ReportLab leaves the word unshaped."""
+        raise AttributeError("DejaVu Sans text is set unshaped")
+
+
 @cache
 def register_fonts() -> None:
     """Embed DejaVu Sans (regular, bold, oblique) once per process."""
@@ -64,7 +79,7 @@ def register_fonts() -> None:
         FONT_ITALIC: "DejaVuSans-Oblique.ttf",
     }
     for name, file_name in faces.items():
-        pdfmetrics.registerFont(TTFont(name, str(resource_path("fonts", file_name))))
+        pdfmetrics.registerFont(_UnshapedFont(name, str(resource_path("fonts", file_name))))
     pdfmetrics.registerFontFamily(
         FONT, normal=FONT, bold=FONT_BOLD, italic=FONT_ITALIC, boldItalic=FONT_BOLD
     )
@@ -150,9 +165,13 @@ def para(text: str, style: ParagraphStyle | None = None) -> Paragraph:
 
 
 def text_paragraph(
-    line: str, style: ParagraphStyle, kind: type[Paragraph] = Paragraph
-) -> Paragraph:
-    """One line of worker-typed text as a Paragraph (of ``kind``), in its scripts' fonts.
+    line: str,
+    style: ParagraphStyle,
+    kind: type[Paragraph] = Paragraph,
+    decorate: Decorate | None = None,
+) -> Flowable:
+    """One line of worker-typed text as a Paragraph (of ``kind``), in its scripts' fonts
+    (as ``ShapedLines``, with ``decorate``, when it has a script that needs shaping).
 
     Text in no script that needs shaping is given to ReportLab as one ready-made
     fragment, not as markup: the markup parser would split the line at every "&", "<"
@@ -160,17 +179,9 @@ def text_paragraph(
     narrative with an ampersand took four times as long).
     """
     if not needs_shaping(line):
-        fragment = copy(_plain_fragment(style))
-        fragment.text = line
-        return kind(escape(line), style, frags=[fragment])
-    text, right_to_left = shaped_markup(line)
-    return kind(text, _shaped_style(style, right_to_left))
-
-
-@cache
-def _plain_fragment(style: ParagraphStyle) -> Any:
-    """The fragment the markup parser makes of plain text in this style."""
-    return Paragraph("x", style).frags[0]
+        return plain_paragraph(line, style, kind)
+    right_to_left = base_level(line.strip()) == 1
+    return ShapedLines(line, style, right_to_left=right_to_left, decorate=decorate)
 
 
 @cache

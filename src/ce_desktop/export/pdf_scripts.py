@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from xml.sax.saxutils import escape
 
 from bidi import algorithm as bidi_algorithm
@@ -97,6 +97,51 @@ def _word_levels(words: list[str], base_level: int) -> list[int]:
     return result
 
 
+_RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+"""Hebrew, Arabic and their presentation forms: the right-to-left letters typed here."""
+
+
+def has_rtl(word: str) -> bool:
+    """Whether the text has a right-to-left letter."""
+    return _RIGHT_TO_LEFT.search(word) is not None
+
+
+def _has_ltr(word: str) -> bool:
+    return any(unicodedata.bidirectional(character) == "L" for character in word)
+
+
+def _has_number(word: str) -> bool:
+    return any(unicodedata.bidirectional(character) in ("EN", "AN") for character in word)
+
+
+def line_order(words: list[str], base_level: int) -> list[str]:
+    """The words of a line in visual order.
+
+    In a left-to-right line only the runs between two left-to-right words can move, so
+    each run holding right-to-left text is ordered on its own (a long narrative with a
+    few names in Arabic or Hebrew costs a few short runs, not the whole paragraph).
+    """
+    if base_level == 1:
+        return visual_order(words, 1)
+    result: list[str] = []
+    run: list[str] = []
+    for word in [*words, ""]:
+        if word and not _has_ltr(word):
+            run.append(word)
+            continue
+        if any(map(has_rtl, run)):
+            # A number before the first right-to-left word goes with the left-to-right
+            # text before it; after it, with the right-to-left run (rules W2, W7).
+            first = next(i for i, w in enumerate(run) if has_rtl(w))
+            last = max(i for i, w in enumerate(run) if has_rtl(w) or _has_number(w))
+            run[first : last + 1] = visual_order(run[first : last + 1], 0)
+        result += run
+        run = []
+        if word:
+            result.append(word)
+    return result
+
+
 def visual_order(words: list[str], base_level: int) -> list[str]:
     """Words in the order they are seen, by rule L2 of the bidi algorithm: from the
     highest level down to the lowest odd one, reverse each run at that level or above."""
@@ -145,12 +190,13 @@ def font_for_word(word: str) -> str | None:
     return font if all(ord(character) in characters for character in word) else None
 
 
-def _runs_markup(word: str) -> str:
-    """A word as markup, each run of a script font in a ``<font>`` tag."""
+@lru_cache(maxsize=4096)
+def runs(word: str) -> list[tuple[str, str | None]]:
+    """The word's runs of text, each with its script font (None: the form's font)."""
     whole = font_for_word(word)
     if whole:
-        return _tagged(word, whole)
-    parts: list[str] = []
+        return [(word, whole)]
+    parts: list[tuple[str, str | None]] = []
     current: str | None = None
     run = ""
     for character in word:
@@ -158,33 +204,42 @@ def _runs_markup(word: str) -> str:
         font = current if code in _JOINERS or unicodedata.category(character) == "Mn" else None
         font = font or _font_for(code)
         if font != current and run:
-            parts.append(_tagged(run, current))
+            parts.append((run, current))
             run = ""
         current = font
         run += character
     if run:
-        parts.append(_tagged(run, current))
-    return "".join(parts)
+        parts.append((run, current))
+    for _run, font in parts:
+        if font:
+            _register(font)
+    return parts
 
 
-def _tagged(run: str, font: str | None) -> str:
-    if font is None:
-        return escape(run)
-    _register(font)
-    return f'<font name="{font}">{escape(run)}</font>'
+def _runs_markup(word: str) -> str:
+    """A word as markup, each run of a script font in a ``<font>`` tag."""
+    return "".join(
+        f'<font name="{font}">{escape(run)}</font>' if font else escape(run)
+        for run, font in runs(word)
+    )
 
 
-def shaped_markup(line: str) -> tuple[str, bool]:
+def shaped_markup(line: str, *, reorder: bool = True) -> tuple[str, bool]:
     """One line of plain text as Paragraph markup, words in visual order.
+
+    Args:
+        line: the text, in logical order (or already in visual order: ``reorder``
+            False).
 
     Returns:
         The markup, and whether the line reads right to left (to be set flush right).
     """
     words = line.split()
     level = base_level(line)
-    if any(_is_rtl(character) for character in line):
-        words = visual_order(words, level)
-    return " ".join(_runs_markup(word) for word in words), level == 1
+    if reorder and has_rtl(line):
+        words = line_order(words, level)
+    marked = (_runs_markup(w) if needs_shaping(w) else escape(w) for w in words)
+    return " ".join(marked), level == 1
 
 
 def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
