@@ -115,3 +115,22 @@ def test_right_to_left_words_are_ordered_by_the_bidi_algorithm() -> None:
     # The number follows the Latin words (rule W7), so the three read left to right.
     assert visual_order(["اسم", "John", "Smith", "12"], 1) == ["John", "Smith", "12", "اسم"]
     assert visual_order(["اسم", "12", "مريم"], 1) == ["مريم", "12", "اسم"]
+
+
+def test_a_right_to_left_paragraph_reads_from_its_first_line_down() -> None:
+    from ce_desktop.export.pdf_layout import styles, text_paragraph
+    from ce_desktop.export.pdf_lines import ShapedLines
+
+    words = [f"كلمة{number}" for number in range(60)]  # "word" with a number
+    paragraph = text_paragraph(" ".join(words), styles().body)
+    assert isinstance(paragraph, ShapedLines)
+    assert paragraph.right_to_left
+    _width, height = paragraph.wrap(200, 1000)
+    lines = [[word for word, _w in line] for line in paragraph._lines or []]
+    assert len(lines) > 3
+    assert [word for line in lines for word in line] == words  # logical order, top down
+    first, rest = paragraph.split(200, height / 2)
+    assert isinstance(first, ShapedLines)
+    assert isinstance(rest, ShapedLines)
+    assert first.text.split() + rest.text.split() == words
+    assert rest.wrap(200, 1000)[1] + first.wrap(200, 1000)[1] == height
