@@ -279,3 +279,11 @@ def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
 
 
 ttfonts.makeToUnicodeCMap = _to_unicode_cmap  # ReportLab 5.1 looks it up at each embedding
+
+# ReportLab 5.1 shapes with discretionary ligatures ("dlig") on by default, which no
+# text engine does (HarfBuzz, Qt and LibreOffice leave them off): Arabic names then
+# print with ligatures the window never shows, such as yeh-meem in "مريم", and a
+# ligature's letters read back swapped in some PDF readers. Off, as everywhere else;
+# the ligatures Arabic requires (lam-alef) stay, being "rlig".
+_SHAPING_FEATURES = ttfonts.shapeFragWord.__defaults__[0]
+_SHAPING_FEATURES.pop("dlig", None)

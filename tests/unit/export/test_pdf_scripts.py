@@ -134,3 +134,16 @@ def test_a_right_to_left_paragraph_reads_from_its_first_line_down() -> None:
     assert isinstance(rest, ShapedLines)
     assert first.text.split() + rest.text.split() == words
     assert rest.wrap(200, 1000)[1] + first.wrap(200, 1000)[1] == height
+
+
+def test_arabic_is_shaped_without_discretionary_ligatures() -> None:
+    from reportlab.pdfbase.ttfonts import shapeStr
+
+    from ce_desktop.export.pdf_scripts import runs
+
+    runs("مريم")  # registers the Arabic font
+    shaped = shapeStr("مريم الحسن", "NotoSansArabic", 9)
+    # Each glyph one letter in its joined form, as the window shows it: no ligature
+    # of two letters (Arabic Presentation Forms-A, U+FBxx-U+FDxx, beyond the letters).
+    assert not [c for c in shaped if 0xFC00 <= ord(c) <= 0xFDFF]
+    assert unicodedata.normalize("NFKC", shaped) == "مريم الحسن"[::-1]  # drawn right to left
