@@ -159,3 +159,36 @@ def test_an_imported_reference_not_of_our_form_is_replaced_unrepeated(
     assert "Childname" not in imported.stderr + imported.stdout
     listed = vault_cli(folder, "list")
     assert listed.stdout.startswith(reference)
+
+
+def test_an_import_at_the_edge_of_time_is_refused_and_the_folder_still_opens(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "data"
+    quick_vault(folder, monkeypatch)
+    document = json.loads(resource_path("samples", "sample-assessment.json").read_text("utf-8"))
+    document.update(status="final", finalised_at="9999-12-31T23:59:59Z")
+    edge = tmp_path / "edge.json"
+    edge.write_text(json.dumps(document))
+    before = sorted(p.name for p in (folder / "assessments").iterdir())
+    result = vault_cli(folder, "import", str(edge))
+    assert result.returncode == 1
+    assert "finalised_at: is not a plausible year" in result.stderr
+    assert sorted(p.name for p in (folder / "assessments").iterdir()) == before
+    assert vault_cli(folder, "list").returncode == 0
+    assert vault_cli(folder, "check").returncode == 0
+
+
+def test_an_import_with_escape_sequences_in_a_name_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "data"
+    quick_vault(folder, monkeypatch)
+    document = json.loads(resource_path("samples", "sample-assessment.json").read_text("utf-8"))
+    document["child"]["name"] = "Fictional\x1b]0;title\x07\x00"
+    hostile = tmp_path / "hostile.json"
+    hostile.write_text(json.dumps(document))
+    result = vault_cli(folder, "import", str(hostile))
+    assert result.returncode == 1
+    assert "child.name: holds a control character" in result.stderr
+    assert "\x1b" not in result.stderr + vault_cli(folder, "list").stdout

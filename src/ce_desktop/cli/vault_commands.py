@@ -200,11 +200,8 @@ def _import(args: argparse.Namespace) -> int:
             )
         except assessments.ImportRefused as error:
             raise CommandError(str(error)) from None
-        if imported.reference_replaced:
-            _say(
-                "The file's reference was not in CE Desktop's form: now "
-                f"{imported.assessment.reference}."
-            )
+        for note in imported.notes:
+            _say(note)
         sys.stdout.write(imported.assessment.reference + "\n")
         return EXIT_OK
 

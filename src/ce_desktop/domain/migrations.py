@@ -8,7 +8,6 @@ first; the machinery is tested with a synthetic older version.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -59,23 +58,6 @@ def migrate(
         version += 1
         data["format_version"] = version
     return data
-
-
-def assessment_from_json(text: str | bytes) -> Assessment:
-    """Parse interchange JSON of any known version into the current model.
-
-    Raises:
-        ValueError: not JSON, not an object, or not valid (pydantic's ValidationError
-            is a ValueError; its message hides every input value).
-        MigrationError: as for ``migrate``.
-    """
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise ValueError(f"The file is not valid JSON (line {error.lineno}).") from None
-    if not isinstance(data, dict):
-        raise ValueError("The file does not hold an assessment.")
-    return Assessment.model_validate(migrate(data))
 
 
 def assessment_to_json(assessment: Assessment) -> str:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import secrets
 import uuid
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import Annotated, Final, Literal
@@ -29,6 +30,35 @@ from pydantic import (
 
 FORMAT_VERSION: Final = 1
 """The interchange format version written by this release (see ``migrations``)."""
+
+EARLIEST_YEAR: Final = 1900
+"""The first year any date or time of an assessment can plausibly fall in."""
+LATEST_YEAR: Final = 2199
+"""The last: far enough for any review date, near enough for every later computation."""
+LINE_LIMIT: Final = 200
+"""Characters in a one-line field such as a name."""
+TEXT_LIMIT: Final = 200_000
+"""Characters in a box for paragraphs: about fifteen times a 2,000-word narrative."""
+ROWS_LIMIT: Final = 200
+"""Rows of a list (agencies, concerns) or entries of a dictionary."""
+
+
+@dataclass(frozen=True)
+class TextLimit:
+    """How much text a field holds, and whether line breaks belong in it.
+
+    The limits are judged at the boundary (``domain.boundary``) when something comes in
+    or is saved, never while the worker types.
+    """
+
+    limit: int
+    multiline: bool
+
+
+Line = Annotated[str, TextLimit(LINE_LIMIT, multiline=False)]
+"""A one-line field: no line breaks, at most ``LINE_LIMIT`` characters."""
+Text = Annotated[str, TextLimit(TEXT_LIMIT, multiline=True)]
+"""A box for paragraphs: line breaks allowed, at most ``TEXT_LIMIT`` characters."""
 
 
 class FormModel(BaseModel):
@@ -170,22 +200,22 @@ def new_reference(today: date) -> str:
 class Child(FormModel):
     """Child / young person (PRODUCT §2.1)."""
 
-    name: str = ""
-    known_as: str = ""
+    name: Line = ""
+    known_as: Line = ""
     date_of_birth: date | None = None
-    gender: str = ""
-    address: str = ""
-    ethnicity: str = ""
-    religion: str = ""
-    language_spoken: str = ""
+    gender: Line = ""
+    address: Text = ""
+    ethnicity: Line = ""
+    religion: Line = ""
+    language_spoken: Line = ""
     first_language: YesNoNotKnown | None = None
     interpreter_required: YesNoNotKnown | None = None
     send: YesNoNotKnown | None = None
     """Disability / special educational needs (SEND)."""
-    send_details: str = ""
+    send_details: Text = ""
     previously_identified: YesNoNotKnown | None = None
     """Has sexual exploitation previously been identified as a specific issue?"""
-    previously_identified_details: str = ""
+    previously_identified_details: Text = ""
 
     @property
     def display_name(self) -> str:
@@ -198,8 +228,8 @@ class Consent(FormModel):
 
     young_person: YesNoNotKnown | None = None
     parent_carer: YesNoNotKnown | None = None
-    family_agreement: str = ""
-    rationale_without_consent: str = ""
+    family_agreement: Text = ""
+    rationale_without_consent: Text = ""
 
 
 class AssessmentDetails(FormModel):
@@ -208,17 +238,17 @@ class AssessmentDetails(FormModel):
     date_completed: date | None = None
     period_from: date | None = None
     period_to: date | None = None
-    completed_by: str = ""
-    agency: str = ""
-    contact_details: str = ""
+    completed_by: Line = ""
+    agency: Line = ""
+    contact_details: Text = ""
     consent: Consent = Field(default_factory=Consent)
 
 
 class AgencyInvolved(FormModel):
     """One row of "Other agencies involved" (PRODUCT §2.3)."""
 
-    agency: str = ""
-    name_contact: str = ""
+    agency: Line = ""
+    name_contact: Line = ""
 
 
 STANDARD_AGENCIES: tuple[str, ...] = ("School", "GP", "CAMHS", "Social Care", "Police")
@@ -230,7 +260,7 @@ class IndicatorEntry(FormModel):
 
     identified: bool = False
     level: RiskLevel | None = None
-    narrative: str = ""
+    narrative: Text = ""
 
     @field_validator("level")
     @classmethod
@@ -244,21 +274,21 @@ class VulnerabilityEntry(FormModel):
     """One cultural, identity or additional vulnerability factor (PRODUCT §2.4a)."""
 
     applies: bool = False
-    note: str = ""
+    note: Text = ""
 
 
 class Vulnerability(FormModel):
     """Cultural, identity and additional vulnerability factors, keyed by factor id."""
 
     factors: dict[str, VulnerabilityEntry] = Field(default_factory=dict)
-    narrative: str = ""
+    narrative: Text = ""
 
 
 class Concern(FormModel):
     """One offender, location or environment of concern."""
 
     kind: ConcernKind = ConcernKind.PERSON
-    description: str = ""
+    description: Text = ""
 
 
 class Analysis(FormModel):
@@ -266,25 +296,25 @@ class Analysis(FormModel):
 
     exploitation_types: list[str] = Field(default_factory=list)
     """Type ids from the toolkit catalogue, the primary type first."""
-    immediate_concerns: str = ""
-    action_taken_against_risk: str = ""
-    contextual_safeguarding: str = ""
-    immediate_safeguarding_actions: str = ""
-    information_sharing: str = ""
-    summary: str = ""
+    immediate_concerns: Text = ""
+    action_taken_against_risk: Text = ""
+    contextual_safeguarding: Text = ""
+    immediate_safeguarding_actions: Text = ""
+    information_sharing: Text = ""
+    summary: Text = ""
     level_of_risk: RiskLevel | None = None
     threshold: Threshold | None = None
     concerns: list[Concern] = Field(default_factory=list)
     framework_category: RiskLevel | None = None
-    rationale: str = ""
+    rationale: Text = ""
     """Box A: the rationale for the level chosen."""
-    protective_factors: str = ""
+    protective_factors: Text = ""
     """Box A: the protective factors identified (e.g. parental protectiveness)."""
     thorough_assessment_confirmed: bool = False
     """For a child under 13 or with SEND assessed at Emerging or Minimal (PRODUCT §4.3)."""
-    professional_discussion: str = ""
-    child_views: str = ""
-    parents_views: str = ""
+    professional_discussion: Text = ""
+    child_views: Text = ""
+    parents_views: Text = ""
 
 
 class Referral(FormModel):
@@ -299,12 +329,12 @@ class Referral(FormModel):
 class IntendedAction(FormModel):
     """Intended action and review (PRODUCT §2.7)."""
 
-    further_action: str = ""
+    further_action: Text = ""
     strategies: list[str] = Field(default_factory=list)
     """Intervention and disruption strategy ids ticked into the plan."""
     next_review_date: date | None = None
-    no_review_rationale: str = ""
-    shared_with: str = ""
+    no_review_rationale: Text = ""
+    shared_with: Line = ""
     shared_on: date | None = None
 
 
@@ -313,7 +343,7 @@ class AuditEvent(FormModel):
 
     at: Moment
     action: AuditAction
-    detail: str = ""
+    detail: Line = ""
 
 
 class Assessment(FormModel):
@@ -332,7 +362,7 @@ class Assessment(FormModel):
     id: Annotated[str, Field(pattern=r"^[0-9a-f]{32}$")] = Field(default_factory=_new_id)
     reference: Annotated[str, Field(min_length=1, max_length=40)]
     child_id: Annotated[str, Field(pattern=r"^[0-9a-f]{32}$")] = Field(default_factory=_new_id)
-    previous_id: str | None = None
+    previous_id: Annotated[str, Field(pattern=r"^[0-9a-f]{32}$")] | None = None
     status: Status = Status.DRAFT
     is_training_sample: bool = False
     created_at: Moment
@@ -349,7 +379,7 @@ class Assessment(FormModel):
     analysis: Analysis = Field(default_factory=Analysis)
     referral: Referral = Field(default_factory=Referral)
     intended_action: IntendedAction = Field(default_factory=IntendedAction)
-    justifications: dict[str, str] = Field(default_factory=dict)
+    justifications: dict[str, Text] = Field(default_factory=dict)
     audit: list[AuditEvent] = Field(default_factory=list)
 
     @model_validator(mode="after")

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from ce_desktop.domain.boundary import assessment_from_json
 from ce_desktop.domain.lifecycle import draft_copy
-from ce_desktop.domain.migrations import assessment_from_json
 from ce_desktop.domain.model import Assessment, AuditAction, AuditEvent, utc_now
 from ce_desktop.resources import resource_path
 

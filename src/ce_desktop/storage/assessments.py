@@ -10,7 +10,6 @@ newer than the main file; otherwise it is removed. Nothing here logs a field val
 from __future__ import annotations
 
 import contextlib
-import json
 import logging
 import os
 from collections.abc import Callable
@@ -18,9 +17,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from pydantic import ValidationError
-
-from ce_desktop.domain.migrations import MigrationError, migrate
+from ce_desktop.domain import boundary
+from ce_desktop.domain.boundary import BoundaryError
+from ce_desktop.domain.migrations import MigrationError
 from ce_desktop.domain.model import FORMAT_VERSION, Assessment
 from ce_desktop.storage import container
 from ce_desktop.storage.atomic import TEMP_SUFFIX, atomic_write, backup_path
@@ -70,20 +69,18 @@ class AssessmentFiles:
             self._key, container.Kind.ASSESSMENT, assessment_id, data, name=name
         )
         try:
-            raw = json.loads(plain)
-        except ValueError:
-            raise SchemaInvalid(name) from None
-        if not isinstance(raw, dict):
-            raise SchemaInvalid(name)
+            raw = boundary.read_document(plain)
+        except BoundaryError as error:
+            raise SchemaInvalid(name, len(error.problems)) from None
         version = raw.get("format_version")
         if isinstance(version, int) and version > FORMAT_VERSION:
             raise NewerFormat(name)
         try:
-            assessment = Assessment.model_validate(migrate(raw))
+            assessment = boundary.validated(raw)
         except MigrationError:
             raise SchemaInvalid(name) from None
-        except ValidationError as error:
-            raise SchemaInvalid(name, error.error_count()) from None
+        except BoundaryError as error:
+            raise SchemaInvalid(name, len(error.problems)) from None
         if assessment.id != assessment_id:
             raise SchemaInvalid(name)
         return assessment

@@ -71,9 +71,11 @@ def _id_bytes(object_id: str) -> bytes:
 def read_header(data: bytes, *, name: str) -> Header:
     """The header of ``data``, checked for magic, kind and version.
 
+    A version above this release's is returned as it is: only authentication can tell
+    a file of a newer release from one whose version bytes were damaged.
+
     Raises:
         NotOurFile: wrong magic or unknown kind.
-        NewerFormat: written by a newer version.
         AssessmentDamaged: too short to hold a header and a tag, or version 0.
     """
     if len(data) >= 5 and (data[:4] != MAGIC or data[4:5] not in {k.value for k in Kind}):
@@ -83,8 +85,6 @@ def read_header(data: bytes, *, name: str) -> Header:
     if len(data) < HEADER_BYTES + TAG_BYTES:
         raise AssessmentDamaged(name)
     _magic, kind, version, raw_id, nonce = _HEADER.unpack_from(data)
-    if version > VERSION:
-        raise NewerFormat(name)
     if version < 1:
         raise AssessmentDamaged(name)
     return Header(Kind(kind), version, raw_id.hex(), nonce)
@@ -112,8 +112,9 @@ def open_sealed(key: bytes, kind: Kind, object_id: str, data: bytes, *, name: st
         name: how to name the file in an error (a reference or an id, never a value).
 
     Raises:
-        NotOurFile, NewerFormat, AssessmentDamaged: see :func:`read_header`; damaged also
-            covers a failed authentication and a file copied over another's name.
+        NotOurFile, AssessmentDamaged: see :func:`read_header`; damaged also covers a
+            failed authentication and a file copied over another's name.
+        NewerFormat: the file authenticates and says it is of a newer version.
     """
     header = read_header(data, name=name)
     if header.kind is not kind:
@@ -121,6 +122,9 @@ def open_sealed(key: bytes, kind: Kind, object_id: str, data: bytes, *, name: st
     if header.object_id != object_id:
         raise AssessmentDamaged(name)
     try:
-        return AESGCM(key).decrypt(header.nonce, data[HEADER_BYTES:], data[:HEADER_BYTES])
+        plain = AESGCM(key).decrypt(header.nonce, data[HEADER_BYTES:], data[:HEADER_BYTES])
     except InvalidTag:
         raise AssessmentDamaged(name) from None
+    if header.version > VERSION:
+        raise NewerFormat(name)
+    return plain

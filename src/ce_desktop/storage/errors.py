@@ -129,3 +129,17 @@ class RestoreWouldOverwrite(StorageError):
             "Nothing was restored. Restore again and confirm to replace them."
         )
         self.references = references
+
+
+class ContentRefused(StorageError):
+    """An assessment holds something outside the form's limits, so it was not saved.
+
+    Attributes:
+        problems: (field path, what is wrong) for each; never a value.
+    """
+
+    def __init__(self, problems: list[tuple[str, str]]) -> None:
+        listed = "; ".join(f"{path} {message}" for path, message in problems[:5])
+        more = f" (and {len(problems) - 5} more)" if len(problems) > 5 else ""
+        super().__init__(f"The assessment was not saved: {listed}{more}.")
+        self.problems = problems

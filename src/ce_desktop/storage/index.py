@@ -26,7 +26,7 @@ from ce_desktop.domain.model import Assessment, RiskLevel, Status
 from ce_desktop.storage import container
 from ce_desktop.storage.atomic import atomic_write
 from ce_desktop.storage.errors import SaveFailed, StorageError
-from ce_desktop.storage.paths import ASSESSMENT_SUFFIX, DataLayout
+from ce_desktop.storage.paths import ASSESSMENT_SUFFIX, DataLayout, is_assessment_id
 
 log = logging.getLogger(__name__)
 
@@ -194,7 +194,10 @@ class Index:
                 log.warning("The case-list index could not be written; it is kept in memory")
 
     def ids_on_disk(self) -> set[str]:
-        """The ids that have a main or backup file in the assessments folder."""
+        """The ids that have a main or backup file in the assessments folder.
+
+        Only names of the app's own form count: any other file there is not ours.
+        """
         found: set[str] = set()
         try:
             entries = os.scandir(self._layout.assessments)
@@ -207,7 +210,7 @@ class Index:
                     found.add(name[: -len(ASSESSMENT_SUFFIX)])
                 elif name.endswith(ASSESSMENT_SUFFIX + ".bak"):
                     found.add(name[: -len(ASSESSMENT_SUFFIX) - 4])
-        return found
+        return {assessment_id for assessment_id in found if is_assessment_id(assessment_id)}
 
     def summaries(self) -> list[AssessmentSummary]:
         """Every summary, most recently changed first."""

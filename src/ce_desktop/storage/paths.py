@@ -17,6 +17,7 @@ Inside it::
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,6 +26,12 @@ import platformdirs
 APP_NAME = "CE Desktop"
 ENV_VAR = "CE_DESKTOP_DATA_DIR"
 ASSESSMENT_SUFFIX = ".cea"
+_ASSESSMENT_ID = re.compile(r"[0-9a-f]{32}")
+
+
+def is_assessment_id(text: str) -> bool:
+    """Whether ``text`` is an assessment id (32 hexadecimal digits), never a path."""
+    return bool(_ASSESSMENT_ID.fullmatch(text))
 
 
 def default_data_dir(override: str | Path | None = None) -> Path:
@@ -74,5 +81,11 @@ class DataLayout:
         return self.root / "ce-desktop.lock"
 
     def assessment(self, assessment_id: str) -> Path:
-        """The file of one assessment."""
+        """The file of one assessment.
+
+        Raises:
+            ValueError: ``assessment_id`` is not an id, so it could name another folder.
+        """
+        if not is_assessment_id(assessment_id):
+            raise ValueError("not an assessment id")
         return self.assessments / f"{assessment_id}{ASSESSMENT_SUFFIX}"

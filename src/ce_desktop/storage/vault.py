@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from ce_desktop.domain import lifecycle
+from ce_desktop.domain import boundary, lifecycle
 from ce_desktop.domain.model import Assessment, AuditAction
 from ce_desktop.domain.settings import Settings
 from ce_desktop.storage import backup as backup_file
@@ -22,6 +22,7 @@ from ce_desktop.storage.assessments import AssessmentFiles, RecoverableDraft
 from ce_desktop.storage.atomic import TEMP_SUFFIX, atomic_write
 from ce_desktop.storage.errors import (
     AssessmentNotFound,
+    ContentRefused,
     FolderNotWritable,
     NoVault,
     SaveFailed,
@@ -30,7 +31,7 @@ from ce_desktop.storage.errors import (
 from ce_desktop.storage.index import AssessmentSummary, Index
 from ce_desktop.storage.lock import InstanceLock
 from ce_desktop.storage.passphrase import check_new_passphrase
-from ce_desktop.storage.paths import DataLayout
+from ce_desktop.storage.paths import DataLayout, is_assessment_id
 
 __all__ = ["AssessmentSummary", "RecoverableDraft", "Vault"]
 
@@ -246,6 +247,9 @@ class Vault:
             AssessmentNotFound, AssessmentDamaged, NewerFormat, SchemaInvalid.
         """
         self._require_open()
+        if not is_assessment_id(assessment_id):
+            # An id from a file (a review's previous_id) is never followed as a path.
+            raise AssessmentNotFound("asked for")
         self.load_warnings = []
         assessment, self.load_warnings = self._files.load(assessment_id)
         return assessment
@@ -254,9 +258,13 @@ class Vault:
         """Save an assessment: encrypted, verified, atomic, the last good copy kept.
 
         Raises:
+            ContentRefused: a field is outside the form's limits (named, with the limit).
             FolderNotWritable, SaveFailed: nothing changed on disk; the edit is unsaved.
         """
         self._require_writable()
+        problems = boundary.content_problems(assessment)
+        if problems:
+            raise ContentRefused([(p.path, p.message) for p in problems])
         self._files.save(assessment)
         try:
             self._index.put(assessment)

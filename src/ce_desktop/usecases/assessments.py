@@ -2,23 +2,20 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from pydantic import ValidationError
-
-from ce_desktop.domain import lifecycle, rules
+from ce_desktop.domain import boundary, lifecycle, rules
+from ce_desktop.domain.boundary import BoundaryError
 from ce_desktop.domain.catalogue import Catalogue
+from ce_desktop.domain.intake import ImportRefused, admit
 from ce_desktop.domain.lifecycle import FinaliseRefused, LifecycleError
-from ce_desktop.domain.migrations import MigrationError, migrate
+from ce_desktop.domain.migrations import NewerFormatError
 from ce_desktop.domain.model import (
     Assessment,
-    AuditAction,
     Status,
     is_valid_reference,
-    new_reference,
 )
 from ce_desktop.domain.settings import Settings
 from ce_desktop.storage.vault import Vault
@@ -43,10 +40,6 @@ __all__ = [
 ]
 
 
-class ImportRefused(ValueError):
-    """A file that cannot be imported; the message says why, in plain words."""
-
-
 @dataclass(frozen=True)
 class Opened:
     """An assessment loaded from the vault, and what the load noticed on the way."""
@@ -61,6 +54,8 @@ class Imported:
 
     assessment: Assessment
     reference_replaced: bool
+    notes: list[str] = field(default_factory=list)
+    """What was changed on the way in (a reference replaced), in plain words."""
 
 
 def new_assessment(vault: Vault, settings: Settings, *, today: date, now: datetime) -> Assessment:
@@ -143,33 +138,28 @@ def mark_sent(vault: Vault, assessment: Assessment, *, now: datetime) -> Assessm
 
 
 def read_interchange(path: Path) -> Assessment:
-    """Read an interchange JSON file of any known format version.
+    """Read an interchange JSON file of any known format version, through the boundary.
 
     Raises:
-        ImportRefused: unreadable, not interchange JSON, newer, or not a valid assessment
-            (each field's problem listed, never its value).
+        ImportRefused: unreadable, not interchange JSON, newer, or outside the form's
+            types and limits (each field's path and problem listed, never its value).
     """
     try:
-        text = path.read_text("utf-8")
-    except (OSError, UnicodeDecodeError):
+        data = path.read_bytes()
+    except OSError:
         raise ImportRefused(f"{path} could not be read.") from None
-    not_interchange = f"{path} is not an interchange JSON file. Nothing was imported."
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError:
-        raise ImportRefused(not_interchange) from None
-    if not isinstance(data, dict):
-        raise ImportRefused(not_interchange)
-    try:
-        return Assessment.model_validate(migrate(data))
-    except MigrationError as error:
+        return boundary.assessment_from_json(data)
+    except NewerFormatError as error:
         raise ImportRefused(f"{path}: {error} Nothing was imported.") from None
-    except ValidationError as error:
-        lines = [f"{path} is not a valid assessment. Nothing was imported."]
-        for problem in error.errors(include_input=False, include_url=False):
-            where = ".".join(str(part) for part in problem["loc"]) or "(the whole file)"
-            lines.append(f"  {where}: {problem['msg']}")
-        raise ImportRefused("\n".join(lines)) from None
+    except BoundaryError as error:
+        raise ImportRefused(_problem_lines(path, error)) from None
+
+
+def _problem_lines(path: Path | str, error: BoundaryError) -> str:
+    lines = [f"{path} is not a valid assessment. Nothing was imported."]
+    lines += [f"  {problem}" for problem in error.problems]
+    return "\n".join(lines)
 
 
 def import_assessment(
@@ -182,25 +172,20 @@ def import_assessment(
 ) -> Imported:
     """Add an assessment from elsewhere, noting the import in its audit trail.
 
-    A reference not in CE Desktop's own form is replaced (it reaches file names and
-    email subjects, and one typed by hand elsewhere could hold a name).
+    The ids of the form's lists must be the catalogue's; a final one must be truly
+    final (``intake.admit``). A reference not in CE Desktop's own form, or already used
+    here, is replaced, and the notes say so.
 
     Raises:
-        ImportRefused: it is already here, or it claims to be final but is not (a
-            fingerprint that does not match its content, or errors standing).
+        ImportRefused: unknown ids, already here, or it claims to be final but is not.
     """
-    problems = lifecycle.claimed_final_problems(assessment, catalogue, now=now)
-    if problems:
-        raise ImportRefused(f"{_named(assessment)} was not imported: " + "; ".join(problems) + ".")
-    if any(s.id == assessment.id for s in vault.list_summaries()):
-        raise ImportRefused(f"{_named(assessment)} is already here. Nothing was imported.")
-    imported = assessment.model_copy(deep=True)
-    replaced = not is_valid_reference(imported.reference)
-    if replaced:
-        imported.reference = new_reference(today)
-    imported.record(AuditAction.IMPORTED, at=now)
-    vault.save(imported)
-    return Imported(imported, replaced)
+    existing = {s.id: s.reference for s in vault.list_summaries()}
+    try:
+        intake = admit(assessment, catalogue, existing=existing, today=today, now=now)
+    except BoundaryError as error:
+        raise ImportRefused(_problem_lines("The file", error)) from None
+    vault.save(intake.assessment)
+    return Imported(intake.assessment, bool(intake.notes), intake.notes)
 
 
 def _named(assessment: Assessment) -> str:

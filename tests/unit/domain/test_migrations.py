@@ -7,10 +7,10 @@ from typing import Any
 
 import pytest
 
+from ce_desktop.domain.boundary import assessment_from_json
 from ce_desktop.domain.migrations import (
     MigrationError,
     NewerFormatError,
-    assessment_from_json,
     assessment_to_json,
     migrate,
 )

@@ -82,17 +82,43 @@ def test_t6_a_file_copied_over_another_name_is_rejected(vault: Vault) -> None:
         vault.load(second.id)
 
 
-def test_t7_a_newer_format_version_is_named_and_left_untouched(vault: Vault) -> None:
+def _sealed_as_version(key: bytes, assessment_id: str, plain: bytes, version: int) -> bytes:
+    # A file as a future release would write it: the same layout, a higher version.
+    nonce = os.urandom(container.NONCE_BYTES)
+    header = struct.pack(
+        ">4scH16s12s", container.MAGIC, b"A", version, bytes.fromhex(assessment_id), nonce
+    )
+    return header + AESGCM(key).encrypt(nonce, plain, header)
+
+
+def test_t7_a_file_that_authenticates_as_newer_is_named_and_left_untouched(vault: Vault) -> None:
     assessment = fictional_assessment()
     vault.save(assessment)
+    path = _path(vault, assessment.id)
+    data = _sealed_as_version(
+        vault._key, assessment.id, assessment.model_dump_json().encode(), container.VERSION + 1
+    )
+    path.write_bytes(data)
+    with pytest.raises(NewerFormat, match="newer version of CE Desktop"):
+        vault.load(assessment.id)
+    assert path.read_bytes() == data
+    assert not (vault.data_dir / "quarantine").exists()
+
+
+def test_damaged_version_bytes_are_damage_and_the_backup_opens(vault: Vault) -> None:
+    assessment = fictional_assessment()
+    vault.save(assessment)
+    assessment.child.name = "Testy Second Save"
+    vault.save(assessment)  # the first save is now the .bak
     path = _path(vault, assessment.id)
     data = bytearray(path.read_bytes())
     struct.pack_into(">H", data, 5, container.VERSION + 1)
     path.write_bytes(bytes(data))
-    with pytest.raises(NewerFormat, match="newer version of CE Desktop"):
-        vault.load(assessment.id)
-    assert path.read_bytes() == bytes(data)
-    assert not (vault.data_dir / "quarantine").exists()
+    loaded = vault.load(assessment.id)
+    assert loaded.child.name == "Testy McTestface 1"
+    assert "last good copy" in vault.load_warnings[0]
+    assert not path.exists()  # kept in quarantine, not deleted
+    assert len(list((vault.data_dir / "quarantine").iterdir())) == 1
 
 
 def test_t7_newer_content_version_inside_a_good_file(vault: Vault) -> None:

@@ -13,12 +13,13 @@ from typing import Any
 import pytest
 from pydantic import BaseModel
 
-from ce_desktop.domain.model import AuditAction, IndicatorEntry, RiskLevel, Status
+from ce_desktop.domain.model import TEXT_LIMIT, AuditAction, IndicatorEntry, RiskLevel, Status
 from ce_desktop.domain.settings import Settings
 from ce_desktop.storage import lock as lock_module
 from ce_desktop.storage.errors import (
     AlreadyRunning,
     AssessmentNotFound,
+    ContentRefused,
     FolderNotWritable,
     RestoreWouldOverwrite,
 )
@@ -345,3 +346,25 @@ def test_a_full_disk_at_unlock_still_opens_the_case_list(
         assert [s.id for s in vault.list_summaries()] == [saved.id]
     finally:
         vault.close()
+
+
+def test_an_id_that_is_a_path_is_never_followed(vault: Vault, tmp_path: Path) -> None:
+    other = tmp_path / "other" / "assessments"
+    other.mkdir(parents=True)
+    victim = other / ("a" * 32 + ".cea")
+    victim.write_bytes(b"another folder's file")
+    relative = os.path.relpath(other / ("a" * 32), vault.data_dir / "assessments")
+    with pytest.raises(AssessmentNotFound):
+        vault.load(relative)
+    assert victim.read_bytes() == b"another folder's file"
+    assert not (vault.data_dir / "quarantine").exists()
+
+
+def test_a_save_beyond_a_limit_is_refused_naming_the_field_and_limit(vault: Vault) -> None:
+    assessment = fictional_assessment()
+    vault.save(assessment)
+    before = (vault.data_dir / "assessments" / f"{assessment.id}.cea").read_bytes()
+    assessment.analysis.summary = "x" * (TEXT_LIMIT + 1)
+    with pytest.raises(ContentRefused, match=r"analysis\.summary is longer than 200,000"):
+        vault.save(assessment)
+    assert (vault.data_dir / "assessments" / f"{assessment.id}.cea").read_bytes() == before
