@@ -131,6 +131,8 @@ def with_vault(args: argparse.Namespace, body: Callable[[Vault], int]) -> int:
     except StorageError as error:
         raise CommandError(str(error)) from None
     finally:
+        for notice in vault.notices:
+            _say(notice)
         vault.close()
 
 
@@ -164,7 +166,7 @@ def _line(summary: AssessmentSummary) -> str:
         [
             summary.reference,
             summary.child_name or "(no name yet)",
-            summary.status.value,
+            "damaged" if summary.damaged else summary.status.value,
             level,
             format_date(summary.date_completed, empty="-"),
             format_date(summary.next_review, empty="-"),

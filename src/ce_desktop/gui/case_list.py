@@ -41,6 +41,7 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 2
 _OVERDUE_COLOUR = QColor("#f6d5d5")
 _DUE_SOON_COLOUR = QColor("#fcefc7")
 _STATUS_WORDS = {Status.DRAFT: "Draft", Status.FINAL: "Final, not sent", Status.SENT: "Sent"}
+DAMAGED_WORDS = "Damaged: cannot be opened"
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -188,7 +189,7 @@ class CaseListModel(QAbstractTableModel):
         if column is Column.REFERENCE:
             return summary.reference
         if column is Column.STATUS:
-            return _STATUS_WORDS[summary.status]
+            return DAMAGED_WORDS if summary.damaged else _STATUS_WORDS[summary.status]
         if column is Column.LEVEL:
             return summary.level.label if summary.level else ""
         if column is Column.COMPLETED:

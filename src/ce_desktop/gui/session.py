@@ -108,6 +108,9 @@ class AssessmentSession(QObject):
         except StorageError as error:
             self.settings = Settings()
             self.message.emit(str(error))
+        for notice in vault.notices:
+            self.message.emit(notice)
+        vault.notices.clear()
 
     def require_vault(self) -> Vault:
         """The unlocked vault.

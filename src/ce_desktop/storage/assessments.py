@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -34,8 +35,23 @@ from ce_desktop.storage.errors import (
 )
 from ce_desktop.storage.index import Stamp, stamp_of
 from ce_desktop.storage.paths import ASSESSMENT_SUFFIX, DataLayout
+from ce_desktop.storage.upkeep import make_private_dir
 
 log = logging.getLogger(__name__)
+
+
+_TEMP_NAME = re.compile(
+    r"^([0-9a-f]{32})"
+    + re.escape(ASSESSMENT_SUFFIX)
+    + r"(?:\.bak)?\.[0-9a-f]{12}"
+    + re.escape(TEMP_SUFFIX)
+    + "$"
+)
+"""A temporary file of the atomic writer for an assessment or its backup (see ``atomic``)."""
+
+
+class _Unauthentic(Exception):
+    """A temporary file that does not open as the assessment its name says."""
 
 
 @dataclass(frozen=True)
@@ -228,7 +244,7 @@ class AssessmentFiles:
         moment = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
         target = folder / f"{path.name}.{moment}"
         try:
-            folder.mkdir(parents=True, exist_ok=True)
+            make_private_dir(folder)
             os.replace(path, target)
         except OSError:
             log.warning("An unreadable file could not be moved to quarantine; left in place")
@@ -251,8 +267,10 @@ class AssessmentFiles:
     def sweep_temp_files(self) -> list[RecoverableDraft]:
         """Deal with temporary files left by a crash; return the ones worth offering.
 
-        A temporary file that authenticates and is newer than what is saved is kept
-        and returned. Anything else (half-written, older, a backup's link) is removed.
+        Only names of the atomic writer's own form are touched. A temporary file that
+        authenticates and is newer than what is saved is kept and returned; one that
+        authenticates but is older (or a backup's link) is removed; one that does not
+        authenticate (half-written, or not ours) is kept in the quarantine folder.
         """
         offered: list[RecoverableDraft] = []
         try:
@@ -260,10 +278,15 @@ class AssessmentFiles:
         except OSError:
             return offered
         for name in names:
-            if not name.endswith(TEMP_SUFFIX):
+            match = _TEMP_NAME.match(name)
+            if match is None:
                 continue
             path = self._layout.assessments / name
-            draft = self._recoverable(name, path)
+            try:
+                draft = self._recoverable(match.group(1), path)
+            except _Unauthentic:
+                self.quarantine(path)
+                continue
             if draft is None:
                 with contextlib.suppress(OSError):
                     path.unlink()
@@ -272,14 +295,11 @@ class AssessmentFiles:
                 offered.append(draft)
         return offered
 
-    def _recoverable(self, name: str, path: Path) -> RecoverableDraft | None:
-        stem, _, rest = name.partition(".")
-        if rest.count(".") != 2 or not rest.startswith(ASSESSMENT_SUFFIX[1:] + "."):
-            return None
+    def _recoverable(self, stem: str, path: Path) -> RecoverableDraft | None:
         try:
             draft = self.decode(path.read_bytes(), stem)
         except (OSError, StorageError, ValueError):
-            return None
+            raise _Unauthentic() from None
         # A temporary file outlives its save only if the process died before the
         # rename, so it is newer than the main file unless a later save replaced that.
         saved = self.read_quietly(stem)
@@ -301,7 +321,11 @@ class AssessmentFiles:
         return self._read(draft.path, draft.assessment_id)
 
     def check(self, ids: set[str]) -> list[tuple[str, str]]:
-        """(id, plain problem) for every main file that does not decrypt and validate."""
+        """(id, plain problem) for every main file or backup copy that does not open.
+
+        A damaged backup copy is moved to the quarantine folder (it would otherwise be
+        replaced, unseen, at the next save); a damaged main file is left for ``load``.
+        """
         problems: list[tuple[str, str]] = []
         for assessment_id in sorted(ids):
             main = self._layout.assessment(assessment_id)
@@ -317,4 +341,20 @@ class AssessmentFiles:
                 )
             except StorageError as error:
                 problems.append((assessment_id, str(error)))
+            backup = self._backup(assessment_id)
+            try:
+                self._read(backup, assessment_id)
+            except FileNotFoundError:
+                continue
+            except NewerFormat:
+                continue
+            except StorageError:
+                self.quarantine(backup)
+                problems.append(
+                    (
+                        assessment_id,
+                        f"The backup copy of assessment {self._name_of(assessment_id)} was "
+                        "damaged. It was moved to the quarantine folder.",
+                    )
+                )
         return problems

@@ -29,16 +29,18 @@ from ce_desktop.storage.atomic import atomic_write, backup_path
 from ce_desktop.storage.errors import (
     AssessmentDamaged,
     KeystoreDamaged,
+    NewerFormat,
     RestoreWouldOverwrite,
     StorageError,
     WrongPassphrase,
 )
 from ce_desktop.storage.index import Index
-from ce_desktop.storage.paths import ASSESSMENT_SUFFIX, DataLayout
+from ce_desktop.storage.paths import ASSESSMENT_SUFFIX, DataLayout, is_assessment_id
 
 MAGIC = b"CEDKBKUP"
 _LENGTH = struct.Struct(">I")
 _NAME = "The backup file"
+_DAMAGED = "The backup file is damaged, so nothing was restored from it."
 
 
 @dataclass
@@ -122,11 +124,20 @@ def read_backup(source: Path, secret: str) -> BackupContents:
     (length,) = _LENGTH.unpack_from(data, len(MAGIC))
     start = len(MAGIC) + _LENGTH.size
     keystore_bytes = data[start : start + length]
-    keystore_file = keystore.parse(keystore_bytes)
+    try:
+        keystore_file = keystore.parse(keystore_bytes)
+    except KeystoreDamaged:
+        # The backup's own copy of the keystore: the folder's keystore is not at fault.
+        raise AssessmentDamaged(_NAME, _DAMAGED) from None
     key = _unlock(keystore_file, secret)
-    plain = container.open_sealed(
-        key, container.Kind.BACKUP, keystore_file.vault_id, data[start + length :], name=_NAME
-    )
+    try:
+        plain = container.open_sealed(
+            key, container.Kind.BACKUP, keystore_file.vault_id, data[start + length :], name=_NAME
+        )
+    except NewerFormat:
+        raise
+    except AssessmentDamaged:
+        raise AssessmentDamaged(_NAME, _DAMAGED) from None
     files = AssessmentFiles(DataLayout(Path(".")), key, lambda assessment_id: assessment_id)
     raw_files: dict[str, bytes] = {}
     assessments: list[Assessment] = []
@@ -135,14 +146,16 @@ def read_backup(source: Path, secret: str) -> BackupContents:
             for name in archive.namelist():
                 raw_files[name] = archive.read(name)
     except (zipfile.BadZipFile, ValueError):
-        raise AssessmentDamaged(_NAME, "The backup file is damaged.") from None
+        raise AssessmentDamaged(_NAME, _DAMAGED) from None
     for name, raw in raw_files.items():
         if name.startswith("assessments/") and name.endswith(ASSESSMENT_SUFFIX):
             assessment_id = name[len("assessments/") : -len(ASSESSMENT_SUFFIX)]
+            if not is_assessment_id(assessment_id):
+                raise AssessmentDamaged(_NAME, _DAMAGED)
             try:
                 assessments.append(files.decode(raw, assessment_id))
             except StorageError:
-                raise AssessmentDamaged(_NAME, "The backup file is damaged.") from None
+                raise AssessmentDamaged(_NAME, _DAMAGED) from None
     return BackupContents(keystore_bytes, keystore_file, key, raw_files, assessments)
 
 
@@ -189,7 +202,7 @@ def restore_into_empty(data_dir: Path, source: Path, secret: str) -> RestoreRepo
     layout.assessments.mkdir(exist_ok=True)
     report = RestoreReport()
     for name, raw in contents.raw_files.items():
-        if name.startswith("assessments/"):
+        if name.startswith("assessments/") and name.endswith(ASSESSMENT_SUFFIX):
             atomic_write(layout.assessments / Path(name).name, raw)
         elif name == "settings.ces":
             atomic_write(layout.settings, raw)

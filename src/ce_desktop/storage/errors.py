@@ -34,6 +34,16 @@ class KeystoreDamaged(StorageError):
         self.backup_available = backup_available
 
 
+class KeystoreNewer(KeystoreDamaged):
+    """The keystore is whole but was made by a newer version of CE Desktop."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "The keystore was made by a newer version of CE Desktop. "
+            "Install the newer version to unlock this data folder."
+        )
+
+
 class AssessmentDamaged(StorageError):
     """An assessment file is damaged, truncated, or belongs to another name.
 

@@ -13,12 +13,13 @@ index is a cache the files can always rebuild, its writes are atomic but not fsy
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import date, datetime
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime
 from typing import Any
 
 from ce_desktop.domain.derived import send_by as send_by_of
@@ -51,6 +52,8 @@ class AssessmentSummary:
     next_review: date | None
     updated_at: datetime
     is_training_sample: bool
+    damaged: bool = False
+    """The file cannot be read: listed by its last known reference (or its id), not dropped."""
 
     @classmethod
     def of(cls, assessment: Assessment) -> AssessmentSummary:
@@ -86,6 +89,7 @@ class AssessmentSummary:
             "next_review": _iso(self.next_review),
             "updated_at": self.updated_at.isoformat(),
             "is_training_sample": self.is_training_sample,
+            "damaged": self.damaged,
         }
 
     @classmethod
@@ -105,7 +109,46 @@ class AssessmentSummary:
             next_review=date.fromisoformat(raw["next_review"]) if raw["next_review"] else None,
             updated_at=datetime.fromisoformat(raw["updated_at"]),
             is_training_sample=bool(raw["is_training_sample"]),
+            damaged=bool(raw.get("damaged", False)),
         )
+
+    def as_damaged(self) -> AssessmentSummary:
+        """This summary, marked as of a file that can no longer be read."""
+        return replace(self, damaged=True)
+
+
+def damaged_summary(
+    assessment_id: str, known: AssessmentSummary | None, modified: datetime
+) -> AssessmentSummary:
+    """The case-list line of a file that cannot be read: its last known facts, or its id."""
+    if known is not None:
+        return known.as_damaged()
+    return AssessmentSummary(
+        id=assessment_id,
+        reference=assessment_id,
+        child_id="",
+        child_name="",
+        status=Status.DRAFT,
+        level=None,
+        date_completed=None,
+        send_by=None,
+        next_review=None,
+        updated_at=modified,
+        is_training_sample=False,
+        damaged=True,
+    )
+
+
+def _summary_of(
+    read: Callable[[str], Assessment | None], assessment_id: str
+) -> AssessmentSummary | None:
+    # Whatever validation lets through, one file's values never stop the case list.
+    try:
+        assessment = read(assessment_id)
+        return None if assessment is None else AssessmentSummary.of(assessment)
+    except (ArithmeticError, ValueError, TypeError):
+        log.warning("An assessment's summary could not be made; it is listed as damaged")
+        return None
 
 
 def _iso(value: date | datetime | None) -> str | None:
@@ -178,11 +221,16 @@ class Index:
             known = self._entries.get(assessment_id)
             if known is not None and known[1] == stamp and stamp is not None:
                 continue
-            assessment = read(assessment_id)
-            if assessment is None:
-                self._drop(assessment_id)
-            else:
-                self._set(AssessmentSummary.of(assessment), stamp)
+            summary = _summary_of(read, assessment_id)
+            if summary is None:
+                # Kept with no stamp, so it is tried again at every unlock.
+                summary = damaged_summary(
+                    assessment_id, known[0] if known else None, self._modified(assessment_id)
+                )
+                stamp = None
+                if known is not None and known[0] == summary and known[1] is None:
+                    continue
+            self._set(summary, stamp)
             changed = True
         if changed:
             log.info("Case-list index brought up to date")
@@ -192,6 +240,13 @@ class Index:
                 # A full or read-only disk must not keep the worker from their cases: the
                 # index is only a cache, held in memory and written at the next save.
                 log.warning("The case-list index could not be written; it is kept in memory")
+
+    def _modified(self, assessment_id: str) -> datetime:
+        main = self._layout.assessment(assessment_id)
+        for path in (main, main.with_name(main.name + ".bak")):
+            with contextlib.suppress(OSError, ValueError, OverflowError):
+                return datetime.fromtimestamp(path.stat().st_mtime, UTC).replace(microsecond=0)
+        return datetime(2000, 1, 1, tzinfo=UTC)
 
     def ids_on_disk(self) -> set[str]:
         """The ids that have a main or backup file in the assessments folder.

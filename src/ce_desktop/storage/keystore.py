@@ -35,7 +35,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 
 from ce_desktop.storage.atomic import atomic_write, backup_path
-from ce_desktop.storage.errors import KeystoreDamaged, WrongPassphrase
+from ce_desktop.storage.errors import KeystoreDamaged, KeystoreNewer, WrongPassphrase
 from ce_desktop.storage.passphrase import check_new_passphrase, normalise
 
 FORMAT = "ce-desktop-keystore"
@@ -44,9 +44,14 @@ VERSION = 1
 FLOOR_MEMORY_KIB = 64 * 1024
 FLOOR_PASSES = 3
 FLOOR_LANES = 4
-MAX_MEMORY_KIB = 1024 * 1024
-MAX_PASSES = 64
+MAX_MEMORY_KIB = 256 * 1024
+MAX_PASSES = 32
 MAX_LANES = 16
+MAX_COST = FLOOR_MEMORY_KIB * MAX_PASSES
+"""Memory (KiB) times passes a slot may ask for: the most calibration itself sets (the
+floor's memory, ``MAX_PASSES`` passes), which a laptop derives in about two seconds.
+A keystore asking for more is damaged or not CE Desktop's, and is said so before any
+derivation, never taken for a wrong passphrase."""
 SALT_BYTES = 16
 MAX_SALT_BYTES = 64
 KEY_BYTES = 32
@@ -219,6 +224,16 @@ def _serialise(keystore: KeystoreFile) -> bytes:
     return json.dumps(document, indent=2).encode("utf-8") + b"\n"
 
 
+class _TooCostly(ValueError):
+    """A slot asks for more derivation work than CE Desktop ever sets."""
+
+
+_TOO_COSTLY = (
+    "The keystore asks for far more work to unlock than CE Desktop ever sets, so it is "
+    "damaged or was not made by CE Desktop. Nothing was tried with the passphrase."
+)
+
+
 def _int_in(value: Any, low: int, high: int) -> int:
     if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
         raise ValueError("parameter out of bounds")
@@ -233,6 +248,8 @@ def _parse_slot(raw: Any) -> Slot:
         passes=_int_in(raw.get("passes"), FLOOR_PASSES, MAX_PASSES),
         lanes=_int_in(raw.get("lanes"), FLOOR_LANES, MAX_LANES),
     )
+    if params.memory_kib * params.passes > MAX_COST:
+        raise _TooCostly(_TOO_COSTLY)
     salt, nonce, wrapped = (_unb64(raw.get(k)) for k in ("salt", "nonce", "wrapped"))
     if not SALT_BYTES <= len(salt) <= MAX_SALT_BYTES:
         raise ValueError("salt length")
@@ -245,24 +262,34 @@ def parse(data: bytes, *, backup_available: bool = False) -> KeystoreFile:
     """Check and read a keystore's bytes, without deriving anything.
 
     Raises:
+        KeystoreNewer: whole, and made by a newer release.
         KeystoreDamaged: empty, not JSON, wrong format or version, checksum mismatch,
             parameters out of bounds, or no passphrase slot.
     """
+    newer = False
     try:
         document = json.loads(data.decode("utf-8"))
         if not isinstance(document, dict) or document.get("format") != FORMAT:
             raise ValueError("not a keystore")
-        if document.get("version") != VERSION:
-            raise ValueError("unknown version")
         body = document.get("body")
         if hashlib.sha256(_canonical(body)).hexdigest() != document.get("checksum"):
             raise ValueError("checksum mismatch")
+        version = document.get("version")
+        if isinstance(version, int) and not isinstance(version, bool) and version > VERSION:
+            newer = True  # whole (its checksum holds) and of a newer release
+            raise ValueError("newer version")
+        if version != VERSION:
+            raise ValueError("unknown version")
         if not isinstance(body, dict) or not isinstance(body.get("vault_id"), str):
             raise ValueError("bad body")
         slots = tuple(_parse_slot(raw) for raw in body.get("slots") or [])
         keystore = KeystoreFile(body["vault_id"], slots)
         keystore.slot("passphrase")
-    except (ValueError, UnicodeDecodeError, binascii.Error, KeystoreDamaged):
+    except _TooCostly:
+        raise KeystoreDamaged(_TOO_COSTLY, backup_available=backup_available) from None
+    except (ValueError, UnicodeDecodeError, binascii.Error, KeystoreDamaged, RecursionError):
+        if newer:
+            raise KeystoreNewer() from None
         raise KeystoreDamaged(backup_available=backup_available) from None
     return keystore
 
@@ -280,6 +307,32 @@ def read(path: Path, *, use_backup: bool = False) -> KeystoreFile:
     except OSError:
         raise KeystoreDamaged(backup_available=has_backup) from None
     return parse(data, backup_available=has_backup)
+
+
+def read_or_backup(path: Path) -> tuple[KeystoreFile, bool]:
+    """The keystore at ``path``, or its ``.bak`` if the keystore itself is damaged.
+
+    Returns:
+        The keystore and whether it came from the backup copy.
+
+    Raises:
+        KeystoreNewer: made by a newer release (its backup is not tried: it is as new).
+        KeystoreDamaged: the keystore is damaged and its backup is missing or damaged too.
+    """
+    try:
+        return read(path), False
+    except KeystoreNewer:
+        raise
+    except KeystoreDamaged:
+        if not backup_path(path).is_file():
+            raise
+    try:
+        return read(path, use_backup=True), True
+    except KeystoreDamaged:
+        raise KeystoreDamaged(
+            "The keystore and its backup copy (keystore.json.bak) are both damaged, "
+            "so the data folder cannot be unlocked. Restore it from a backup file."
+        ) from None
 
 
 def create(path: Path, passphrase: str) -> tuple[bytes, str, KeystoreFile]:

@@ -17,9 +17,9 @@ from ce_desktop.domain import boundary, lifecycle
 from ce_desktop.domain.model import Assessment, AuditAction
 from ce_desktop.domain.settings import Settings
 from ce_desktop.storage import backup as backup_file
-from ce_desktop.storage import container, keystore
+from ce_desktop.storage import container, keystore, upkeep
 from ce_desktop.storage.assessments import AssessmentFiles, RecoverableDraft
-from ce_desktop.storage.atomic import TEMP_SUFFIX, atomic_write
+from ce_desktop.storage.atomic import atomic_write, backup_path
 from ce_desktop.storage.errors import (
     AssessmentNotFound,
     ContentRefused,
@@ -43,15 +43,6 @@ def _check_writable(folder: Path) -> None:
         raise FolderNotWritable()
 
 
-def _sweep_root_temp_files(layout: DataLayout) -> None:
-    # Keystore, index and settings temporaries hold nothing worth offering back.
-    for path in layout.root.glob(f"*{TEMP_SUFFIX}"):
-        try:
-            path.unlink()
-        except OSError:
-            log.info("A leftover temporary file could not be removed")
-
-
 class Vault:
     """An unlocked data folder.
 
@@ -60,6 +51,8 @@ class Vault:
         must_change_passphrase: True after a recovery-key unlock, until the passphrase
             is changed.
         load_warnings: plain sentences from the last :meth:`load` (e.g. backup used).
+        notices: plain sentences about the folder itself, to show once after unlocking
+            (a keystore or settings file damaged and its backup used).
     """
 
     def __init__(
@@ -75,14 +68,15 @@ class Vault:
         self.data_dir = data_dir
         self.must_change_passphrase = must_change_passphrase
         self.load_warnings: list[str] = []
+        self.notices: list[str] = []
         self._layout = DataLayout(data_dir)
         self._key = data_key
         self._keystore = keystore_file
         self._lock = lock
         self._index = Index(self._layout, data_key, keystore_file.vault_id)
         self._files = AssessmentFiles(self._layout, data_key, self._name_of)
-        self._layout.assessments.mkdir(exist_ok=True)
-        _sweep_root_temp_files(self._layout)
+        upkeep.make_private_dir(self._layout.assessments)
+        upkeep.sweep_root_temp_files(self._layout, self._files.quarantine)
         self._drafts = {d.assessment_id: d for d in self._files.sweep_temp_files()}
         self._index.refresh(self._files.read_quietly)
 
@@ -111,7 +105,7 @@ class Vault:
             raise StorageError("This data folder is already set up. Unlock it instead.")
         check_new_passphrase(passphrase)
         try:
-            data_dir.mkdir(parents=True, exist_ok=True)
+            upkeep.make_private_dir(data_dir)
         except OSError as error:
             raise FolderNotWritable() from error
         _check_writable(data_dir)
@@ -172,16 +166,41 @@ class Vault:
         if not cls.exists(data_dir):
             raise NoVault()
         layout = DataLayout(data_dir)
-        keystore_file = keystore.read(layout.keystore, use_backup=use_keystore_backup)
+        if use_keystore_backup:
+            keystore_file, from_backup = keystore.read(layout.keystore, use_backup=True), True
+        else:
+            keystore_file, from_backup = keystore.read_or_backup(layout.keystore)
         _check_writable(data_dir)
         lock = InstanceLock(layout.lock)
         lock.acquire()
         try:
             data_key = unwrap(keystore_file)
-            return cls(data_dir, data_key, keystore_file, lock)
+            vault = cls(data_dir, data_key, keystore_file, lock)
         except BaseException:
             lock.release()
             raise
+        if from_backup:
+            vault._repair_keystore()
+        return vault
+
+    def _repair_keystore(self) -> None:
+        # The backup opened: the damaged keystore is kept in quarantine, never deleted,
+        # and the backup's copy takes its place, so the next unlock needs no fallback.
+        good = backup_path(self._layout.keystore)
+        try:
+            data = good.read_bytes()
+            self._files.quarantine(self._layout.keystore)
+            atomic_write(self._layout.keystore, data)
+        except (OSError, StorageError):
+            self.notices.append(
+                "The keystore is damaged, so its backup copy (keystore.json.bak) was used to "
+                "unlock. The keystore could not be repaired: the folder cannot be written."
+            )
+            return
+        self.notices.append(
+            "The keystore was damaged, so its backup copy (keystore.json.bak) was used to "
+            "unlock and put in its place. The damaged keystore is in the quarantine folder."
+        )
 
     def change_passphrase(self, new_passphrase: str) -> None:
         """Replace the passphrase; only the keystore is rewritten.
@@ -306,10 +325,20 @@ class Vault:
         return review
 
     def check(self) -> list[tuple[str, str]]:
-        """(reference or id, plain problem) for every file that does not open; moves nothing."""
+        """(reference, id or file, plain problem) for every file that does not open.
+
+        Covers the assessments and their backup copies, the keystore's backup, the
+        settings and its backup, and the folder's permissions. Damaged backup copies and
+        settings are moved to the quarantine folder (a damaged main assessment file is
+        left for :meth:`load`, which opens its backup in its place).
+        """
         self._require_open()
         problems = self._files.check(self._index.ids_on_disk())
-        return [(self._name_of(assessment_id), message) for assessment_id, message in problems]
+        named = [(self._name_of(assessment_id), message) for assessment_id, message in problems]
+        folder = upkeep.check_folder(
+            self._layout, self._key, self._keystore.vault_id, self._files.quarantine
+        )
+        return named + folder
 
     # Crash recovery ------------------------------------------------------------
 
@@ -333,24 +362,14 @@ class Vault:
     # Settings ------------------------------------------------------------------
 
     def load_settings(self) -> Settings:
-        """The worker's settings (defaults if none saved; a damaged file is quarantined)."""
+        """The worker's settings: from their backup copy if the file is damaged (said in
+        :attr:`notices`), defaults only if neither opens."""
         self._require_open()
-        try:
-            data = self._layout.settings.read_bytes()
-        except FileNotFoundError:
-            return Settings()
-        try:
-            plain = container.open_sealed(
-                self._key,
-                container.Kind.SETTINGS,
-                self._keystore.vault_id,
-                data,
-                name="The settings file",
-            )
-            return Settings.model_validate_json(plain)
-        except (StorageError, ValueError):
-            self._files.quarantine(self._layout.settings)
-            return Settings()
+        settings, notices = upkeep.read_settings(
+            self._layout, self._key, self._keystore.vault_id, self._files.quarantine
+        )
+        self.notices.extend(notices)
+        return settings
 
     def save_settings(self, settings: Settings) -> None:
         """Save the worker's settings, encrypted.

@@ -67,21 +67,41 @@ def _no_passphrase_slot(folder: Path, doc: dict[str, Any]) -> None:
     _write(folder, doc, fix_checksum=True)
 
 
+@pytest.mark.parametrize("damage", [_empty, _not_json, _checksum_mismatch, _no_passphrase_slot])
+@pytest.mark.parametrize("recovery", [False, True])
+def test_t2_a_damaged_keystore_falls_back_to_its_backup_and_says_so(
+    vault_dir: Path, recovery_key: str, damage: Any, recovery: bool
+) -> None:
+    damage(vault_dir, _document(vault_dir))
+    damaged = (vault_dir / "keystore.json").read_bytes()
+    good = (vault_dir / "keystore.json.bak").read_bytes()
+    if recovery:
+        vault = Vault.unlock_with_recovery(vault_dir, recovery_key)
+    else:
+        vault = Vault.unlock(vault_dir, PASSPHRASE)
+    assert any("keystore.json.bak" in notice for notice in vault.notices)
+    vault.close()
+    assert (vault_dir / "keystore.json").read_bytes() == good
+    kept = [p.read_bytes() for p in (vault_dir / "quarantine").iterdir()]
+    assert kept == [damaged]
+
+
 @pytest.mark.parametrize(
     "damage", [_empty, _not_json, _checksum_mismatch, _unknown_version, _no_passphrase_slot]
 )
 def test_t2_damaged_keystore_is_not_a_wrong_passphrase(vault_dir: Path, damage: Any) -> None:
-    damage(vault_dir, _document(vault_dir))
+    doc = _document(vault_dir)
+    damage(vault_dir, doc)
+    (vault_dir / "keystore.json.bak").write_bytes((vault_dir / "keystore.json").read_bytes())
     before = snapshot(vault_dir)
     with pytest.raises(KeystoreDamaged) as failure:
         Vault.unlock(vault_dir, PASSPHRASE)
-    assert "damaged" in str(failure.value)
-    assert "not correct" not in str(failure.value)
-    assert failure.value.backup_available
-    assert snapshot(vault_dir) == before
-    # The backup offered does open, and the damaged keystore is left as it was.
-    vault = Vault.unlock(vault_dir, PASSPHRASE, use_keystore_backup=True)
-    vault.close()
+    said = str(failure.value)
+    assert "not correct" not in said
+    if damage is _unknown_version:
+        assert "newer version of CE Desktop" in said
+    else:
+        assert "keystore and its backup copy (keystore.json.bak) are both damaged" in said
     assert snapshot(vault_dir) == before
 
 
@@ -93,6 +113,8 @@ def test_t2_damaged_keystore_is_not_a_wrong_passphrase(vault_dir: Path, damage: 
         ("lanes", 1_000),
         ("salt", "c2hvcnQ="),
         ("memory_kib", 8),
+        ("memory_kib", 1024 * 1024),  # 1 GiB: once accepted, 48 s to derive
+        ("passes", 64),  # twice what calibration ever sets
     ],
 )
 def test_t3_parameter_bombs_are_refused_before_any_derivation(
@@ -101,13 +123,34 @@ def test_t3_parameter_bombs_are_refused_before_any_derivation(
     document = _document(vault_dir)
     document["body"]["slots"][0][field] = value
     _write(vault_dir, document, fix_checksum=True)
+    backup = vault_dir / "keystore.json.bak"
+    backup.write_bytes((vault_dir / "keystore.json").read_bytes())
 
     def no_derivation(**_kwargs: object) -> None:
         raise AssertionError("Argon2id must not run on out-of-bounds parameters")
 
     monkeypatch.setattr(keystore, "Argon2id", no_derivation)
-    with pytest.raises(KeystoreDamaged):
+    with pytest.raises(KeystoreDamaged) as failure:
         Vault.unlock(vault_dir, PASSPHRASE)
+    assert "not correct" not in str(failure.value)
+
+
+def test_t3_a_costly_slot_is_said_to_be_damaged_or_foreign() -> None:
+    slot = {"kind": "passphrase", "salt": "", "nonce": "", "wrapped": ""}
+    slot.update(memory_kib=keystore.MAX_MEMORY_KIB, passes=keystore.FLOOR_PASSES * 4, lanes=4)
+    with pytest.raises(ValueError, match="more work to unlock than CE Desktop ever sets"):
+        keystore._parse_slot(slot)
+
+
+def test_t3_the_most_calibration_sets_is_accepted(data_dir: Path) -> None:
+    most = keystore.calibrate(1000.0)
+    assert most.memory_kib * most.passes <= keystore.MAX_COST
+    encoded = keystore._serialise(
+        keystore.KeystoreFile(
+            "0" * 32, (keystore.Slot("passphrase", most, b"s" * 16, b"n" * 12, b"w" * 48),)
+        )
+    )
+    assert keystore.parse(encoded).slots[0].params == most
 
 
 def test_t9_nfc_and_nfd_passphrases_open_the_same_vault(data_dir: Path) -> None:
