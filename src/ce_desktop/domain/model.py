@@ -163,7 +163,11 @@ class AuditAction(StrEnum):
 
 def _as_utc(value: datetime) -> datetime:
     # A time without a zone (from a hand-made import file) is read as UTC, so every
-    # time in the model can be compared with every other and with "now".
+    # time in the model can be compared with every other and with "now". A time at the
+    # very edge of what a datetime holds cannot even be moved to UTC: it is refused here,
+    # as a field error, before it can overflow.
+    if not EARLIEST_YEAR <= value.year <= LATEST_YEAR:
+        raise ValueError(f"is not a plausible year (from {EARLIEST_YEAR} to {LATEST_YEAR})")
     if value.tzinfo is None:
         return value.replace(tzinfo=UTC)
     return value.astimezone(UTC)

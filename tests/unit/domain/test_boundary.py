@@ -202,3 +202,8 @@ def test_a_final_is_judged_as_of_its_finalised_time_not_today(catalogue: Catalog
     final.fingerprint = lifecycle.content_fingerprint(final)
     with pytest.raises(ImportRefused, match="checks find 1 problem"):
         _import(catalogue, json.loads(final.model_dump_json()))
+
+
+def test_a_time_at_the_edge_with_a_zone_is_a_field_error_not_an_overflow() -> None:
+    for moment in ("9999-12-31T23:00:00-05:00", "0001-01-01T00:30:00+01:00"):
+        assert _paths(json.dumps(_document(updated_at=moment))) == ["updated_at"]
