@@ -21,7 +21,7 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any, Final
+from typing import Any, Final, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
@@ -304,6 +304,51 @@ def catalogue_problems(assessment: Assessment, catalogue: Catalogue) -> list[Pro
         keyed=False,
     )
     return problems
+
+
+NEAR_LIMIT = 0.9
+"""From this share of a field's limit on, the window shows the count beside the field."""
+
+
+def limit_for(path: str) -> TextLimit | None:
+    """The text limit of the field at a dotted model path such as ``indicators.x.narrative``."""
+    model: type[BaseModel] = Assessment
+    parts = path.split(".")
+    index = 0
+    while index < len(parts):
+        info = model.model_fields.get(parts[index])
+        if info is None:
+            return None
+        if index == len(parts) - 1:
+            return next((m for m in info.metadata if isinstance(m, TextLimit)), None)
+        annotation: Any = info.annotation
+        if get_origin(annotation) in (dict, list):
+            annotation, index = get_args(annotation)[-1], index + 2
+        else:
+            index += 1
+        if not (isinstance(annotation, type) and issubclass(annotation, BaseModel)):
+            return None
+        model = annotation
+    return None
+
+
+def field_notice(text: str, limit: TextLimit) -> str | None:
+    """What the window says beside a field as its text nears or passes the limit, or None.
+
+    Typed text is never cut: past the limit the worker is told, and the save refused.
+    """
+    problems = [p.message for p in _string_problems(text, limit, "") if "longer" not in p.message]
+    if problems:
+        return f"This field {problems[0]}. Remove it so the assessment can be saved."
+    if len(text) > limit.limit:
+        over = len(text) - limit.limit
+        return (
+            f"{over:,} characters over the limit of {limit.limit:,}. Shorten the text so the "
+            "assessment can be saved; nothing has been cut."
+        )
+    if len(text) >= NEAR_LIMIT * limit.limit:
+        return f"{len(text):,} of {limit.limit:,} characters used."
+    return None
 
 
 def check_content(assessment: Assessment) -> Assessment:

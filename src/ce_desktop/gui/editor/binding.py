@@ -20,7 +20,9 @@ from pydantic import BaseModel
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
+from ce_desktop.domain.boundary import limit_for
 from ce_desktop.domain.model import Assessment, IndicatorEntry, VulnerabilityEntry
+from ce_desktop.gui.editor.limits import LimitWatch
 
 # Dictionaries of the model keyed by catalogue id; an entry the worker has not touched
 # yet is created on the first edit.
@@ -117,6 +119,7 @@ class Binder(QObject):
         self._fields: dict[str, BoundField] = {}
         self._assessment: Assessment | None = None
         self._read_only = False
+        self._limits: dict[str, LimitWatch] = {}
 
     @property
     def assessment(self) -> Assessment | None:
@@ -131,6 +134,9 @@ class Binder(QObject):
         self._fields[path] = field
         widget.setObjectName(path)
         field.input.value_changed.connect(lambda: self._on_changed(field))
+        limit = limit_for(path)
+        if limit is not None:
+            self._limits[path] = LimitWatch(widget, limit)
 
     def _on_changed(self, field: BoundField) -> None:
         if self._assessment is None or self._read_only:
@@ -187,6 +193,8 @@ class Binder(QObject):
                 field.input.set_value(read_path(assessment, field.path))
             finally:
                 field.widget.blockSignals(False)
+        for watch in self._limits.values():
+            watch.update()
 
     def clear(self) -> None:
         """Empty every input and forget the model."""
@@ -197,6 +205,8 @@ class Binder(QObject):
                 field.input.clear_value()
             finally:
                 field.widget.blockSignals(False)
+        for watch in self._limits.values():
+            watch.update()
 
     def set_read_only(self, read_only: bool) -> None:
         """Freeze or unfreeze every input (a final assessment is read-only)."""

@@ -1,0 +1,374 @@
+"""The attack families on the data folder and the import, repeated, counted in one table.
+
+Run on demand from the repository root (not part of the test command)::
+
+    .venv/bin/python -m benchmarks.reliability [--record]
+
+Each family makes a fresh data folder at the floor key-derivation cost, attacks it in
+a bounded loop, and for every variant tries what a worker would: unlock (passphrase,
+then recovery key), list, open every assessment, check, and for imports the import
+itself. A variant counts as refused clearly if it ends in one of the app's own plain
+errors; a traceback is any other exception; a hang is a variant over 10 seconds; a
+changed file is any file other than the one attacked that changed outside the
+quarantine folder and the index; an unopenable folder is one whose case list cannot
+be read afterwards. The goal: zeros in every column but the first two.
+
+With ``--record`` the table is written to ``docs/reliability.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from ce_desktop.domain.boundary import BoundaryError
+from ce_desktop.domain.catalogue import default_catalogue
+from ce_desktop.domain.intake import ImportRefused, prepare_import
+from ce_desktop.domain.migrations import NewerFormatError
+from ce_desktop.domain.settings import Settings
+from ce_desktop.resources import resource_path
+from ce_desktop.storage import keystore
+from ce_desktop.storage.errors import StorageError
+from ce_desktop.storage.vault import Vault
+
+ROOT = Path(__file__).resolve().parents[1]
+PASSPHRASE = "reliability passphrase, fictional and long"
+HANG_SECONDS = 10.0
+SEED = 20261201
+
+
+@dataclass
+class Tally:
+    """One family's counts."""
+
+    family: str
+    tried: int = 0
+    refused_clearly: int = 0
+    tracebacks: int = 0
+    hangs: int = 0
+    files_changed: int = 0
+    unopenable: int = 0
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    return {
+        str(p.relative_to(folder)): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and "quarantine" not in p.parts and p.name != "index.cei"
+    }
+
+
+def _template(base: Path) -> tuple[Path, str, Path]:
+    folder = base / "template"
+    vault, recovery = Vault.create(folder, PASSPHRASE)
+    sample = json.loads(resource_path("samples", "sample-assessment.json").read_text("utf-8"))
+    catalogue = default_catalogue()
+    for number in range(3):
+        sample["id"] = f"{number + 1:032x}"
+        sample["reference"] = f"CE-20260302-{'ABC'[number]}2{'XYZ'[number]}4"
+        intake = prepare_import(json.dumps(sample), catalogue, existing={}, today=date(2026, 3, 2))
+        vault.save(intake.assessment)
+        vault.save(intake.assessment)  # a .bak beside each
+    vault.save_settings(Settings(mash_address="mash.fictional@example.org"))
+    vault.save_settings(Settings(mash_address="mash.fictional@example.org"))
+    vault.close()
+    return folder, recovery, base
+
+
+def _use(folder: Path, recovery: str) -> bool:
+    """Unlock, list, open each, check. True if the app refused somewhere in plain words."""
+    refused = False
+    try:
+        vault = Vault.unlock(folder, PASSPHRASE)
+    except StorageError:
+        refused = True
+        vault = Vault.unlock_with_recovery(folder, recovery)
+    try:
+        for summary in vault.list_summaries():
+            try:
+                vault.load(summary.id)
+            except StorageError:
+                refused = True
+        if vault.check():
+            refused = True
+        vault.load_settings()
+        refused = refused or bool(vault.notices)
+    finally:
+        vault.close()
+    return refused
+
+
+def _opens(folder: Path, recovery: str) -> bool:
+    for unlock, secret in ((Vault.unlock, PASSPHRASE), (Vault.unlock_with_recovery, recovery)):
+        try:
+            vault = unlock(folder, secret)
+        except StorageError:
+            continue
+        try:
+            vault.list_summaries()
+            return True
+        except Exception:
+            return False
+        finally:
+            vault.close()
+    return False
+
+
+def _run(tally: Tally, attempt: Callable[[], bool], after: Callable[[], tuple[bool, bool]]) -> None:
+    tally.tried += 1
+    started = time.perf_counter()
+    try:
+        if attempt():
+            tally.refused_clearly += 1
+    except StorageError:
+        tally.refused_clearly += 1
+    except Exception:
+        tally.tracebacks += 1
+    if time.perf_counter() - started > HANG_SECONDS:
+        tally.hangs += 1
+    changed, opens = after()
+    tally.files_changed += int(changed)
+    tally.unopenable += int(not opens)
+
+
+def _damages(data: bytes, rng: random.Random, count: int) -> Iterator[bytes]:
+    yield b""
+    yield data[: len(data) // 2]
+    yield data + b"\0"
+    for _ in range(count):
+        damaged = bytearray(data)
+        position = rng.randrange(len(damaged))
+        damaged[position] ^= 1 << rng.randrange(8)
+        yield bytes(damaged)
+
+
+def corrupt_files(template: Path, recovery: str, base: Path, per_file: int) -> Tally:
+    """Bit flips, truncations and empties of every file in the folder."""
+    tally = Tally("Corrupt files (flip, cut, empty)")
+    rng = random.Random(SEED)
+    targets = [p.relative_to(template) for p in sorted(template.rglob("*")) if p.is_file()]
+    for target in targets:
+        original = (template / target).read_bytes()
+        for damaged in _damages(original, rng, per_file):
+            folder = base / "variant"
+            shutil.rmtree(folder, ignore_errors=True)
+            shutil.copytree(template, folder)
+            (folder / target).write_bytes(damaged)
+            before = _snapshot(folder)
+            before.pop(str(target), None)
+
+            def after(
+                folder: Path = folder, before: dict[str, bytes] = before
+            ) -> tuple[bool, bool]:
+                now = _snapshot(folder)
+                changed = any(now.get(name) != value for name, value in before.items())
+                return changed, _opens(folder, recovery)
+
+            _run(tally, lambda folder=folder: _use(folder, recovery), after)
+    return tally
+
+
+def _hostile_documents() -> Iterator[str]:
+    sample = json.loads(resource_path("samples", "sample-assessment.json").read_text("utf-8"))
+
+    def doc(**changes: Any) -> str:
+        raw = json.loads(json.dumps(sample))
+        for dotted, value in changes.items():
+            node = raw
+            *parents, last = dotted.split("__")
+            for part in parents:
+                node = node[part]
+            node[last] = value
+        return json.dumps(raw)
+
+    yield doc(finalised_at="9999-12-31T23:59:59Z", status="final")
+    yield doc(updated_at="9999-12-31T23:00:00-05:00")
+    yield doc(created_at="0001-01-01T00:00:00Z")
+    yield doc(child__date_of_birth="0001-01-01")
+    yield doc(previous_id="../../other")
+    yield doc(child__name="A\x00B")
+    yield doc(child__name="A\x1b[2JB")
+    yield doc(child__name="A\nB")
+    yield doc(analysis__summary="x" * 10_000_000)
+    yield doc(agencies=[{"agency": "A"}] * 200_000)
+    yield doc(indicators={"no_such_indicator": {}})
+    yield doc(analysis__exploitation_types=["no_such_type"])
+    yield doc(intended_action__strategies=["no_such_strategy"])
+    yield doc(vulnerability__factors={"no_such_factor": {}})
+    yield doc(status="final", finalised_at="2026-03-02T10:00:00Z", fingerprint="0" * 12)
+    yield "\ufeff" + doc()
+    yield doc().replace('"format_version": 1', '"format_version": ' + "9" * 5000)
+    yield doc(child__name="X").replace('"X"', "[" * 100_000 + "]" * 100_000)
+    yield doc(child__name="X").replace('"X"', '"\\ud800"')
+    yield doc(child__name="X").replace('"X"', "NaN")
+    yield "[]"
+    yield "{"
+    yield ""
+
+
+def hostile_imports(template: Path, recovery: str, base: Path) -> Tally:
+    """Import files no real assessment is, into a working folder."""
+    tally = Tally("Hostile imports")
+    catalogue = default_catalogue()
+    folder = base / "imports"
+    shutil.rmtree(folder, ignore_errors=True)
+    shutil.copytree(template, folder)
+    for text in _hostile_documents():
+
+        def attempt(text: str = text) -> bool:
+            vault = Vault.unlock(folder, PASSPHRASE)
+            try:
+                existing = {s.id: s.reference for s in vault.list_summaries()}
+                try:
+                    intake = prepare_import(text, catalogue, existing=existing, today=date.today())
+                except (BoundaryError, ImportRefused, NewerFormatError):
+                    return True
+                vault.save(intake.assessment)
+                return False
+            finally:
+                vault.close()
+
+        before = _snapshot(folder)
+
+        def after(before: dict[str, bytes] = before) -> tuple[bool, bool]:
+            now = _snapshot(folder)
+            changed = any(now.get(name) != value for name, value in before.items())
+            return changed, _opens(folder, recovery)
+
+        _run(tally, attempt, after)
+    return tally
+
+
+def keystore_bombs(template: Path, recovery: str, base: Path) -> Tally:
+    """Keystore parameters no calibration sets, in the keystore and its backup alike."""
+    tally = Tally("Keystore cost bombs")
+    values = [
+        ("memory_kib", 1024 * 1024),
+        ("memory_kib", 4 * 1024 * 1024),
+        ("passes", 64),
+        ("passes", 1_000_000),
+        ("lanes", 1000),
+    ]
+    for field, value in values:
+        folder = base / "bomb"
+        shutil.rmtree(folder, ignore_errors=True)
+        shutil.copytree(template, folder)
+        document = json.loads((folder / "keystore.json").read_text())
+        for slot in document["body"]["slots"]:
+            slot[field] = value
+        document["checksum"] = keystore.hashlib.sha256(
+            keystore._canonical(document["body"])
+        ).hexdigest()
+        for name in ("keystore.json", "keystore.json.bak"):
+            (folder / name).write_text(json.dumps(document))
+
+        def attempt(folder: Path = folder) -> bool:
+            try:
+                Vault.unlock(folder, PASSPHRASE).close()
+            except StorageError as error:
+                return "not correct" not in str(error)
+            return False
+
+        _run(tally, attempt, lambda: (False, True))
+    return tally
+
+
+def foreign_temp_files(template: Path, recovery: str, base: Path) -> Tally:
+    """Files of the worker's own beside the app's: never removed."""
+    tally = Tally("Files not the app's own")
+    names = ["notes.tmp", "keystore.json.tmp", "my.cea", "assessments/notes.tmp", "a.bak"]
+    for name in names:
+        folder = base / "foreign"
+        shutil.rmtree(folder, ignore_errors=True)
+        shutil.copytree(template, folder)
+        (folder / name).write_bytes(b"the worker's own")
+        before = _snapshot(folder)
+
+        def after(folder: Path = folder, before: dict[str, bytes] = before) -> tuple[bool, bool]:
+            return _snapshot(folder) != before, _opens(folder, recovery)
+
+        _run(tally, lambda folder=folder: _use(folder, recovery) or True, after)
+    return tally
+
+
+COLUMNS = (
+    "Family",
+    "Variants tried",
+    "Refused with a clear message",
+    "Tracebacks",
+    "Hangs over 10 s",
+    "Files changed that should not have been",
+    "Folders left unopenable",
+)
+
+
+def table(tallies: list[Tally]) -> str:
+    """The one table, in Markdown."""
+    lines = ["| " + " | ".join(COLUMNS) + " |", "|" + "---|" * len(COLUMNS)]
+    total = Tally("All families")
+    for t in [*tallies, total]:
+        if t is not total:
+            for key in ("tried", "refused_clearly", "tracebacks", "hangs", "files_changed"):
+                setattr(total, key, getattr(total, key) + getattr(t, key))
+            total.unopenable += t.unopenable
+        cells = [t.family, t.tried, t.refused_clearly, t.tracebacks, t.hangs]
+        cells += [t.files_changed, t.unopenable]
+        lines.append("| " + " | ".join(str(c) for c in cells) + " |")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run every family and print the table."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--record", action="store_true", help="write docs/reliability.md")
+    parser.add_argument("--per-file", type=int, default=40, help="bit flips per file")
+    args = parser.parse_args(argv)
+    keystore.CALIBRATION_TARGET_SECONDS = 0.0
+    with tempfile.TemporaryDirectory() as scratch:
+        template, recovery, base = _template(Path(scratch))
+        started = time.perf_counter()
+        tallies = [
+            corrupt_files(template, recovery, base, args.per_file),
+            hostile_imports(template, recovery, base),
+            keystore_bombs(template, recovery, base),
+            foreign_temp_files(template, recovery, base),
+        ]
+        elapsed = time.perf_counter() - started
+    text = table(tallies)
+    print(text)
+    print(f"\n{sum(t.tried for t in tallies)} variants in {elapsed:.0f} s.")
+    if args.record:
+        _record(text, elapsed, args.per_file)
+    return 0
+
+
+def _record(text: str, elapsed: float, per_file: int) -> None:
+    doc = ROOT / "docs" / "reliability.md"
+    doc.write_text(
+        "# Reliability: the attack families, counted\n\n"
+        "Made by `.venv/bin/python -m benchmarks.reliability --record` "
+        f"({per_file} random bit flips per file, plus an empty, a halved and a lengthened "
+        "copy of each; seed fixed). Each variant is unlocked with the passphrase (then the "
+        "recovery key), listed, every assessment opened, checked, and the settings read. "
+        "Refused with a clear message: the app ended in one of its own plain errors or "
+        "notices. Files changed: any file other than the one attacked (outside the "
+        "quarantine folder and the index cache) that changed or went missing.\n\n"
+        f"{text}\n\nRun time {elapsed:.0f} s on {os.cpu_count()} CPUs "
+        f"({sys.platform}, Python {sys.version.split()[0]}).\n",
+        encoding="utf-8",
+    )
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
