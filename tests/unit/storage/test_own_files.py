@@ -10,6 +10,7 @@ import pytest
 
 from ce_desktop.domain.settings import Settings
 from ce_desktop.storage import index as index_module
+from ce_desktop.storage.errors import StorageError
 from ce_desktop.storage.vault import Vault
 from tests.unit.storage.conftest import PASSPHRASE, fictional_assessment
 
@@ -170,3 +171,20 @@ def test_folders_the_app_makes_are_owner_only_whatever_the_umask(tmp_path: Path)
         assert "Other users of this computer can open the data folder" in warned["Data folder"]
     finally:
         vault.close()
+
+
+@pytest.mark.parametrize("where", ["keystore", "content"])
+def test_a_damaged_backup_file_is_named_as_the_backup_file(
+    vault: Vault, tmp_path: Path, where: str
+) -> None:
+    vault.save(fictional_assessment())
+    backup = tmp_path / "backup.cebak"
+    vault.backup(backup)
+    data = bytearray(backup.read_bytes())
+    data[40 if where == "keystore" else -5] ^= 0x01  # its own keystore copy, or its body
+    backup.write_bytes(bytes(data))
+    with pytest.raises(StorageError) as failure:
+        vault.restore(backup, PASSPHRASE)
+    said = str(failure.value)
+    assert said.startswith("The backup file is damaged")
+    assert "keystore" not in said
