@@ -391,7 +391,7 @@ def validated(document: dict[str, Any]) -> Assessment:
         problems = []
         for found in error.errors(include_input=False, include_url=False):
             path = ".".join(str(part) for part in found["loc"]) or _WHOLE
-            problems.append(Problem(path, found["msg"]))
+            problems.append(Problem(path, found["msg"].removeprefix("Value error, ")))
         raise BoundaryError(problems) from None
     return check_content(assessment)
 
