@@ -299,7 +299,7 @@ def foreign_temp_files(template: Path, recovery: str, base: Path) -> Tally:
         def after(folder: Path = folder, before: dict[str, bytes] = before) -> tuple[bool, bool]:
             return _snapshot(folder) != before, _opens(folder, recovery)
 
-        _run(tally, lambda folder=folder: _use(folder, recovery) or True, after)
+        _run(tally, lambda folder=folder: _use(folder, recovery), after)
     return tally
 
 
@@ -365,7 +365,12 @@ def _record(text: str, elapsed: float, per_file: int) -> None:
         "recovery key), listed, every assessment opened, checked, and the settings read. "
         "Refused with a clear message: the app ended in one of its own plain errors or "
         "notices. Files changed: any file other than the one attacked (outside the "
-        "quarantine folder and the index cache) that changed or went missing.\n\n"
+        "quarantine folder and the index cache) that changed or went missing. A damaged "
+        "index is not refused but rebuilt from the files without a word (it is a cache), "
+        "so the corrupt-file family's variants of the index are its only ones not "
+        "refused; the one hostile import not refused is the file that starts with a "
+        "byte-order mark, which is accepted; files that are not the app's own are left "
+        "alone, nothing to refuse.\n\n"
         f"{text}\n\nRun time {elapsed:.0f} s on {os.cpu_count()} CPUs "
         f"({sys.platform}, Python {sys.version.split()[0]}).\n",
         encoding="utf-8",
