@@ -59,3 +59,12 @@ def test_a_tab_pasted_into_a_name_is_said_at_the_field(editor: AssessmentEditor)
     notice = _notice(editor, "child.name")
     assert notice is not None
     assert "line break or tab" in notice.text()
+
+
+def test_a_paste_far_past_the_limit_is_kept_whole(editor: AssessmentEditor) -> None:
+    name = show_field(editor, "child.name")
+    _paste(name, "P" * 40_000)  # past Qt's own silent cut at 32,767
+    assert editor.assessment().child.name == "P" * 40_000
+    notice = _notice(editor, "child.name")
+    assert notice is not None
+    assert "39,800 characters over the limit" in notice.text()

@@ -244,7 +244,8 @@ def _check(args: argparse.Namespace) -> int:
         for draft in vault.recoverable_drafts():
             sys.stdout.write(f"{draft.reference}: unsaved changes from a crash can be recovered\n")
         if problems:
-            _say(f"{len(problems)} assessment files could not be opened.")
+            noun = "problem" if len(problems) == 1 else "problems"
+            _say(f"{len(problems)} {noun} found in the data folder (listed above).")
             return EXIT_PROBLEM
         _say(f"All {len(vault.list_summaries())} assessments open correctly.")
         return EXIT_OK

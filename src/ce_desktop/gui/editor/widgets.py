@@ -70,6 +70,9 @@ class LineField(QLineEdit):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # Qt cuts a one-line box at 32,767 characters without a word; the form's own
+        # limit is said beside the field instead (``limits``), and nothing is cut.
+        self.setMaxLength(2**31 - 1)
         self.textEdited.connect(self.value_changed)
 
     def value(self) -> str:
