@@ -181,7 +181,16 @@ def test_t9_fourteen_characters_are_refused_and_nothing_is_written(data_dir: Pat
 
 @pytest.mark.parametrize(
     "common",
-    ["passwordpassword", "Correct Horse Battery Staple", "123456789012345", "abcabcabcabcabcabc"],
+    [
+        "passwordpassword",
+        "Correct Horse Battery Staple",
+        "123456789012345",
+        "abcabcabcabcabcabc",
+        " " * 15,  # once accepted, and the window then could not unlock with it
+        "password password password",
+        "Password1234567!",
+        "qwertyuiop123456",
+    ],
 )
 def test_common_passphrases_are_refused(common: str) -> None:
     assert passphrase_problem(common) is not None
