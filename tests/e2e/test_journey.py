@@ -204,8 +204,13 @@ def test_the_whole_journey(qtbot, data_dir: Path) -> None:
             type_text(box, "Discussed with the manager.")
     finalise = editor.findChild(QPushButton, "finalise")
     qtbot.waitUntil(finalise.isEnabled, timeout=3000)
+    asked: list[str] = []
+    window.commands.confirm_finalise = lambda: asked.append("finalise?") or True
+    window.commands.next_step = lambda send_by: asked.append(f"next by {send_by}")  # type: ignore[func-returns-value]
     qtbot.mouseClick(finalise, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.session.current().status is Status.FINAL, timeout=5000)
+    assert asked[0] == "finalise?"
+    assert asked[1].startswith("next by 2")
 
     review_button = window.editor.findChild(QPushButton, "startReview")
     qtbot.mouseClick(review_button, Qt.MouseButton.LeftButton)

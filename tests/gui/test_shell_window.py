@@ -249,6 +249,7 @@ def test_finalise_re_runs_the_checks_whoever_asks(qtbot, window) -> None:
     unlock(qtbot, window)
     editor = open_first(qtbot, window)
 
+    window.commands.confirm_finalise = lambda: True  # the worker said "Finalise"
     editor.finalise_requested.emit()  # as if a button had been left enabled
 
     assert len(problems) == 1

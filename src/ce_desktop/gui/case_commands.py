@@ -7,12 +7,16 @@ storage problem becomes one plain message and never loses what is on screen.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from ce_desktop.domain import derived
 from ce_desktop.domain.lifecycle import LifecycleError
+from ce_desktop.domain.model import Assessment
 from ce_desktop.gui.case_list import CaseListPage
+from ce_desktop.gui.finalise_dialogs import NextStep, ask_finalise, show_next_step
 from ce_desktop.gui.session import AssessmentSession
 from ce_desktop.storage.errors import StorageError
 
@@ -24,6 +28,10 @@ class CaseCommands:
 
     Attributes:
         choose_folder: asks where to save a copy (a test replaces it).
+        confirm_finalise: asks once before finalising (a test replaces it).
+        next_step: shows what to do after finalising, returns the step chosen (a test
+            replaces it).
+        next_steps: what each chosen step does (the window fills it in).
     """
 
     def __init__(
@@ -40,6 +48,11 @@ class CaseCommands:
         self.choose_folder: Callable[[], str] = lambda: QFileDialog.getExistingDirectory(
             parent, "Save an encrypted copy in…"
         )
+        self.confirm_finalise: Callable[[], bool] = lambda: ask_finalise(parent)
+        self.next_step: Callable[[datetime | None], NextStep | None] = lambda send_by: (
+            show_next_step(parent, send_by)
+        )
+        self.next_steps: dict[NextStep, Callable[[], None]] = {}
 
     def guarded(self, step: Callable[[], object]) -> None:
         """Run ``step``; a storage problem or a refused step is shown in plain words."""
@@ -82,8 +95,18 @@ class CaseCommands:
         self._refresh_list()
 
     def finalise(self) -> None:
-        """Finalise the open assessment."""
-        self.guarded(self._session.finalise)
+        """Ask once, finalise the open assessment, then show the next step."""
+        if not self.confirm_finalise():
+            return
+        try:
+            final: Assessment = self._session.finalise()
+        except (StorageError, LifecycleError) as error:
+            self.problem(str(error))
+            return
+        chosen = self.next_step(derived.send_by(final))
+        action = self.next_steps.get(chosen) if chosen is not None else None
+        if action is not None:
+            action()
 
     def save_copy(self) -> None:
         """Save the open assessment's encrypted file in a folder the worker chooses."""

@@ -2,274 +2,42 @@
 
 ``CaseListModel`` is a table over the vault's index (``Vault.list_summaries()``), so the
 list opens without decrypting any assessment. A ``QSortFilterProxyModel`` gives search
-as you type over every column and sorting by any column; sorting by the child column
-keeps each child's assessments together, newest first. Deadlines are said in words
-("Overdue", "Due soon") as well as by colour.
+as you type over every column, ignoring case and accents ("lukasiewicz" finds
+"Łukasiewicz"), and sorting by any column, from the header or the "Sort by" list;
+sorting by the child column keeps each child's assessments together, newest first, and
+shows each child's group as one band. Deadlines are said in words ("Overdue", "Due
+soon") as well as by colour. Ctrl+F goes to the search box; Tab leaves the table.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import UTC, date, datetime, timedelta
-from enum import IntEnum
-from typing import TYPE_CHECKING, Any
+from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-    Signal,
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QComboBox, QHeaderView, QLabel, QMessageBox, QWidget
+
+from ce_desktop.domain.derived import format_date
+from ce_desktop.gui.case_list_model import (
+    ID_ROLE,
+    NO_ASSESSMENTS,
+    NO_MATCH,
+    RESIZE_PRECISION_ROWS,
+    SORT_CHOICES,
+    CaseListModel,
+    CaseListProxy,
+    Column,
+    review_state,
 )
-from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QHeaderView, QMessageBox, QWidget
-
-from ce_desktop.domain.derived import format_date, format_time
-from ce_desktop.domain.model import Status
 from ce_desktop.gui.forms.ui_case_list import Ui_CaseListPage
 from ce_desktop.gui.look import make_heading
 
 if TYPE_CHECKING:
     from ce_desktop.storage.vault import AssessmentSummary
 
-DUE_SOON_DAYS = 14
-TRAINING_MARK = "Training sample — fictional"
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-ID_ROLE = Qt.ItemDataRole.UserRole + 2
-
-_OVERDUE_COLOUR = QColor("#f6d5d5")
-_DUE_SOON_COLOUR = QColor("#fcefc7")
-_STATUS_WORDS = {Status.DRAFT: "Draft", Status.FINAL: "Final, not sent", Status.SENT: "Sent"}
-DAMAGED_WORDS = "Damaged: cannot be opened"
-
-AnyIndex = QModelIndex | QPersistentModelIndex
-
-
-class Column(IntEnum):
-    """The case list's columns, in order."""
-
-    CHILD = 0
-    REFERENCE = 1
-    STATUS = 2
-    LEVEL = 3
-    COMPLETED = 4
-    SEND_BY = 5
-    NEXT_REVIEW = 6
-
-
-HEADERS = {
-    Column.CHILD: "Child",
-    Column.REFERENCE: "Reference",
-    Column.STATUS: "Status",
-    Column.LEVEL: "Level of risk",
-    Column.COMPLETED: "Date completed",
-    Column.SEND_BY: "Send by",
-    Column.NEXT_REVIEW: "Next review",
-}
-
-
-def review_state(next_review: date | None, today: date) -> str:
-    """``"Overdue"``, ``"Due soon"`` (within 14 days) or ``""`` for a next review date."""
-    if next_review is None:
-        return ""
-    if next_review < today:
-        return "Overdue"
-    if next_review <= today + timedelta(days=DUE_SOON_DAYS):
-        return "Due soon"
-    return ""
-
-
-RESIZE_PRECISION_ROWS = 200
-COLUMN_COUNT = len(Column)
-
-
-class CaseListModel(QAbstractTableModel):
-    """One row per assessment summary.
-
-    Attributes:
-        today: gives today's date (tests pin it).
-        now: gives the current time, aware (tests pin it).
-    """
-
-    def __init__(
-        self,
-        today: Callable[[], date] = date.today,
-        now: Callable[[], datetime] = lambda: datetime.now(UTC),
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.today = today
-        self.now = now
-        self._rows: list[AssessmentSummary] = []
-        self._sort_column = Column.CHILD
-        self._sort_order = Qt.SortOrder.AscendingOrder
-
-    def set_summaries(self, summaries: Sequence[AssessmentSummary]) -> None:
-        """Replace every row, keeping the current sort."""
-        self.beginResetModel()
-        self._rows = self._sorted(list(summaries))
-        self.endResetModel()
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Sort the rows by a column's typed key (dates, ranks, names), in Python, once.
-
-        The proxy hands sorting to this model: a Qt-side sort would call back into
-        Python twice per comparison, which costs a second with 5,000 assessments.
-        """
-        if column < 0:
-            return
-        self._sort_column, self._sort_order = Column(column), order
-        self.layoutAboutToBeChanged.emit()
-        self._rows = self._sorted(self._rows)
-        self.layoutChanged.emit()
-
-    def _sorted(self, rows: list[AssessmentSummary]) -> list[AssessmentSummary]:
-        column = self._sort_column
-
-        def key(summary: AssessmentSummary) -> Any:
-            value = self._sort_key(summary, column)
-            return (1, value) if isinstance(value, str) else (0, value)
-
-        descending = self._sort_order == Qt.SortOrder.DescendingOrder
-        return sorted(rows, key=key, reverse=descending)
-
-    def summary(self, row: int) -> AssessmentSummary:
-        """The summary shown in ``row`` of this (source) model."""
-        return self._rows[row]
-
-    def row_of(self, assessment_id: str) -> int | None:
-        """The row of an assessment, or None if it is not listed."""
-        for row, summary in enumerate(self._rows):
-            if summary.id == assessment_id:
-                return row
-        return None
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        """Rows: one per assessment (none below the top level)."""
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        """Columns: see :class:`Column`."""
-        return 0 if parent.isValid() else COLUMN_COUNT
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        """Column titles."""
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[Column(section)]
-        return None
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        """Text, sort keys, colours and tooltips of one cell."""
-        if not index.isValid():
-            return None
-        summary = self._rows[index.row()]
-        column = Column(index.column())
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self._text(summary, column)
-        if role == SORT_ROLE:
-            return self._sort_key(summary, column)
-        if role == ID_ROLE:
-            return summary.id
-        if role == Qt.ItemDataRole.BackgroundRole:
-            return self._background(summary, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(summary, column)
-        return None
-
-    def _send_by_overdue(self, summary: AssessmentSummary) -> bool:
-        return summary.send_by is not None and summary.send_by < self.now()
-
-    def _text(self, summary: AssessmentSummary, column: Column) -> str:
-        if column is Column.CHILD:
-            name = summary.child_name or "(no name yet)"
-            return f"{name} ({TRAINING_MARK})" if summary.is_training_sample else name
-        if column is Column.REFERENCE:
-            return summary.reference
-        if column is Column.STATUS:
-            return DAMAGED_WORDS if summary.damaged else _STATUS_WORDS[summary.status]
-        if column is Column.LEVEL:
-            return summary.level.label if summary.level else ""
-        if column is Column.COMPLETED:
-            return format_date(summary.date_completed)
-        if column is Column.SEND_BY:
-            if summary.send_by is None or summary.status is not Status.FINAL:
-                return ""
-            when = format_time(summary.send_by)
-            return f"{when} (Overdue)" if self._send_by_overdue(summary) else when
-        state = review_state(summary.next_review, self.today())
-        text = format_date(summary.next_review)
-        return f"{text} ({state})" if state else text
-
-    def _sort_key(self, summary: AssessmentSummary, column: Column) -> Any:
-        if column is Column.CHILD:
-            # Keeps one child's assessments together, the newest first within the child.
-            newest_first = -summary.updated_at.timestamp()
-            return (summary.child_name.casefold(), summary.child_id, newest_first)
-        if column is Column.LEVEL:
-            return summary.level.rank if summary.level else -1
-        if column is Column.COMPLETED:
-            return summary.date_completed or date.min
-        if column is Column.SEND_BY:
-            if summary.send_by is None or summary.status is not Status.FINAL:
-                return datetime.max.replace(tzinfo=UTC)
-            return summary.send_by
-        if column is Column.NEXT_REVIEW:
-            return summary.next_review or date.max
-        return self._text(summary, column).casefold()
-
-    def _background(self, summary: AssessmentSummary, column: Column) -> QBrush | None:
-        if column is Column.NEXT_REVIEW:
-            state = review_state(summary.next_review, self.today())
-            if state == "Overdue":
-                return QBrush(_OVERDUE_COLOUR)
-            if state == "Due soon":
-                return QBrush(_DUE_SOON_COLOUR)
-        if (
-            column is Column.SEND_BY
-            and summary.status is Status.FINAL
-            and self._send_by_overdue(summary)
-        ):
-            return QBrush(_OVERDUE_COLOUR)
-        return None
-
-    def _tooltip(self, summary: AssessmentSummary, column: Column) -> str | None:
-        if column is Column.SEND_BY and summary.status is Status.FINAL:
-            return (
-                "Send to Children's Social Care within 24 hours of completing, then mark it sent."
-            )
-        if column is Column.NEXT_REVIEW and summary.next_review:
-            return "Review at least every three months, or after any significant incident."
-        return None
-
-
-class CaseListProxy(QSortFilterProxyModel):
-    """Search over every column; sorting is the source model's (see ``CaseListModel.sort``)."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setSortRole(SORT_ROLE)
-        self.setFilterKeyColumn(-1)
-        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self._shown_column = -1
-        self._shown_order = Qt.SortOrder.AscendingOrder
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Let the source model sort; the proxy keeps its order and only filters."""
-        self._shown_column, self._shown_order = column, order
-        source = self.sourceModel()
-        if source is not None:
-            source.sort(column, order)
-
-    def sortColumn(self) -> int:
-        """The column the rows are sorted by (for the header's indicator)."""
-        return self._shown_column
-
-    def sortOrder(self) -> Qt.SortOrder:
-        """The direction of the sort (for the header's indicator)."""
-        return self._shown_order
+__all__ = ["CaseListModel", "CaseListPage", "CaseListProxy", "Column", "review_state"]
 
 
 class CaseListPage(QWidget):
@@ -285,6 +53,7 @@ class CaseListPage(QWidget):
     Attributes:
         model: the table over the summaries.
         proxy: the sorted, filtered view of ``model`` the table shows.
+        sort_box: the "Sort by" list (sorting without the mouse).
     """
 
     new_requested = Signal()
@@ -309,6 +78,10 @@ class CaseListPage(QWidget):
         self.proxy.setSourceModel(self.model)
         table = self.ui.table
         table.setModel(self.proxy)
+        # Tab and Shift+Tab leave the table (arrows move in it), so the search box and
+        # the buttons are reached by keyboard.
+        table.setTabKeyNavigation(False)
+        self._build_sort_box()
         table.sortByColumn(Column.CHILD, Qt.SortOrder.AscendingOrder)
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -318,7 +91,11 @@ class CaseListPage(QWidget):
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         # Fit columns to the first rows only: measuring all 5,000 would cost a second.
         header.setResizeContentsPrecision(RESIZE_PRECISION_ROWS)
-        self.ui.searchEdit.textChanged.connect(self.proxy.setFilterFixedString)
+        self.ui.searchEdit.textChanged.connect(self._search)
+        find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
+        find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        find.activated.connect(self.focus_search)
+        self.ui.searchEdit.setToolTip("Search (Ctrl+F): any part of a name, reference, status…")
         self.ui.newButton.clicked.connect(self.new_requested)
         self.ui.sampleButton.clicked.connect(self.sample_requested)
         self.ui.openButton.clicked.connect(self._open_selected)
@@ -328,13 +105,66 @@ class CaseListPage(QWidget):
         table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.model.modelReset.connect(self._update_buttons)
         self.proxy.layoutChanged.connect(self._update_buttons)
+        self.proxy.layoutChanged.connect(self._show_grouping)
+        header.sortIndicatorChanged.connect(self._sort_changed)
         self._update_buttons()
+        self._show_grouping()
+
+    def _build_sort_box(self) -> None:
+        label = QLabel("Sort by", self)
+        self.sort_box = QComboBox(self)
+        self.sort_box.setObjectName("sortBy")
+        self.sort_box.setAccessibleName("Sort by")
+        for text, column, order in SORT_CHOICES:
+            self.sort_box.addItem(text, (column, order))
+        label.setBuddy(self.sort_box)
+        self.ui.searchRow.addSpacing(16)
+        self.ui.searchRow.addWidget(label)
+        self.ui.searchRow.addWidget(self.sort_box)
+        QWidget.setTabOrder(self.ui.searchEdit, self.sort_box)
+        QWidget.setTabOrder(self.sort_box, self.ui.newButton)
+        self.sort_box.activated.connect(self._sort_chosen)
+
+    def _sort_chosen(self, index: int) -> None:
+        column, order = self.sort_box.itemData(index)
+        self.ui.table.sortByColumn(column, order)
+
+    def _sort_changed(self, column: int, order: Qt.SortOrder) -> None:
+        # A click on a header shows in the list too (or nothing, for an order not listed).
+        chosen = next(
+            (i for i, (_t, c, o) in enumerate(SORT_CHOICES) if c == column and o == order), -1
+        )
+        self.sort_box.setCurrentIndex(chosen)
+
+    def _show_grouping(self) -> None:
+        # Grouped by child, each child's rows share one band; otherwise rows alternate.
+        self.ui.table.setAlternatingRowColors(not self.model.grouped())
+
+    def _search(self, text: str) -> None:
+        self.proxy.set_query(text)
+        self._show_empty()
+
+    def _show_empty(self) -> None:
+        if self.model.rowCount() == 0:
+            self.ui.emptyLabel.setText(NO_ASSESSMENTS)
+            self.ui.emptyLabel.show()
+        elif self.proxy.rowCount() == 0:
+            self.ui.emptyLabel.setText(NO_MATCH)
+            self.ui.emptyLabel.show()
+        else:
+            self.ui.emptyLabel.hide()
+
+    def focus_search(self) -> None:
+        """Put the keyboard in the search box (Ctrl+F), its text selected."""
+        self.ui.searchEdit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.ui.searchEdit.selectAll()
 
     def set_summaries(self, summaries: Sequence[AssessmentSummary]) -> None:
         """Show these summaries, keeping the selection if its assessment is still there."""
         keep = self.selected_id()
         self.model.set_summaries(summaries)
-        self.ui.emptyLabel.setVisible(not summaries)
+        self._show_grouping()
+        self._show_empty()
         if keep:
             self.select(keep)
 

@@ -146,10 +146,17 @@ def warn(parent: QWidget, title: str, text: str) -> None:
 
 
 def confirm(parent: QWidget, title: str, text: str, yes: str) -> bool:
-    """Ask a question; True only if the worker pressed the ``yes`` button."""
+    """Ask a question; True only if the worker pressed the ``yes`` button.
+
+    "Not now" is the default: the ``yes`` of these questions records something
+    ("Mark as sent") or replaces something (restoring), so Enter pressed once too often,
+    for example after the message before it, must never say yes.
+    """
     box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
     accept = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
-    box.addButton("Not now", QMessageBox.ButtonRole.RejectRole)
+    not_now = box.addButton("Not now", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(not_now)
+    box.setEscapeButton(not_now)
     box.exec()
     return box.clickedButton() is accept
 

@@ -260,6 +260,13 @@ class MainWindow(QMainWindow):
         )
         for action, handler in zip(self._export_action_list(), handlers, strict=True):
             action.triggered.connect(handler)
+        from ce_desktop.gui.finalise_dialogs import NextStep
+
+        commands.next_steps = {
+            NextStep.EMAIL: ui.actionEmail.trigger,
+            NextStep.EXPORT: ui.actionExportPdf.trigger,
+            NextStep.PRINT: ui.actionPrint.trigger,
+        }
 
     # The editor ------------------------------------------------------------------------
 
