@@ -39,6 +39,11 @@ def new_draft() -> Assessment:
 @pytest.fixture
 def editor(qtbot: QtBot) -> AssessmentEditor:
     """An editor, shown and active, holding a new draft; its clock stands at ``NOW``."""
+    return shown_editor(qtbot)
+
+
+def shown_editor(qtbot: QtBot) -> AssessmentEditor:
+    """What the ``editor`` fixture gives, for modules that name their own fixture."""
     widget = AssessmentEditor(default_catalogue())
     qtbot.addWidget(widget)
     widget.set_now_provider(lambda: NOW)

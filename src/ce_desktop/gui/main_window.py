@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox, QPushButton, QWidget
 
 import ce_desktop
 from ce_desktop.domain.defaults import DEFAULT_MASH_ADDRESS
+from ce_desktop.gui.focus_ring import install_focus_rings
 from ce_desktop.gui.forms.ui_main_window import Ui_MainWindow
 from ce_desktop.gui.locking import IdleWatch
 from ce_desktop.gui.speech import announce, install
@@ -103,6 +104,7 @@ class MainWindow(QMainWindow):
         self._resume: Resume | None = None
         self._guidance: GuidanceWindow | None = None
         self._built = False
+        install_focus_rings()
         self.unlock_page = UnlockPage(self.data_dir, self)
         self.unlock_page.setObjectName("unlockPage")
         self.ui.stack.addWidget(self.unlock_page)
@@ -396,7 +398,10 @@ class MainWindow(QMainWindow):
 
     def _opened(self, assessment: Assessment) -> None:
         self.ui.trainingBanner.setVisible(assessment.is_training_sample)
-        self._show_page(self.session.ensure_editor())
+        editor = self.session.ensure_editor()
+        self._show_page(editor)
+        # Typing goes into the form at once, never into whatever had focus before.
+        getattr(editor, "focus_start", editor.setFocus)()
         self.save_status.show_state(self.session.autosaver.state, self.session.autosaver.error)
 
     def _assessment_changed(self, assessment: Assessment) -> None:

@@ -181,6 +181,22 @@ class AssessmentEditor(QWidget):
         if field is not None and field.page == self.tabs.currentIndex():
             self._focus(field.page, field.widget)
 
+    def focus_start(self) -> None:
+        """Put the keyboard in the shown page's first control (on opening an assessment)."""
+        page = self.pages[self.tabs.currentIndex()]
+        widget = page.nextInFocusChain()
+        while widget is not None and widget is not page:
+            if (
+                page.isAncestorOf(widget)
+                and widget.isVisibleTo(page)
+                and widget.isEnabled()
+                and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+            ):
+                page.reveal(widget)
+                widget.setFocus(Qt.FocusReason.TabFocusReason)
+                return
+            widget = widget.nextInFocusChain()
+
     def set_now_provider(self, now: Callable[[], datetime]) -> None:
         """Replace the clock used for rules, ages and referral times (for tests)."""
         self._context.now = now

@@ -162,14 +162,29 @@ class RepeatingRows(QWidget):
         return " ".join(str(value).split()) if value else ""
 
     def _fix_tab_order(self) -> None:
-        # Rows added later would otherwise be reached after everything else on the page.
-        chain: list[QWidget] = [self._grid_host]
+        # Rows added later would otherwise be reached after everything else on the page,
+        # and Tab from "Add" would jump to the tab bar. The chain is anchored on the
+        # control before this list: anchoring on a widget that holds the rows makes Qt
+        # insert after that widget's last child, wherever that is in the chain.
+        chain: list[QWidget] = []
         for inputs, remover in zip(self._rows, self._removers, strict=True):
             chain.extend(inputs)
             chain.append(remover)
         chain.append(self.add_button)
-        for before, after in itertools.pairwise(chain):
-            QWidget.setTabOrder(before, after)
+        before = self._control_before()
+        if before is not None:
+            chain.insert(0, before)
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    def _control_before(self) -> QWidget | None:
+        widget = self.add_button.previousInFocusChain()
+        while widget is not None and widget is not self.add_button:
+            inside = widget is self or self.isAncestorOf(widget)
+            if not inside and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+                return widget
+            widget = widget.previousInFocusChain()
+        return None
 
     def _on_add(self) -> None:
         inputs = self._append_row()
@@ -179,7 +194,11 @@ class RepeatingRows(QWidget):
         for spec, widget in zip(self._columns, inputs, strict=True):
             widget.set_value(getattr(blank, spec.attribute))  # type: ignore[attr-defined]
         self._name_inputs()
-        inputs[0].setFocus(Qt.FocusReason.OtherFocusReason)
+        # A widget added to a shown layout is shown only at the next event loop, and a
+        # hidden widget cannot take the focus: show the row now, then focus its first box.
+        for widget in [*inputs, self._removers[-1]]:
+            widget.setVisible(True)
+        inputs[0].setFocus(Qt.FocusReason.TabFocusReason)
         self.value_changed.emit()
 
     def _on_remove(self, row: int) -> None:

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QModelIndex, QObject, QRect, Qt, Signal
 from PySide6.QtGui import QFontMetrics, QKeyEvent, QMouseEvent, QWheelEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 
 from ce_desktop.domain.derived import format_date
 from ce_desktop.domain.model import YesNoNotKnown
+from ce_desktop.gui.placement import available_area, popup_position
 from ce_desktop.gui.speech import announce, error_of, set_error
 
 _DATE_TEXT = re.compile(r"^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})\s*$")
@@ -318,6 +319,19 @@ class ChoiceField(QComboBox):
         """A read-only choice is disabled."""
         self.setEnabled(not read_only)
 
+    def showPopup(self) -> None:
+        """Open the list with nothing highlighted while there is no answer yet.
+
+        Qt highlights the first option, so Down then Enter would choose the second
+        ("No") when the worker meant the first; with nothing highlighted, Down goes
+        to the first option and Enter alone chooses nothing.
+        """
+        super().showPopup()
+        if self.currentIndex() < 0:
+            view = self.view()
+            view.selectionModel().clearSelection()
+            view.setCurrentIndex(QModelIndex())
+
     def wheelEvent(self, event: QWheelEvent) -> None:
         """Let the page scroll unless the worker has focused this box."""
         if self.hasFocus():
@@ -445,7 +459,9 @@ class DateField(QWidget):
             calendar.setSelectedDate(QDate(self._value.year, self._value.month, self._value.day))
         calendar.clicked.connect(self._picked)
         calendar.activated.connect(self._picked)
-        calendar.move(self.line.mapToGlobal(self.line.rect().bottomLeft()))
+        anchor = QRect(self.line.mapToGlobal(self.line.rect().topLeft()), self.line.size())
+        calendar.adjustSize()
+        calendar.move(popup_position(anchor, calendar.size(), available_area(self)))
         self._calendar = calendar
         calendar.show()
         calendar.setFocus()
