@@ -97,6 +97,7 @@ def run_app(data_dir: str | None) -> int:
 
     from ce_desktop.gui.errors import install_error_hook
     from ce_desktop.gui.main_window import MainWindow
+    from ce_desktop.gui.placement import fit_window
 
     app = QApplication.instance() or QApplication(sys.argv)
     configure_application(app)
@@ -117,6 +118,6 @@ def run_app(data_dir: str | None) -> int:
         QMessageBox.warning(None, APP_NAME, refusal)
         return 1
     window = MainWindow(folder, staged=True)
-    window.resize(1280, 800)
+    fit_window(window)  # 1280x800 where it fits, never past the screen's free area
     window.show()
     return int(app.exec())

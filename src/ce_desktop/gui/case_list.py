@@ -11,6 +11,7 @@ soon") as well as by colour. Ctrl+F goes to the search box; Tab leaves the table
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
@@ -31,6 +32,7 @@ from ce_desktop.gui.case_list_model import (
     Column,
     review_state,
 )
+from ce_desktop.gui.flow_layout import flow_container
 from ce_desktop.gui.forms.ui_case_list import Ui_CaseListPage
 from ce_desktop.gui.look import make_heading
 
@@ -82,13 +84,13 @@ class CaseListPage(QWidget):
         # the buttons are reached by keyboard.
         table.setTabKeyNavigation(False)
         self._build_sort_box()
+        self._wrap_buttons()
         table.sortByColumn(Column.CHILD, Qt.SortOrder.AscendingOrder)
         header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(Column.CHILD, QHeaderView.ResizeMode.Stretch)
+        # Every column as wide as its contents, the last one taking what is left: in a
+        # narrow window the table scrolls sideways instead of cutting the child's name.
         for column in Column:
-            if column is not Column.CHILD:
-                header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         # Fit columns to the first rows only: measuring all 5,000 would cost a second.
         header.setResizeContentsPrecision(RESIZE_PRECISION_ROWS)
         self.ui.searchEdit.textChanged.connect(self._search)
@@ -124,6 +126,28 @@ class CaseListPage(QWidget):
         QWidget.setTabOrder(self.ui.searchEdit, self.sort_box)
         QWidget.setTabOrder(self.sort_box, self.ui.newButton)
         self.sort_box.activated.connect(self._sort_chosen)
+
+    def _wrap_buttons(self) -> None:
+        # The buttons wrap onto a second row in a narrow window (200% text on a laptop).
+        ui = self.ui
+        buttons = [
+            ui.newButton,
+            ui.openButton,
+            ui.reviewButton,
+            ui.deleteButton,
+            ui.sampleButton,
+        ]
+        row = ui.actionRow
+        for button in buttons:
+            row.removeWidget(button)
+        index = ui.pageLayout.indexOf(row)
+        ui.pageLayout.takeAt(index)
+        row.deleteLater()
+        self.button_row = flow_container(buttons, self)
+        ui.pageLayout.insertWidget(index, self.button_row)
+        chain = [ui.searchEdit, self.sort_box, *buttons, ui.table]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     def _sort_chosen(self, index: int) -> None:
         column, order = self.sort_box.itemData(index)

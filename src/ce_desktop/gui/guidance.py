@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from ce_desktop.domain.catalogue import Catalogue, CatalogueError, guidance_topics
+from ce_desktop.gui.placement import fit_window
 
 log = logging.getLogger(__name__)
 
@@ -176,7 +177,7 @@ class GuidanceWindow(QWidget):
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
         self.setTabOrder(self.search, self.topics_list)
         self.setTabOrder(self.topics_list, self.browser)
-        self.resize(QSize(960, 680))
+        fit_window(self, QSize(960, 680))
         self.show_topic(None)
 
     def topic_ids(self) -> list[str]:
@@ -223,12 +224,22 @@ class GuidanceWindow(QWidget):
         self._pending_anchor = anchor
         if anchor:
             self.browser.scrollToAnchor(anchor)
+        else:
+            self._to_top()
+
+    def _to_top(self) -> None:
+        # A topic opens at its beginning, not wherever the last one was left.
+        self.browser.moveCursor(QTextCursor.MoveOperation.Start)
+        self.browser.verticalScrollBar().setValue(0)
+        self.browser.horizontalScrollBar().setValue(0)
 
     def showEvent(self, event: QShowEvent) -> None:
         """Scroll to an indicator asked for before the window was on screen."""
         super().showEvent(event)
         if self._pending_anchor:
             QTimer.singleShot(0, lambda: self.browser.scrollToAnchor(self._pending_anchor))
+        else:
+            QTimer.singleShot(0, self._to_top)
 
     def _show_item(self, item: QListWidgetItem | None, _previous: object = None) -> None:
         if item is not None:

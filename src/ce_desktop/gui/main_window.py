@@ -25,6 +25,7 @@ from ce_desktop.domain.defaults import DEFAULT_MASH_ADDRESS
 from ce_desktop.gui.focus_ring import install_focus_rings
 from ce_desktop.gui.forms.ui_main_window import Ui_MainWindow
 from ce_desktop.gui.locking import IdleWatch
+from ce_desktop.gui.placement import only_current_sized, scroll_inside
 from ce_desktop.gui.speech import announce, install
 from ce_desktop.gui.unlock import UnlockPage
 from ce_desktop.storage.errors import StorageError
@@ -109,6 +110,9 @@ class MainWindow(QMainWindow):
         self.unlock_page.setObjectName("unlockPage")
         self.ui.stack.addWidget(self.unlock_page)
         self.ui.trainingBanner.setStyleSheet(TRAINING_BANNER_STYLE)
+        self.ui.trainingBanner.setWordWrap(True)
+        # Every screen scrolls when the window is smaller than it needs (200% text).
+        self.page_scroll = scroll_inside(self.ui.centralLayout, self.ui.stack)
         self.ui.trainingBanner.hide()
         self.idle_watch = IdleWatch(self)
         self._connect_unlock()
@@ -304,6 +308,7 @@ class MainWindow(QMainWindow):
 
     def _show_page(self, page: QWidget) -> None:
         self.ui.stack.setCurrentWidget(page)
+        only_current_sized(self.ui.stack)
         self.setWindowTitle(WINDOW_TITLE)
         unlocked = self.unlocked
         in_editor = page is self.editor and self.editor is not None

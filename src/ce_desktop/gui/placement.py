@@ -8,9 +8,9 @@ is no room below.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRect, QSize
+from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QBoxLayout, QFrame, QScrollArea, QSizePolicy, QStackedWidget, QWidget
 
 PREFERRED_WINDOW_SIZE = QSize(1280, 800)
 WINDOW_FRAME_ALLOWANCE = QSize(16, 48)
@@ -55,3 +55,80 @@ def popup_position(anchor: QRect, size: QSize, available: QRect) -> QPoint:
     if above >= available.top():
         return QPoint(x, above)
     return QPoint(x, max(available.top(), available.bottom() + 1 - size.height()))
+
+
+class _SizedByMinimum(QWidget):
+    """Holds one widget, asking for no more room than that widget's minimum size.
+
+    A scroll area that resizes its widget asks a widget with a layout for its height at
+    the viewport's width, and a layout holding wrapped text answers with the height of
+    its preferred size, so the area would scroll for room that is not needed. This
+    holder has no layout: it gives its widget all of its own room.
+    """
+
+    def __init__(self, inner: QWidget) -> None:
+        super().__init__(inner.parentWidget())
+        self.inner = inner
+        inner.setParent(self)
+        inner.installEventFilter(self)
+
+    def minimumSizeHint(self) -> QSize:
+        """The held widget's minimum size."""
+        return self.inner.minimumSizeHint().expandedTo(self.inner.minimumSize())
+
+    def sizeHint(self) -> QSize:
+        """No more than the minimum: the scroll area gives the rest."""
+        return self.minimumSizeHint()
+
+    def resizeEvent(self, _event: object) -> None:
+        """The held widget takes the whole holder."""
+        self.inner.setGeometry(self.rect())
+
+    def event(self, event: QEvent) -> bool:
+        """A change of the held widget's minimum size reaches the scroll area."""
+        if event.type() == QEvent.Type.LayoutRequest:
+            self.updateGeometry()
+            area = self.parentWidget()
+            while area is not None and not isinstance(area, QScrollArea):
+                area = area.parentWidget()
+            if area is not None:
+                area.setWidgetResizable(True)  # makes it measure its widget again
+        return super().event(event)
+
+
+def scroll_inside(layout: QBoxLayout, widget: QWidget) -> QScrollArea:
+    """Put ``widget`` (already in ``layout``) inside a scroll area in the same place.
+
+    The window's minimum size then no longer includes the widget's: when the window
+    is smaller than the widget needs (a laptop at 200% text), it scrolls instead of
+    growing past the screen or cutting its edges off.
+    """
+    index = layout.indexOf(widget)
+    stretch = layout.stretch(index)
+    layout.removeWidget(widget)
+    area = QScrollArea(widget.parentWidget())
+    area.setObjectName(f"{widget.objectName()}Scroll")
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    # Not a Tab stop: the keyboard goes to the controls inside, which scroll into view.
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    area.setWidget(_SizedByMinimum(widget))
+    layout.insertWidget(index, area, stretch or 1)
+    return area
+
+
+def only_current_sized(stack: QStackedWidget) -> None:
+    """Size ``stack`` by the page it shows, not by its largest page.
+
+    A stacked widget is as large as the largest of its pages (the first-run screen);
+    in a scroll area that would make every other screen scroll for room it does not
+    need. Pages not shown ignore their size.
+    """
+    current = stack.currentWidget()
+    for index in range(stack.count()):
+        page = stack.widget(index)
+        if page is None:
+            continue
+        policy = QSizePolicy.Policy.Preferred if page is current else QSizePolicy.Policy.Ignored
+        page.setSizePolicy(policy, policy)
+    stack.updateGeometry()

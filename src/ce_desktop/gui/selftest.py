@@ -67,11 +67,12 @@ def _open_window(workdir: Path, state: dict[str, object]) -> str:
 
     from ce_desktop.app import configure_application
     from ce_desktop.gui.main_window import MainWindow
+    from ce_desktop.gui.placement import fit_window
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     configure_application(app)
     window = MainWindow(workdir / "window")
-    window.resize(1280, 800)
+    fit_window(window)  # 1280x800 where it fits, never past the screen's free area
     window.show()
     QApplication.processEvents()
     _expect(window.isVisible(), "the main window did not show")

@@ -11,9 +11,10 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtGui import QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
+    QBoxLayout,
     QCheckBox,
     QFrame,
     QHBoxLayout,
@@ -28,10 +29,16 @@ from ce_desktop.domain.model import Assessment, RiskLevel
 from ce_desktop.domain.rules import suggested_level
 from ce_desktop.gui.editor.form import EditorContext, EditorPage, Progress
 from ce_desktop.gui.editor.indicator_row import IndicatorRow
+from ce_desktop.gui.flow_layout import flow_container
 from ce_desktop.gui.speech import announce, plain_text
 
 EXAMPLES_CHARACTERS = 48
 """Width of the examples pane in average characters (so it widens with the text size)."""
+SIDE_BY_SIDE_CHARACTERS = 120
+"""Narrower than this (in average characters), the examples pane goes below the rows."""
+EXAMPLES_BELOW_SHARE = 3
+"""Below the rows, the examples pane takes at most a third of the page's height."""
+_NO_LIMIT = 16777215
 _LEVEL_ORDER = {level: level.rank for level in RiskLevel}
 
 
@@ -41,9 +48,9 @@ class ExamplesPane(QScrollArea):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWidgetResizable(True)
-        width = QFontMetrics(self.font()).averageCharWidth() * EXAMPLES_CHARACTERS
-        self.setMinimumWidth(width // 2)
-        self.setMaximumWidth(width)
+        self.side_width = QFontMetrics(self.font()).averageCharWidth() * EXAMPLES_CHARACTERS
+        self.setMinimumWidth(self.side_width // 3)
+        self.setMaximumWidth(self.side_width)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         # Heard when it changes (see show_indicator), so it is no Tab stop of its own at
         # the far end of the page.
@@ -136,6 +143,7 @@ class IndicatorsPage(EditorPage):
         bar.setFrameShape(QFrame.Shape.StyledPanel)
         line = QHBoxLayout(bar)
         line.setContentsMargins(16, 6, 16, 6)
+        line.setSpacing(24)
         self.count_label = QLabel(bar)
         self.count_label.setObjectName("identifiedCount")
         self.suggested_label = QLabel(bar)
@@ -145,15 +153,40 @@ class IndicatorsPage(EditorPage):
         self.filter.setObjectName("identifiedOnly")
         self.filter.setAccessibleName("Identified only")
         self.filter.toggled.connect(self.apply_filter)
-        line.addWidget(self.count_label)
-        line.addSpacing(24)
-        line.addWidget(self.suggested_label)
-        line.addStretch(1)
-        line.addWidget(self.filter)
+        # The three wrap below one another when the page is narrow (200% text).
+        line.addWidget(flow_container([self.count_label, self.suggested_label], bar), 1)
+        line.addWidget(self.filter, 0, Qt.AlignmentFlag.AlignTop)
         column = QVBoxLayout()
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(bar)
         self.top.addLayout(column)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Put the examples beside the rows, or below them when the page is narrow."""
+        super().resizeEvent(event)
+        self.place_examples()
+
+    def examples_below(self) -> bool:
+        """Whether the examples pane is shown below the rows (a narrow page)."""
+        return self.middle.direction() == QBoxLayout.Direction.TopToBottom
+
+    def place_examples(self) -> None:
+        """Beside the rows when there is room, else below them, a third of the height."""
+        characters = QFontMetrics(self.font()).averageCharWidth()
+        below = self.width() < characters * SIDE_BY_SIDE_CHARACTERS
+        pane = self.examples
+        if below:
+            self.middle.setDirection(QBoxLayout.Direction.TopToBottom)
+            pane.setMinimumWidth(0)
+            pane.setMinimumHeight(pane.fontMetrics().lineSpacing() * 2 + 8)
+            pane.setMaximumWidth(_NO_LIMIT)
+            pane.setMaximumHeight(max(self.height() // EXAMPLES_BELOW_SHARE, characters * 8))
+        else:
+            self.middle.setDirection(QBoxLayout.Direction.LeftToRight)
+            pane.setMaximumHeight(_NO_LIMIT)
+            pane.setMinimumHeight(0)
+            pane.setMinimumWidth(pane.side_width // 3)
+            pane.setMaximumWidth(pane.side_width)
 
     def row_of(self, widget: QWidget | None) -> IndicatorRow | None:
         """The row holding ``widget``, if it is on this page's rows."""
