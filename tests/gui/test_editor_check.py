@@ -149,8 +149,9 @@ def test_a_final_assessment_is_read_only_and_offers_a_review(
 
     assert editor.tabs.currentIndex() == CHECK
     assert field(editor, "child.name").isReadOnly()  # type: ignore[attr-defined]
-    assert not field(editor, "analysis.level_of_risk").isEnabled()
-    assert not field(editor, "indicators.grooming.identified").box.isEnabled()  # type: ignore[attr-defined]
+    # Read-only, not disabled: the answers read as text (see test_read_only_reads_as_text).
+    assert field(editor, "analysis.level_of_risk").is_read_only()  # type: ignore[attr-defined]
+    assert field(editor, "indicators.grooming.identified").is_read_only()  # type: ignore[attr-defined]
     assert not finalise_button(editor).isVisibleTo(editor)
     assert "final" in editor.findChild(QLabel, "finalBanner").text()
     type_text(field(editor, "child.name"), "changed")

@@ -164,7 +164,10 @@ def test_export_pdf_writes_the_assessment_and_notes_it(
     assert CHILD_NAME not in suggested
     assert setup.assessment.reference in _text(written.read_bytes())
     assert not PdfReader(written).is_encrypted
-    assert setup.dialogs.infos == [UNPROTECTED_ADVICE]
+    # Where it went is said: the name and the folder.
+    advice = UNPROTECTED_ADVICE.format(name=written.name, folder=written.parent)
+    assert setup.dialogs.infos == [advice]
+    assert f"{written.name} in {written.parent}" in advice
     assert AuditAction.EXPORTED_PDF in _actions_recorded(setup.stored())
     assert AuditAction.EXPORTED_PDF in _actions_recorded(setup.assessment)
 

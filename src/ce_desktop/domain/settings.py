@@ -32,6 +32,7 @@ class Settings(FormModel):
         contact_details: prefills "Contact details".
         mash_address: where "Email to Social Care" addresses the draft.
         idle_minutes: minutes of inactivity before the app locks itself.
+        export_folder: the folder last chosen in a save dialog ("" before the first).
     """
 
     format_version: int = 1
@@ -42,3 +43,4 @@ class Settings(FormModel):
     idle_minutes: Annotated[int, Field(ge=MIN_IDLE_MINUTES, le=MAX_IDLE_MINUTES)] = (
         DEFAULT_IDLE_MINUTES
     )
+    export_folder: str = ""

@@ -10,7 +10,8 @@ tests replace, so nothing modal or external ever runs under test:
 * ``protect_asker(title, default) -> bool | None``, ``password_shower(password)``;
 * ``informer(title, text)``, ``warner(title, text)``, ``confirmer(title, text, yes) -> bool``;
 * ``passphrase_asker(text) -> str | None``; ``print_dialog(printer) -> bool``;
-* ``opener(path) -> bool``; ``printer_factory() -> QPrinter``; ``now()`` and ``today()``.
+* ``opener(path) -> bool``; ``printer_factory() -> QPrinter``; ``now()`` and ``today()``;
+* ``folder_chosen(folder)``: the window keeps it, so the next dialog starts there.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QStandardPaths, QUrl, Signal
+from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QFileDialog, QWidget
@@ -33,6 +34,7 @@ from ce_desktop.domain.settings import Settings
 from ce_desktop.gui import export_dialogs
 from ce_desktop.gui.worker import run_in_background
 from ce_desktop.storage.errors import StorageError
+from ce_desktop.storage.paths import export_dir
 from ce_desktop.storage.vault import Vault
 from ce_desktop.usecases import outputs
 
@@ -78,9 +80,7 @@ class ActionSupport(QObject):
         self._catalogue = catalogue
         self._save_now = save_now
         self._busy = False
-        self._folder = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation
-        ) or str(Path.home())
+        self.folder_chosen: Callable[[Path], None] = lambda _folder: None
 
         self.file_chooser: Callable[[QWidget, str, str, str], tuple[str, str]] = (
             QFileDialog.getSaveFileName
@@ -127,6 +127,12 @@ class ActionSupport(QObject):
             return None
         return assessment.model_copy(deep=True)
 
+    @property
+    def _folder(self) -> str:
+        # The last folder chosen (kept in the encrypted settings: a folder's name may
+        # say whose it is), else the one IT set, else Documents.
+        return str(export_dir(self._settings().export_folder))
+
     def _choose(
         self, caption: str, name: str, filter_: str, *, suffix: str = ".pdf"
     ) -> Path | None:
@@ -138,7 +144,8 @@ class ActionSupport(QObject):
         path = Path(chosen)
         if path.suffix.lower() != suffix:
             path = path.with_name(path.name + suffix)
-        self._folder = str(path.parent)
+        if str(path.parent) != self._settings().export_folder:
+            self.folder_chosen(path.parent)
         return path
 
     def _record(self, assessment_id: str, action: AuditAction, detail: str = "") -> None:

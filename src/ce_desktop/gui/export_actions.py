@@ -43,9 +43,10 @@ EML_FILTER = "Email draft (*.eml)"
 BACKUP_SUFFIX = ".cebackup"
 BACKUP_FILTER = f"CE Desktop backup (*{BACKUP_SUFFIX})"
 UNPROTECTED_ADVICE = (
-    "The PDF is saved. CE Desktop does not encrypt it once it is saved: keep it safe, "
-    "and delete it when you no longer need it."
+    "The PDF is saved as {name} in {folder}. CE Desktop does not encrypt it once it is "
+    "saved: keep it safe, and delete it when you no longer need it."
 )
+"""Said after an unprotected export, with where the file is (``str.format``)."""
 
 
 def _pdf() -> ModuleType:
@@ -99,7 +100,7 @@ class ExportActions(ActionSupport):
             )
 
         def done(password: str | None) -> None:
-            self._delivered(password, f"PDF saved as {path.name}.")
+            self._delivered(password, path, f"PDF saved as {path.name} in {path.parent}.")
             self._record(
                 assessment.id, AuditAction.EXPORTED_PDF, outputs.protection_detail(protected)
             )
@@ -229,7 +230,9 @@ class ExportActions(ActionSupport):
             )
 
         def done(password: str | None) -> None:
-            self._delivered(password, f"Email draft saved as {path.name}.", advise=False)
+            self._delivered(
+                password, path, f"Email draft saved as {path.name} in {path.parent}.", advise=False
+            )
             self._record(assessment.id, AuditAction.EMAILED, outputs.protection_detail(protected))
             if not self.opener(path):
                 self.informer(
@@ -375,12 +378,15 @@ class ExportActions(ActionSupport):
 
     # -- steps of these actions -----------------------------------------------------
 
-    def _delivered(self, password: str | None, status: str, *, advise: bool = True) -> None:
+    def _delivered(
+        self, password: str | None, path: Path, status: str, *, advise: bool = True
+    ) -> None:
         self.message.emit(status)
         if password is not None:
             self.password_shower(password)
         elif advise:
-            self.informer("PDF saved", UNPROTECTED_ADVICE)
+            advice = UNPROTECTED_ADVICE.format(name=path.name, folder=path.parent)
+            self.informer("PDF saved", advice)
 
     def _offer_mark_as_sent(self) -> None:
         current = self._assessment()

@@ -105,13 +105,13 @@ def _margin_size(margins: QMargins) -> QSize:
     return QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
 
 
-def flow_container(widgets: Sequence[QWidget], parent: QWidget) -> QWidget:
+def flow_container(widgets: Sequence[QWidget], parent: QWidget, spacing: int = -1) -> QWidget:
     """A widget holding ``widgets`` in a :class:`FlowLayout` (keeps their Tab order)."""
     holder = QWidget(parent)
     policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
     policy.setHeightForWidth(True)
     holder.setSizePolicy(policy)
-    flow = FlowLayout(holder)
+    flow = FlowLayout(holder, spacing)
     for widget in widgets:
         flow.addWidget(widget)
     return holder

@@ -204,6 +204,7 @@ class MainWindow(QMainWindow):
             self.session.save_now,
         )
         actions.assessment_changed.connect(self._assessment_changed)
+        actions.folder_chosen = self._remember_export_folder
         actions.message.connect(lambda text: self.ui.statusbar.showMessage(text, 15000))
         actions.busy_changed.connect(self._export_busy)
         actions.data_restored.connect(self._refresh_list)
@@ -215,6 +216,10 @@ class MainWindow(QMainWindow):
         self.ui.statusbar.addPermanentWidget(self.cancel_print_button)
         actions.printing_changed.connect(self.cancel_print_button.setVisible)
         return actions
+
+    def _remember_export_folder(self, folder: Path) -> None:
+        settings = self.session.settings.model_copy(update={"export_folder": str(folder)})
+        self.commands.guarded(lambda: self.session.save_settings(settings))
 
     def _export_busy(self, busy: bool) -> None:
         # One export, print or email at a time: the others wait until it has finished.

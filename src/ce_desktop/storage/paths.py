@@ -25,6 +25,7 @@ import platformdirs
 
 APP_NAME = "CE Desktop"
 ENV_VAR = "CE_DESKTOP_DATA_DIR"
+EXPORT_ENV_VAR = "CE_DESKTOP_EXPORT_DIR"
 ASSESSMENT_SUFFIX = ".cea"
 _ASSESSMENT_ID = re.compile(r"[0-9a-f]{32}")
 
@@ -42,6 +43,26 @@ def default_data_dir(override: str | Path | None = None) -> Path:
     if from_env:
         return Path(from_env).expanduser()
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False, roaming=False))
+
+
+def first_export_dir() -> Path:
+    """Where save dialogs start before the worker has chosen a folder.
+
+    ``CE_DESKTOP_EXPORT_DIR`` when IT sets it (for example to an encrypted share) and it
+    is a folder; else the worker's Documents folder; else their home folder.
+    """
+    from_env = os.environ.get(EXPORT_ENV_VAR)
+    if from_env and Path(from_env).expanduser().is_dir():
+        return Path(from_env).expanduser()
+    documents = Path(platformdirs.user_documents_dir())
+    return documents if documents.is_dir() else Path.home()
+
+
+def export_dir(last_chosen: str) -> Path:
+    """The folder a save dialog starts in: the last one chosen, if it is still there."""
+    if last_chosen and Path(last_chosen).is_dir():
+        return Path(last_chosen)
+    return first_export_dir()
 
 
 @dataclass(frozen=True)

@@ -14,11 +14,17 @@ from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from ce_desktop.domain.derived import format_moment, young_or_send
 from ce_desktop.domain.model import AuditAction, Concern, ConcernKind, RiskLevel
+from ce_desktop.domain.rules import suggested_level
 from ce_desktop.gui.editor.form import EditorContext, EditorPage
 from ce_desktop.gui.editor.rows import Checklist, Column, RepeatingRows
 from ce_desktop.gui.editor.widgets import BoolField, ChoiceField, GrowingTextEdit, vbox
 
 REFERRAL_LEVELS = (RiskLevel.SIGNIFICANT, RiskLevel.EXPERIENCING)
+LEVEL_OF_RISK_HINT = (
+    "The form asks for Emerging, Significant or Experiencing. Minimal, the risk "
+    "management framework's first category, is offered too, for a child with no "
+    "indicator above it. The suggested level is a guide, not a score."
+)
 CONCERN_KINDS = (
     (ConcernKind.LOCATION, "Location"),
     (ConcernKind.ENVIRONMENT, "Environment"),
@@ -171,13 +177,20 @@ class AnalysisPage(EditorPage):
             hint="How, where and when this referral has been shared.",
         )
         self.field("analysis.summary", GrowingTextEdit(), "Summary of CE risk indicators")
-        self.field(
+        level_block = self.field(
             "analysis.level_of_risk",
             ChoiceField([(lvl, lvl.label) for lvl in RiskLevel], placeholder="Choose a level"),
             "Level of risk",
-            hint="Emerging, Significant or Experiencing. The suggested level on the "
-            "Indicators page is a guide, not a score.",
+            hint=LEVEL_OF_RISK_HINT,
         )
+        # The guide sits beside the answer it guides, not only on the Indicators page.
+        self.suggested = QLabel(level_block)
+        self.suggested.setObjectName("suggestedLevelBesideRisk")
+        self.suggested.setWordWrap(True)
+        self.suggested.setStyleSheet("font-weight: 600;")
+        layout = level_block.layout()
+        if layout is not None:
+            layout.addWidget(self.suggested)
         self.field(
             "analysis.threshold",
             ChoiceField(
@@ -296,6 +309,17 @@ class AnalysisPage(EditorPage):
             (c.descriptor for c in self.catalogue.toolkit.framework if c.level == category), ""
         )
         self.descriptor.setText(descriptor)
+        self._show_suggestion()
+
+    def _show_suggestion(self) -> None:
+        assessment = self.binder.assessment
+        if assessment is None:
+            self.suggested.clear()
+            return
+        level = suggested_level(assessment, self.catalogue)
+        self.suggested.setText(
+            f"Suggested level (a guide, from the indicators identified): {level.label}"
+        )
 
     def on_edited(self, path: str) -> None:
         """Answers that decide what this page shows."""
@@ -316,5 +340,6 @@ class AnalysisPage(EditorPage):
                 assessment.record(action, detail, at=self.binder.value(path))
 
     def clear_derived(self) -> None:
-        """Forget the descriptor shown."""
+        """Forget the descriptor and the suggestion shown."""
         self.descriptor.clear()
+        self.suggested.clear()

@@ -101,6 +101,8 @@ class IndicatorRow(QFrame):
         """Open the level and narrative only once identified (and never when read-only)."""
         identified = self.identified.value()
         open_ = identified and not self._binder.read_only
-        self.level.setEnabled(open_)
+        # Read-only, an identified level stays enabled (it is read-only itself), so that
+        # it reads as text rather than as a pale disabled box.
+        self.level.setEnabled(identified)
         self.narrative.setEnabled(open_ or (self._binder.read_only and identified))
         self.details.setVisible(identified or bool(self.narrative.value()))

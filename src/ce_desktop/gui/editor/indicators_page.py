@@ -154,7 +154,7 @@ class IndicatorsPage(EditorPage):
         self.filter.setAccessibleName("Identified only")
         self.filter.toggled.connect(self.apply_filter)
         # The three wrap below one another when the page is narrow (200% text).
-        line.addWidget(flow_container([self.count_label, self.suggested_label], bar), 1)
+        line.addWidget(flow_container([self.count_label, self.suggested_label], bar, 24), 1)
         line.addWidget(self.filter, 0, Qt.AlignmentFlag.AlignTop)
         column = QVBoxLayout()
         column.setContentsMargins(0, 0, 0, 0)

@@ -136,6 +136,8 @@ class BoolField(QWidget):
         layout.addWidget(self.box, 0, Qt.AlignmentFlag.AlignTop)
         layout.addWidget(self.label, 1)
         self.setFocusProxy(self.box)
+        self._read_only = False
+        self.box.installEventFilter(self)
         self.box.clicked.connect(self.value_changed)
         self._fit_indicator()
 
@@ -158,7 +160,7 @@ class BoolField(QWidget):
             self.box.setStyleSheet("")
 
     def _label_clicked(self) -> None:
-        if self.box.isEnabled():
+        if self.box.isEnabled() and not self._read_only:
             self.box.click()
 
     def text(self) -> str:
@@ -190,8 +192,28 @@ class BoolField(QWidget):
         self.box.setChecked(False)
 
     def set_read_only(self, read_only: bool) -> None:
-        """A read-only check box is disabled."""
-        self.box.setEnabled(not read_only)
+        """A read-only tick box reads as clearly as an open one, but does not change.
+
+        A disabled one would be drawn pale, and a final assessment's answers must read
+        as text; it stays a Tab stop, so a screen reader still reads it.
+        """
+        self._read_only = read_only
+        self.box.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, read_only)
+
+    def is_read_only(self) -> bool:
+        """Whether the tick cannot be changed (a final assessment)."""
+        return self._read_only
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Space does not tick a read-only box."""
+        if (
+            watched is self.box
+            and self._read_only
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Space, Qt.Key.Key_Select)
+        ):
+            return True
+        return super().eventFilter(watched, event)
 
 
 class GrowingTextEdit(QTextEdit):
@@ -288,6 +310,7 @@ class ChoiceField(QComboBox):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.setPlaceholderText(placeholder)
+        self._read_only = False
         self.set_options(options)
         self.activated.connect(lambda _index: self.value_changed.emit())
 
@@ -316,8 +339,30 @@ class ChoiceField(QComboBox):
         self.setCurrentIndex(-1)
 
     def set_read_only(self, read_only: bool) -> None:
-        """A read-only choice is disabled."""
-        self.setEnabled(not read_only)
+        """A read-only choice reads as its answer in full contrast, and cannot change.
+
+        A disabled one would be drawn pale; this one stays a Tab stop, opens no list,
+        and ignores the keys and the wheel that would change it.
+        """
+        self._read_only = read_only
+
+    def is_read_only(self) -> bool:
+        """Whether the answer cannot be changed (a final assessment)."""
+        return self._read_only
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Keys change nothing while read-only (Tab still moves on)."""
+        if self._read_only:
+            event.ignore()
+            return
+        super().keyPressEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        """A click opens nothing while read-only."""
+        if self._read_only:
+            event.ignore()
+            return
+        super().mousePressEvent(event)
 
     def showPopup(self) -> None:
         """Open the list with nothing highlighted while there is no answer yet.
@@ -326,6 +371,8 @@ class ChoiceField(QComboBox):
         ("No") when the worker meant the first; with nothing highlighted, Down goes
         to the first option and Enter alone chooses nothing.
         """
+        if self._read_only:
+            return
         super().showPopup()
         if self.currentIndex() < 0:
             view = self.view()
@@ -334,7 +381,7 @@ class ChoiceField(QComboBox):
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         """Let the page scroll unless the worker has focused this box."""
-        if self.hasFocus():
+        if self.hasFocus() and not self._read_only:
             super().wheelEvent(event)
         else:
             event.ignore()
