@@ -4,6 +4,8 @@ highlights nothing, and the calendar is a Tab stop that opens on screen."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtWidgets import QApplication, QCalendarWidget, QScrollArea, QWidget
@@ -14,9 +16,11 @@ from ce_desktop.gui.editor import AssessmentEditor
 from ce_desktop.gui.editor.rows import RepeatingRows
 from ce_desktop.gui.editor.widgets import DateField, yes_no_field
 from ce_desktop.gui.focus_ring import FocusRing, install_focus_rings
+from ce_desktop.gui.main_window import MainWindow
 from ce_desktop.gui.placement import available_area, popup_position
 from tests.gui.editor_support import field, shown_editor
-from tests.gui.keys import press
+from tests.gui.keys import press, type_text
+from tests.gui.shell_support import PASSPHRASE, floor_kdf, make_vault  # noqa: F401
 
 pytestmark = pytest.mark.qt_log_ignore(
     "propagateSizeHints", "does not support raise", "grabbing the keyboard"
@@ -152,3 +156,27 @@ def test_a_pop_up_goes_above_its_box_when_there_is_no_room_below() -> None:
     assert popup_position(box, QSize(300, 200), area).y() == 500
     assert popup_position(QRect(100, 100, 120, 24), QSize(300, 200), area).y() == 124
     assert popup_position(QRect(1300, 100, 60, 24), QSize(300, 200), area).x() == 1066
+
+
+@pytest.mark.usefixtures("floor_kdf")
+def test_ctrl_n_opens_a_new_assessment_with_the_keyboard_in_its_first_field(
+    qtbot: QtBot, data_dir: Path
+) -> None:
+    vault, _key = make_vault(data_dir)
+    vault.close()
+    window = MainWindow(data_dir)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    secret = window.unlock_page.ui.secretEdit
+    type_text(secret, PASSPHRASE)
+    press(secret, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.current_page() is window.case_list, timeout=20000)
+    qtbot.keyClick(window.case_list.ui.newButton, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.editor is not None and window.current_page() is window.editor)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is field(window.editor, "child.name"))
+    type_text(focused(), "Zoë")
+    assert window.session.current().child.name == "Zoë"
