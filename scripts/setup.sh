@@ -7,9 +7,9 @@
 #
 #     bash scripts/setup.sh              # what the app needs to run
 #     bash scripts/setup.sh --for-tests  # and what the tests need: Xvfb, xauth, xdotool,
-#                                        # and openbox (a small window manager)
+#                                        # openbox (a small window manager), AT-SPI,
+#                                        # and CUPS with its PDF printer
 set -euo pipefail
-cd "$(dirname "$0")/.."
 
 system_packages=(
     # Qt itself, offscreen or not, and the fonts and tools the app and its checks use
@@ -19,18 +19,18 @@ system_packages=(
     libx11-xcb1 libxcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1
     libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-shm0 libxcb-sync1
     libxcb-xfixes0 libxcb-xinput0 libxcb-xkb1 libxkbcommon-x11-0
+    # Qt's print support lists the printers through CUPS
+    libcups2
 )
 # Only for the test command (--for-tests): a private CUPS print server with a PDF
-# printer, which the printing tests start and stop themselves; Xvfb, xdotool and a
-# window manager for the tests on a real X display.
-test_packages=(cups-daemon cups-client printer-driver-cups-pdf xvfb xauth xdotool openbox)
-
-for_tests=false
-case "${1:-}" in
-    "") ;;
-    --for-tests) for_tests=true ;;
-    *) echo "setup: unknown option $1 (the only one is --for-tests)" >&2; exit 2 ;;
-esac
+# printer, which the printing tests start and stop themselves; and for the desktop
+# tests an X display, a window manager, key presses, and the accessibility tree
+# (AT-SPI over a session bus, read by the system's Python) to know where focus is
+test_packages=(
+    cups-daemon cups-client printer-driver-cups-pdf
+    xvfb xauth xdotool openbox x11-xkb-utils
+    dbus-daemon at-spi2-core python3-gi gir1.2-atspi-2.0
+)
 
 find_python() {
     for candidate in python3.13 python3.12 python3.11 python3; do
@@ -103,14 +103,28 @@ install_python_packages() {
     fi
 }
 
-if venv_is_whole; then
-    python=.venv/bin/python
-else
-    python=$(find_python)
+main() {
+    local for_tests=false python packages python_needs
+    case "${1:-}" in
+        "") ;;
+        --for-tests) for_tests=true ;;
+        *) echo "setup: unknown option $1 (the only one is --for-tests)" >&2; exit 2 ;;
+    esac
+    cd "$(dirname "${BASH_SOURCE[0]}")/.."
+    if venv_is_whole; then
+        python=.venv/bin/python
+    else
+        python=$(find_python)
+    fi
+    packages=("${system_packages[@]}")
+    read -r -a python_needs <<< "$(python_system_packages "$python" | tr '\n' ' ')"
+    packages+=("${python_needs[@]}")
+    "$for_tests" && packages+=("${test_packages[@]}")
+    install_system_packages "${packages[@]}"
+    install_python_packages "$python"
+}
+
+# Sourced (by a test), it only defines the functions.
+if [ "${BASH_SOURCE[0]}" = "$0" ]; then
+    main "$@"
 fi
-packages=("${system_packages[@]}")
-read -r -a python_needs <<< "$(python_system_packages "$python" | tr '\n' ' ')"
-packages+=("${python_needs[@]}")
-"$for_tests" && packages+=("${test_packages[@]}")
-install_system_packages "${packages[@]}"
-install_python_packages "$python"
