@@ -1,0 +1,81 @@
+"""Reports, one JSON line each, which control has the keyboard focus in the desktop.
+
+Run by the system's Python (it needs PyGObject and AT-SPI, from python3-gi and
+gir1.2-atspi-2.0), on the session bus of the X display to watch. It prints
+``{"ready": true}`` once listening, then for every control that gains the focus
+``{"role": ..., "name": ..., "description": ..., "app": ...}``, the words a screen
+reader would say. On a line ``text`` read from standard input it prints
+``{"text": ...}``, the text of the control focused last.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import gi
+
+gi.require_version("Atspi", "2.0")
+from gi.repository import Atspi, GLib  # noqa: E402
+
+focused: list[Atspi.Accessible] = []
+
+
+def say(message: dict[str, object]) -> None:
+    sys.stdout.write(json.dumps(message, ensure_ascii=False) + "\n")
+    sys.stdout.flush()
+
+
+def describe(accessible: Atspi.Accessible) -> dict[str, object]:
+    try:
+        app = accessible.get_application()
+        return {
+            "role": accessible.get_role_name(),
+            "name": accessible.get_name() or "",
+            "description": accessible.get_description() or "",
+            "app": app.get_name() if app is not None else "",
+        }
+    except GLib.Error as error:  # the control went away while being asked
+        return {"role": "", "name": "", "description": "", "app": "", "error": str(error)}
+
+
+def on_focus(event: Atspi.Event) -> None:
+    if not event.detail1:
+        return
+    focused[:] = [event.source]
+    say(describe(event.source))
+
+
+def text_of_focused() -> str:
+    if not focused:
+        return ""
+    text = focused[0].get_text_iface()
+    if text is None:
+        return ""
+    return str(text.get_text(0, text.get_character_count()))
+
+
+def on_command(source: object, _condition: object) -> bool:
+    line = sys.stdin.readline()
+    if not line:
+        Atspi.event_quit()
+        return False
+    if line.strip() == "text":
+        try:
+            say({"text": text_of_focused()})
+        except GLib.Error as error:
+            say({"text": "", "error": str(error)})
+    return True
+
+
+def main() -> int:
+    listener = Atspi.EventListener.new(on_focus)
+    listener.register("object:state-changed:focused")
+    GLib.io_add_watch(sys.stdin, GLib.IO_IN | GLib.IO_HUP, on_command)
+    say({"ready": True})
+    Atspi.event_main()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
