@@ -12,6 +12,7 @@ import logging
 import sys
 from pathlib import Path
 
+from ce_desktop import logfile
 from ce_desktop.resources import resource_path
 from ce_desktop.storage.paths import default_data_dir
 
@@ -103,6 +104,7 @@ def run_app(data_dir: str | None) -> int:
     configure_application(app)
     install_error_hook()
     folder = default_data_dir(data_dir)
+    logfile.install(folder)
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:

@@ -47,3 +47,41 @@ def test_spec_excludes_the_heavy_qt_modules() -> None:
     assert isinstance(excludes, list)
     for heavy in ("PySide6.QtWebEngineCore", "PySide6.QtQml", "PySide6.Qt3DCore"):
         assert heavy in excludes
+
+
+def _spec_function(name: str) -> object:
+    tree = ast.parse((ROOT / "build.spec").read_text(encoding="utf-8"))
+    [node] = [n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == name]
+    namespace: dict[str, object] = {"DROPPED_FILES": _spec_constant("DROPPED_FILES")}
+    exec(compile(ast.Module(body=[node], type_ignores=[]), "build.spec", "exec"), namespace)
+    return namespace[name]
+
+
+def test_drop_patterns_match_on_every_system() -> None:
+    dropped = _spec_function("dropped")
+    assert callable(dropped)
+    for path in (
+        "PySide6/Qt/translations/qt_de.qm",
+        "PySide6\\translations\\qtbase_fr.qm",
+        "PySide6\\plugins\\imageformats\\qjpeg.dll",
+        "PySide6/Qt/plugins/imageformats/libqjpeg.so",
+        "PySide6\\plugins\\tls\\qschannelbackend.dll",
+        "PIL\\_webp.cp311-win_amd64.pyd",
+        "PySide6/Qt/plugins/platforms/libqvnc.so",
+    ):
+        assert dropped(path), path
+    for path in (
+        "PySide6\\plugins\\platforms\\qwindows.dll",
+        "PySide6\\plugins\\platforms\\qoffscreen.dll",
+        "PySide6/Qt/plugins/platforms/libqxcb.so",
+        "PySide6\\Qt6PrintSupport.dll",
+        "resources\\fonts\\DejaVuSans.ttf",
+    ):
+        assert not dropped(path), path
+
+
+def test_both_executables_and_the_windows_resources_are_declared() -> None:
+    spec = (ROOT / "build.spec").read_text(encoding="utf-8")
+    assert "(NAME, False), (CLI_NAME, True)" in spec  # windowed app, console CLI
+    assert (ROOT / "packaging" / "windows" / "ce-desktop.ico").is_file()
+    assert "STRIP = not WINDOWS" in spec

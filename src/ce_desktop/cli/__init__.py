@@ -15,6 +15,7 @@ import logging
 import sys
 from collections.abc import Sequence
 
+from ce_desktop.cli import streams
 from ce_desktop.cli.common import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, CommandError
 
 log = logging.getLogger(__name__)
@@ -83,13 +84,28 @@ class _QuietParser(argparse.ArgumentParser):
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the ``ce-desktop`` console script."""
+    """Entry point of the ``ce-desktop`` and ``ce-desktop-cli`` executables.
+
+    Started without standard streams (the windowed bundle), the missing ones point at
+    the null device, and a command's output is shown in a window when it ends.
+    """
     arguments = sys.argv[1:] if argv is None else list(argv)
+    windowed = streams.attach_missing_streams()
     plain, data_dir = _plain_launch(arguments)
     if plain:
         from ce_desktop.app import run_app
 
         return run_app(data_dir=data_dir)
+    if windowed:
+        from ce_desktop import logfile
+        from ce_desktop.storage.paths import default_data_dir
+
+        logfile.install(default_data_dir(data_dir))
+        return streams.run_collected(lambda: _run_command(arguments))
+    return _run_command(arguments)
+
+
+def _run_command(arguments: list[str]) -> int:
     parser = build_parser()
     args = parser.parse_args(arguments)
     try:

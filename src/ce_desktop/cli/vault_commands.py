@@ -18,6 +18,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from ce_desktop.cli import streams
 from ce_desktop.cli.common import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, CommandError, add_vault_options
 from ce_desktop.domain.catalogue import Catalogue, CatalogueError, default_catalogue
 from ce_desktop.domain.derived import format_date
@@ -76,6 +77,8 @@ def _secret(args: argparse.Namespace, prompt: str) -> str:
         if not line:
             raise CommandError("No passphrase was given on standard input.", EXIT_USAGE)
         return line.rstrip("\r\n")
+    if not streams.has_console():
+        raise CommandError(streams.CONSOLE_HINT, EXIT_USAGE)
     try:
         return getpass.getpass(prompt)
     except EOFError:

@@ -15,6 +15,8 @@ from types import TracebackType
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from ce_desktop.logfile import places
+
 log = logging.getLogger(__name__)
 
 MESSAGE = (
@@ -32,13 +34,11 @@ def _show(text: str) -> None:
 def install_error_hook(show: Callable[[str], None] = _show) -> None:
     """Route every uncaught exception to a plain message box (``show``) and the log."""
 
-    def hook(
-        kind: type[BaseException], _error: BaseException, _trace: TracebackType | None
-    ) -> None:
+    def hook(kind: type[BaseException], _error: BaseException, trace: TracebackType | None) -> None:
         if issubclass(kind, KeyboardInterrupt):
             QApplication.quit()
             return
-        log.error("Unexpected error: %s", kind.__name__)
+        log.error("Unexpected error: %s at %s", kind.__name__, places(trace))
         show(MESSAGE)
 
     sys.excepthook = hook
