@@ -1,8 +1,13 @@
 """CE Desktop: the Child Exploitation (CE) Risk Assessment, offline and encrypted."""
 
+import logging
 from functools import cache
 
 APP_NAME = "CE Desktop"
+
+# Without a handler of its own, logging's last resort prints warnings raw to the
+# terminal ("Write to ... failed"); the command line says things in its own words.
+logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 
 @cache

@@ -36,6 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
         basic_commands,
         check_commands,
         export_commands,
+        folder_commands,
         print_command,
         vault_commands,
     )
@@ -56,7 +57,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="the data folder (default: the user's data folder, or CE_DESKTOP_DATA_DIR)",
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for module in (basic_commands, vault_commands, check_commands, export_commands, print_command):
+    for module in (
+        basic_commands,
+        vault_commands,
+        check_commands,
+        export_commands,
+        print_command,
+        folder_commands,
+    ):
         module.register(subparsers)
     return parser
 

@@ -24,7 +24,7 @@ from ce_desktop.domain.catalogue import Catalogue, CatalogueError, default_catal
 from ce_desktop.domain.derived import format_date
 from ce_desktop.domain.model import Assessment, utc_now
 from ce_desktop.storage import throttle
-from ce_desktop.storage.errors import NoVault, StorageError, WrongPassphrase
+from ce_desktop.storage.errors import READ_ONLY_NOTICE, NoVault, StorageError, WrongPassphrase
 from ce_desktop.storage.paths import default_data_dir
 from ce_desktop.storage.vault import AssessmentSummary, Vault
 from ce_desktop.usecases import assessments, outputs
@@ -129,6 +129,8 @@ def with_vault(args: argparse.Namespace, body: Callable[[Vault], int]) -> int:
         vault, _ = _open(args)
     except StorageError as error:
         raise CommandError(str(error)) from None
+    if vault.read_only:
+        _say(READ_ONLY_NOTICE)
     try:
         return body(vault)
     except StorageError as error:

@@ -31,7 +31,7 @@ from ce_desktop.domain.settings import Settings
 from ce_desktop.gui.autosave import Autosaver
 from ce_desktop.gui.sample import new_training_sample
 from ce_desktop.storage.atomic import atomic_write
-from ce_desktop.storage.errors import StorageError
+from ce_desktop.storage.errors import READ_ONLY_NOTICE, StorageError
 from ce_desktop.usecases import assessments as use
 
 if TYPE_CHECKING:
@@ -111,6 +111,8 @@ class AssessmentSession(QObject):
         for notice in vault.notices:
             self.message.emit(notice)
         vault.notices.clear()
+        if vault.read_only:
+            self.message.emit(READ_ONLY_NOTICE)
 
     def require_vault(self) -> Vault:
         """The unlocked vault.

@@ -7,6 +7,9 @@ reference or, when even that cannot be read, by its file's random id.
 
 from __future__ import annotations
 
+READ_ONLY_NOTICE = "This folder cannot be written: changes will not be saved."
+"""What the worker is told when a read-only or full data folder is opened to read."""
+
 
 class StorageError(Exception):
     """Base of every storage problem; ``str(error)`` is a plain sentence for the user."""

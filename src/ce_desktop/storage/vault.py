@@ -21,6 +21,8 @@ from ce_desktop.storage import container, keystore, upkeep
 from ce_desktop.storage.assessments import AssessmentFiles, RecoverableDraft
 from ce_desktop.storage.atomic import atomic_write, backup_path
 from ce_desktop.storage.errors import (
+    READ_ONLY_NOTICE,
+    AlreadyRunning,
     AssessmentNotFound,
     ContentRefused,
     FolderNotWritable,
@@ -29,7 +31,7 @@ from ce_desktop.storage.errors import (
     StorageError,
 )
 from ce_desktop.storage.index import AssessmentSummary, Index
-from ce_desktop.storage.lock import InstanceLock
+from ce_desktop.storage.lock import Holder, InstanceLock
 from ce_desktop.storage.passphrase import check_new_passphrase
 from ce_desktop.storage.paths import DataLayout, is_assessment_id
 
@@ -43,11 +45,32 @@ def _check_writable(folder: Path) -> None:
         raise FolderNotWritable()
 
 
+def _lock_or_read_only(layout: DataLayout) -> InstanceLock:
+    """The lock taken, or (the folder cannot be written) not taken but not held either.
+
+    Raises:
+        AlreadyRunning: another CE Desktop holds the folder.
+    """
+    lock = InstanceLock(layout.lock)
+    if os.access(layout.root, os.W_OK):
+        try:
+            lock.acquire()
+            return lock
+        except FolderNotWritable:
+            log.info("The data folder cannot be written; opening it to read only")
+    if lock.judge().holder in {Holder.LIVE, Holder.UNKNOWN}:
+        raise AlreadyRunning()
+    return lock
+
+
 class Vault:
     """An unlocked data folder.
 
     Attributes:
         data_dir: the folder.
+        read_only: the folder cannot be written (read-only, or a full disk): the vault
+            opens to read, list, check, export and back up, and refuses every change
+            with :data:`READ_ONLY_NOTICE`. The single-instance lock is not taken.
         must_change_passphrase: True after a recovery-key unlock, until the passphrase
             is changed.
         load_warnings: plain sentences from the last :meth:`load` (e.g. backup used).
@@ -66,6 +89,7 @@ class Vault:
     ) -> None:
         """Use :meth:`create`, :meth:`unlock` or :meth:`unlock_with_recovery` instead."""
         self.data_dir = data_dir
+        self.read_only = not lock.held
         self.must_change_passphrase = must_change_passphrase
         self.load_warnings: list[str] = []
         self.notices: list[str] = []
@@ -75,9 +99,11 @@ class Vault:
         self._lock = lock
         self._index = Index(self._layout, data_key, keystore_file.vault_id)
         self._files = AssessmentFiles(self._layout, data_key, self._name_of)
-        upkeep.make_private_dir(self._layout.assessments)
-        upkeep.sweep_root_temp_files(self._layout, self._files.quarantine)
-        self._drafts = {d.assessment_id: d for d in self._files.sweep_temp_files()}
+        self._drafts: dict[str, RecoverableDraft] = {}
+        if not self.read_only:
+            upkeep.make_private_dir(self._layout.assessments)
+            upkeep.sweep_root_temp_files(self._layout, self._files.quarantine)
+            self._drafts = {d.assessment_id: d for d in self._files.sweep_temp_files()}
         self._index.refresh(self._files.read_quietly)
 
     # Opening -----------------------------------------------------------------
@@ -170,9 +196,7 @@ class Vault:
             keystore_file, from_backup = keystore.read(layout.keystore, use_backup=True), True
         else:
             keystore_file, from_backup = keystore.read_or_backup(layout.keystore)
-        _check_writable(data_dir)
-        lock = InstanceLock(layout.lock)
-        lock.acquire()
+        lock = _lock_or_read_only(layout)
         try:
             data_key = unwrap(keystore_file)
             vault = cls(data_dir, data_key, keystore_file, lock)
@@ -234,6 +258,8 @@ class Vault:
 
     def _require_writable(self) -> None:
         self._require_open()
+        if self.read_only:
+            raise FolderNotWritable(READ_ONLY_NOTICE)
         _check_writable(self._layout.assessments)
 
     # Assessments -------------------------------------------------------------
@@ -311,10 +337,14 @@ class Vault:
     def record(self, assessment_id: str, action: AuditAction, detail: str = "") -> Assessment:
         """Append an audit event to an assessment and save it (PRODUCT §5.11).
 
-        The detail must never carry a field value.
+        The detail must never carry a field value. In a read-only folder the event is
+        not kept (the notice at opening said changes will not be saved).
         """
         assessment = self.load(assessment_id)
         assessment.record(action, detail)
+        if self.read_only:
+            log.info("An audit event was not kept: the folder cannot be written")
+            return assessment
         self.save(assessment)
         return assessment
 

@@ -188,8 +188,13 @@ def test_t13_read_only_folder_is_reported_on_open_and_on_save(
         return real_access(path, mode, **kwargs)
 
     monkeypatch.setattr(os, "access", access)
-    with pytest.raises(FolderNotWritable, match="cannot be written to"):
-        Vault.unlock(vault_dir, PASSPHRASE)
+    opened = Vault.unlock(vault_dir, PASSPHRASE)  # opens to read, with the notice
+    try:
+        assert opened.read_only
+        with pytest.raises(FolderNotWritable, match="changes will not be saved"):
+            opened.save(fictional_assessment())
+    finally:
+        opened.close()
     read_only["on"] = False
     vault = Vault.unlock(vault_dir, PASSPHRASE)
     try:
