@@ -30,4 +30,8 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("CE_DESKTOP_DATA_DIR", str(folder))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+    # The main window makes storage refuse to wait on the UI thread; undo it per test.
+    from ce_desktop.storage import atomic
+
+    monkeypatch.setattr(atomic, "wait_allowed", atomic.wait_allowed)
     return folder

@@ -3,8 +3,9 @@
 ``Autosaver`` saves about 2 s after the last edit, at least every 30 s while there are
 unsaved edits, and at once when asked (page change, lock, close, session end, before
 export). A save is one encrypt-and-write of a small file (well under 20 ms), so it
-runs on the UI thread from a timer; it never runs per keystroke. A failed save keeps
-the edit marked unsaved, says why, and is tried again on the next timer or on Retry.
+runs on the UI thread from a timer; it never runs per keystroke, and it never waits
+there for a file another program holds. A failed save keeps the edit marked unsaved,
+says why, and is tried again after a few seconds or on Retry.
 
 ``SaveStatusBar`` is the status line: "All changes saved", "Saving…", or
 "Not saved: <reason>" with "Retry" and "Save a copy elsewhere".
@@ -13,6 +14,7 @@ the edit marked unsaved, says why, and is tried again on the next timer or on Re
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from enum import Enum
 
@@ -26,6 +28,17 @@ log = logging.getLogger(__name__)
 
 IDLE_MS = 2000
 MAX_UNSAVED_MS = 30000
+RETRY_AFTER_FAILURE_MS = 5000
+"""A failed save is tried again this soon: a file held for a moment by an antivirus
+or backup tool is refused at once on the UI thread (see :func:`off_ui_thread`)."""
+
+
+def off_ui_thread() -> bool:
+    """Whether the caller is not the UI thread: only there may storage wait for a file.
+
+    Installed as ``storage.atomic.wait_allowed`` by the main window.
+    """
+    return threading.current_thread() is not threading.main_thread()
 
 
 class SaveState(Enum):
@@ -139,7 +152,7 @@ class Autosaver(QObject):
         # The edit stays in the editor and stays marked unsaved: the ceiling timer tries
         # again, so a disk that comes back (a USB drive, space freed) catches up by itself.
         self._error = reason
-        self._ceiling.start(self.max_unsaved_ms)
+        self._ceiling.start(min(self.max_unsaved_ms, RETRY_AFTER_FAILURE_MS))
         self._set_state(SaveState.FAILED)
 
     def _set_state(self, state: SaveState) -> None:

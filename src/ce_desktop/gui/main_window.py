@@ -22,12 +22,14 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox, QPushButton, QWidget
 
 import ce_desktop
 from ce_desktop.domain.defaults import DEFAULT_MASH_ADDRESS
+from ce_desktop.gui.autosave import off_ui_thread
 from ce_desktop.gui.focus_ring import install_focus_rings
 from ce_desktop.gui.forms.ui_main_window import Ui_MainWindow
 from ce_desktop.gui.locking import IdleWatch
 from ce_desktop.gui.placement import only_current_sized, scroll_inside
 from ce_desktop.gui.speech import announce, install
 from ce_desktop.gui.unlock import UnlockPage
+from ce_desktop.storage import atomic
 from ce_desktop.storage.errors import StorageError
 from ce_desktop.storage.paths import DataLayout
 
@@ -115,6 +117,7 @@ class MainWindow(QMainWindow):
         self.page_scroll = scroll_inside(self.ui.centralLayout, self.ui.stack)
         self.ui.trainingBanner.hide()
         self.idle_watch = IdleWatch(self)
+        atomic.wait_allowed = off_ui_thread  # a held file never freezes the window
         self._connect_unlock()
         vault_exists = DataLayout(self.data_dir).keystore.exists()
         if staged and vault_exists:

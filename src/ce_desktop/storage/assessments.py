@@ -23,11 +23,17 @@ from ce_desktop.domain.boundary import BoundaryError
 from ce_desktop.domain.migrations import MigrationError
 from ce_desktop.domain.model import FORMAT_VERSION, Assessment
 from ce_desktop.storage import container
-from ce_desktop.storage.atomic import TEMP_SUFFIX, atomic_write, backup_path
+from ce_desktop.storage.atomic import (
+    TEMP_SUFFIX,
+    atomic_write,
+    backup_path,
+    read_retrying,
+    replace_retrying,
+)
 from ce_desktop.storage.container import NotOurFile
 from ce_desktop.storage.errors import (
-    AssessmentDamaged,
     AssessmentNotFound,
+    FileHeld,
     NewerFormat,
     SaveFailed,
     SchemaInvalid,
@@ -102,12 +108,14 @@ class AssessmentFiles:
         return assessment
 
     def _read(self, path: Path, assessment_id: str) -> Assessment:
+        # A file held by another program, or a disk that fails to read, is not damage:
+        # only a file that fails authentication or validation is ever quarantined.
         try:
-            data = path.read_bytes()
+            data = read_retrying(path)
         except FileNotFoundError:
             raise
         except OSError:
-            raise AssessmentDamaged(self._name_of(assessment_id)) from None
+            raise FileHeld(f"Assessment {self._name_of(assessment_id)}") from None
         return self.decode(data, assessment_id)
 
     def read_quietly(self, assessment_id: str) -> Assessment | None:
@@ -141,8 +149,8 @@ class AssessmentFiles:
             assessment = self._read(main, assessment_id)
         except FileNotFoundError:
             pass
-        except NewerFormat:
-            raise
+        except (NewerFormat, FileHeld):
+            raise  # not damage: the backup is not opened instead, nothing is moved
         except StorageError as error:
             log.warning("Assessment file %s could not be read", assessment_id)
             first_error = error
@@ -160,12 +168,13 @@ class AssessmentFiles:
             if not keep_main:
                 self.quarantine(main)
             raise first_error from None
-        except StorageError:
+        except StorageError as error:
             if first_error is None:
                 raise
             if not keep_main:
                 self.quarantine(main)
-            self.quarantine(backup)
+            if not isinstance(error, FileHeld):
+                self.quarantine(backup)
             raise first_error from None
         self._known_good.pop(assessment_id, None)
         if first_error is None:
@@ -204,6 +213,12 @@ class AssessmentFiles:
             # Made by a newer CE Desktop: not damaged, and never to be replaced by an
             # older copy. Saving over it is refused instead.
             raise
+        except FileHeld:
+            raise SaveFailed(
+                "Another program (an antivirus or backup tool, for example) is using the "
+                "saved copy of this assessment, so it was not replaced. CE Desktop will "
+                "try again in a few seconds."
+            ) from None
         except (OSError, StorageError):
             # Never let a bad file become the backup; keep it for inspection instead.
             if self.quarantine(main) is None and main.exists():
@@ -245,7 +260,7 @@ class AssessmentFiles:
         target = folder / f"{path.name}.{moment}"
         try:
             make_private_dir(folder)
-            os.replace(path, target)
+            replace_retrying(path, target)
         except OSError:
             log.warning("An unreadable file could not be moved to quarantine; left in place")
             return None

@@ -21,6 +21,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from ce_desktop.storage.errors import SaveFailed
 
@@ -30,12 +31,49 @@ TEMP_SUFFIX = ".tmp"
 BACKUP_SUFFIX = ".bak"
 
 REPLACE_RETRY_SECONDS = 3.0
-"""How long ``os.replace`` is retried while another program (antivirus, indexer) holds
-the file: Windows reports that sharing violation as ``PermissionError``."""
+"""How long a read or ``os.replace`` is retried while another program (antivirus,
+backup, indexer) holds the file: Windows reports that sharing violation as
+``PermissionError``."""
 
 _FIRST_RETRY_DELAY = 0.02
 _sleep: Callable[[float], None] = time.sleep
 _monotonic: Callable[[], float] = time.monotonic
+
+T = TypeVar("T")
+
+
+def _always() -> bool:
+    return True
+
+
+wait_allowed: Callable[[], bool] = _always
+"""Whether the calling thread may wait for a held file. The window replaces this so
+that its UI thread never waits: there a held file fails at once, and the autosave
+tries again a few seconds later, instead of the window freezing for seconds."""
+
+
+def retry_while_held(action: Callable[[], T], what: str) -> T:
+    """``action()``, retried for a few seconds while it raises ``PermissionError``.
+
+    Only where :data:`wait_allowed` says so; elsewhere the first refusal is raised.
+    """
+    deadline = _monotonic() + (REPLACE_RETRY_SECONDS if wait_allowed() else 0.0)
+    delay = _FIRST_RETRY_DELAY
+    while True:
+        try:
+            return action()
+        except PermissionError:
+            if _monotonic() >= deadline:
+                raise
+            log.info("%s was refused; retrying", what)
+            _sleep(delay)
+            delay = min(delay * 2, 0.5)
+
+
+def read_retrying(path: Path) -> bytes:
+    """The bytes of ``path``, waiting a few seconds for a program that holds it."""
+    return retry_while_held(path.read_bytes, f"Reading {path.name}")
+
 
 _NO_SPACE = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
 _NOT_WRITABLE = {errno.EACCES, errno.EPERM, errno.EROFS}
@@ -129,19 +167,12 @@ def _keep_backup(path: Path) -> None:
         raise
 
 
-def _replace_with_retry(source: Path, target: Path) -> None:
-    deadline = _monotonic() + REPLACE_RETRY_SECONDS
-    delay = _FIRST_RETRY_DELAY
-    while True:
-        try:
-            os.replace(source, target)
-            return
-        except PermissionError:
-            if _monotonic() >= deadline:
-                raise
-            log.info("Replacing %s was refused; retrying", target.name)
-            _sleep(delay)
-            delay = min(delay * 2, 0.5)
+def replace_retrying(source: Path, target: Path) -> None:
+    """``os.replace``, waiting a few seconds for a program that holds either file."""
+    retry_while_held(lambda: os.replace(source, target), f"Replacing {target.name}")
+
+
+_replace_with_retry = replace_retrying
 
 
 def _fsync_folder(folder: Path) -> None:

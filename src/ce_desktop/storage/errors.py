@@ -59,6 +59,20 @@ class AssessmentDamaged(StorageError):
         self.name = name
 
 
+class FileHeld(StorageError):
+    """A file could not be read because another program holds it for a moment.
+
+    Not damage: nothing is quarantined or replaced because of it.
+    """
+
+    def __init__(self, name: str) -> None:
+        super().__init__(
+            f"{name} could not be read just now: another program (an antivirus or backup "
+            "tool, for example) is using the file. Try again in a moment."
+        )
+        self.name = name
+
+
 class NewerFormat(StorageError):
     """A file was written by a newer version of CE Desktop."""
 

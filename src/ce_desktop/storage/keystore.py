@@ -34,8 +34,8 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 
-from ce_desktop.storage.atomic import atomic_write, backup_path
-from ce_desktop.storage.errors import KeystoreDamaged, KeystoreNewer, WrongPassphrase
+from ce_desktop.storage.atomic import atomic_write, backup_path, read_retrying
+from ce_desktop.storage.errors import FileHeld, KeystoreDamaged, KeystoreNewer, WrongPassphrase
 from ce_desktop.storage.passphrase import check_new_passphrase, normalise
 
 FORMAT = "ce-desktop-keystore"
@@ -303,7 +303,9 @@ def read(path: Path, *, use_backup: bool = False) -> KeystoreFile:
     source = backup_path(path) if use_backup else path
     has_backup = not use_backup and backup_path(path).is_file()
     try:
-        data = source.read_bytes()
+        data = read_retrying(source)
+    except PermissionError:
+        raise FileHeld("The keystore") from None  # held by another program: not damage
     except OSError:
         raise KeystoreDamaged(backup_available=has_backup) from None
     return parse(data, backup_available=has_backup)
