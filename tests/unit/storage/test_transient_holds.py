@@ -78,7 +78,7 @@ def test_a_read_held_too_long_is_said_plainly_and_nothing_is_moved(
     vault.save(assessment)
     vault.save(assessment)  # a backup exists, which must not be opened instead
     _hold_reads(monkeypatch, ".cea", -1)
-    with pytest.raises(FileHeld, match="another program .* is using the file"):
+    with pytest.raises(FileHeld, match=r"another program .* is using the file"):
         vault.load(assessment.id)
     assert atomic.REPLACE_RETRY_SECONDS <= sum(clock.slept) <= atomic.REPLACE_RETRY_SECONDS + 1
     monkeypatch.undo()
