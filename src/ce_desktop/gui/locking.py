@@ -4,8 +4,10 @@
 or mouse move marks the worker as present. A slow check (every few seconds) asks
 the lock once nobody has been present for the idle time. Marking presence is a clock
 read, so the filter costs nothing measurable per event. It also asks for a lock when
-Qt reports the application suspended or hidden (the OS screen lock or sleep, where
-the platform reports it).
+Qt reports the application suspended or hidden (where the platform reports it), and
+when the operating system itself says the screen locked, the session disconnected
+or the computer is going to sleep (:class:`~ce_desktop.gui.os_lock_filter.OsLockWatch`:
+Windows' session and power messages, Linux's screen saver and logind over D-Bus).
 
 The lock itself (save, remember the place, clear the widgets, drop the key) belongs to
 the main window; this module only decides when.
@@ -15,8 +17,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QElapsedTimer, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QWidget
 
 from ce_desktop.domain.defaults import DEFAULT_IDLE_MINUTES
+from ce_desktop.gui.os_lock_filter import OsLockWatch
 
 CHECK_MS = 5000
 
@@ -41,7 +45,7 @@ class IdleWatch(QObject):
     """Asks for a lock after a period without input, or when the app is hidden.
 
     Signals:
-        lock_requested(str): ``"idle"`` or ``"hidden"``.
+        lock_requested(str): ``"idle"``, ``"hidden"`` or ``"system"``.
 
     Attributes:
         idle_ms: how long without input before locking.
@@ -64,6 +68,8 @@ class IdleWatch(QObject):
         self._check.setInterval(check_ms)
         self._check.timeout.connect(self._check_idle)
         self._installed = False
+        self.os_events = OsLockWatch(self)
+        self.os_events.lock_requested.connect(self._system_asked)
 
     def set_idle_minutes(self, minutes: int) -> None:
         """Change the idle time (from Settings)."""
@@ -86,6 +92,8 @@ class IdleWatch(QObject):
             if isinstance(app, QGuiApplication):
                 app.applicationStateChanged.connect(self._state_changed)
             self._installed = True
+            window = self.parent()
+            self.os_events.start(int(window.winId()) if isinstance(window, QWidget) else None)
         self._since_input.restart()
         self._check.start()
 
@@ -101,6 +109,7 @@ class IdleWatch(QObject):
             app.removeEventFilter(self)
             if isinstance(app, QGuiApplication):
                 app.applicationStateChanged.disconnect(self._state_changed)
+        self.os_events.stop()
         self._installed = False
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -113,6 +122,11 @@ class IdleWatch(QObject):
         if self._since_input.elapsed() >= self.idle_ms:
             self._check.stop()
             self.lock_requested.emit("idle")
+
+    def _system_asked(self, _reason: str) -> None:
+        if self._check.isActive():
+            self._check.stop()
+            self.lock_requested.emit("system")
 
     def _state_changed(self, state: Qt.ApplicationState) -> None:
         if state in _HIDDEN_STATES and self._check.isActive():
