@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from ce_desktop import logfile
+from ce_desktop.export import outbox
 from ce_desktop.resources import resource_path
 from ce_desktop.storage.paths import default_data_dir
 
@@ -105,6 +106,7 @@ def run_app(data_dir: str | None) -> int:
     install_error_hook()
     folder = default_data_dir(data_dir)
     logfile.install(folder)
+    outbox.sweep(folder)  # email files a crash or a quick quit left for the mail program
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:

@@ -7,7 +7,7 @@ import email
 import email.policy
 import io
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,6 +21,7 @@ from pytestqt.qtbot import QtBot
 from ce_desktop.domain.catalogue import Catalogue, default_catalogue
 from ce_desktop.domain.model import Assessment, AuditAction, Status
 from ce_desktop.domain.settings import Settings
+from ce_desktop.export import mapi, outbox
 from ce_desktop.gui import export_actions as module
 from ce_desktop.gui.export_actions import NOT_SAVED, UNPROTECTED_ADVICE, ExportActions
 from ce_desktop.gui.export_dialogs import PasswordDialog
@@ -235,19 +236,21 @@ def test_cancelling_the_file_dialog_writes_nothing(qtbot: QtBot, setup: Setup) -
 
 
 def test_email_draft_is_written_opened_and_carries_no_child_name(
-    qtbot: QtBot, setup: Setup, tmp_path: Path
+    qtbot: QtBot, setup: Setup
 ) -> None:
-    target = tmp_path / "draft.eml"
-    setup.dialogs.chosen = [target]
     setup.dialogs.protect = True
+    removals: list[Callable[[], None]] = []
+    setup.actions.later = lambda _ms, callback: removals.append(callback)
 
     _run(qtbot, setup, "email_to_social_care")
 
-    assert setup.dialogs.opened == [target]
-    suggested = Path(setup.dialogs.offered[0]).name
-    assert suggested.endswith(".eml")
-    assert setup.assessment.reference in suggested
-    assert CHILD_NAME not in suggested
+    [target] = setup.dialogs.opened
+    assert setup.dialogs.offered == []  # no save dialog: the draft goes to the outbox
+    assert target.parent == outbox.outbox_dir(setup.vault.data_dir)
+    assert target.parent.stat().st_mode & 0o777 == 0o700
+    assert target.name.endswith(".eml")
+    assert setup.assessment.reference in target.name
+    assert CHILD_NAME not in target.name
     message = email.message_from_bytes(target.read_bytes(), policy=email.policy.default)
     assert message["To"] == MASH
     assert CHILD_NAME not in str(message["Subject"])
@@ -258,6 +261,48 @@ def test_email_draft_is_written_opened_and_carries_no_child_name(
     assert PdfReader(io.BytesIO(attached)).is_encrypted
     assert _text(attached, setup.dialogs.passwords[0])
     assert AuditAction.EMAILED in _actions_recorded(setup.stored())
+    [remove] = removals  # once the mail program has had time to read it
+    remove()
+    assert list(target.parent.iterdir()) == []
+
+
+def test_email_goes_through_simple_mapi_where_there_is_one(qtbot: QtBot, setup: Setup) -> None:
+    handed: list[tuple[str, bytes]] = []
+
+    class StandInMapi:
+        def MAPISendMailW(self, _session, _ui, message, flags, _reserved) -> int:
+            sent = message._obj
+            attachment = sent.lpFiles[0]
+            handed.append(
+                (sent.lpRecips[0].lpszAddress, Path(attachment.lpszPathName).read_bytes())
+            )
+            return mapi.SUCCESS_SUCCESS
+
+    setup.actions.mapi_loader = StandInMapi
+
+    _run(qtbot, setup, "email_to_social_care")
+
+    [(address, pdf)] = handed
+    assert address == f"SMTP:{MASH}"
+    assert pdf.startswith(b"%PDF")
+    assert setup.dialogs.opened == []  # no .eml draft
+    assert list(outbox.outbox_dir(setup.vault.data_dir).iterdir()) == []  # PDF removed
+    assert AuditAction.EMAILED in _actions_recorded(setup.stored())
+
+
+def test_a_folder_synced_to_onedrive_is_warned_about(
+    qtbot: QtBot, setup: Setup, tmp_path: Path
+) -> None:
+    synced = tmp_path / "OneDrive - Fictional County Council" / "Documents"
+    synced.mkdir(parents=True)
+    setup.dialogs.chosen = [synced / "out.pdf"]
+    setup.dialogs.answer = False
+
+    setup.actions.export_pdf()
+
+    [question] = setup.dialogs.questions
+    assert "synced to OneDrive: the file will leave the laptop" in question
+    assert not (synced / "out.pdf").exists()
 
 
 def test_a_draft_cannot_be_marked_as_sent_after_emailing(

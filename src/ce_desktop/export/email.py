@@ -1,9 +1,10 @@
 """The email draft to Children's Social Care (PRODUCT §3.9).
 
-An ``.eml`` file with ``X-Unsent: 1`` opens in Outlook (and most mail programs) as an
-editable draft: the worker checks it and presses Send in their own mail program, so
-nothing here touches the network. The subject and the attachment's name carry the
-reference and the date only, never the child's name.
+An ``.eml`` file with ``X-Unsent: 1`` opens in classic Outlook (and most mail
+programs) as an editable draft; on Windows, Simple MAPI is tried first (see
+``handover``). The worker checks the message and presses Send in their own mail
+program, so nothing here touches the network. The subject and the attachment's name
+carry the reference and the date only, never the child's name.
 """
 
 from __future__ import annotations
@@ -38,7 +39,8 @@ def email_subject(reference: str, sent_on: date) -> str:
     return f"CE Risk Assessment {reference} – {format_date(sent_on)}"
 
 
-def _body(reference: str, *, protected: bool) -> str:
+def email_body(reference: str, *, protected: bool) -> str:
+    """The message's text: what is attached, the 24-hour rule, where the password is."""
     lines = [
         "Hello,",
         "",
@@ -79,7 +81,7 @@ def build_email_draft(
     message["To"] = to
     message["Subject"] = email_subject(reference, sent_on)
     message["X-Unsent"] = "1"
-    message.set_content(_body(reference, protected=protected))
+    message.set_content(email_body(reference, protected=protected))
     message.add_attachment(
         pdf, maintype="application", subtype="pdf", filename=pdf_file_name(reference)
     )

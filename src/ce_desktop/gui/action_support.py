@@ -23,7 +23,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QUrl, Signal
+from PySide6.QtCore import QObject, QStandardPaths, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QFileDialog, QWidget
@@ -31,6 +31,8 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from ce_desktop.domain.catalogue import Catalogue
 from ce_desktop.domain.model import Assessment, AuditAction, utc_now
 from ce_desktop.domain.settings import Settings
+from ce_desktop.export import folders as export_folders
+from ce_desktop.export.mapi import load_library as load_mapi_library
 from ce_desktop.gui import export_dialogs
 from ce_desktop.gui.worker import run_in_background
 from ce_desktop.storage.errors import StorageError
@@ -110,6 +112,8 @@ class ActionSupport(QObject):
         self.opener: Callable[[Path], bool] = lambda path: QDesktopServices.openUrl(
             QUrl.fromLocalFile(str(path))
         )
+        self.mapi_loader: Callable[[], Any] = load_mapi_library
+        self.later: Callable[[int, Callable[[], None]], None] = QTimer.singleShot
         self.runner: Callable[..., None] = run_in_background
         self.now: Callable[[], datetime] = utc_now
         self.today: Callable[[], date] = date.today
@@ -144,6 +148,9 @@ class ActionSupport(QObject):
         path = Path(chosen)
         if path.suffix.lower() != suffix:
             path = path.with_name(path.name + suffix)
+        warning = export_folders.sync_warning(str(path))
+        if warning and not self.confirmer(caption, warning, "Save here anyway"):
+            return None
         if str(path.parent) != self._settings().export_folder:
             self.folder_chosen(path.parent)
         return path

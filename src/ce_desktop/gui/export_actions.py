@@ -28,6 +28,8 @@ from ce_desktop.export import email as email_draft
 from ce_desktop.export import printer as print_system
 from ce_desktop.export.printer import SENT, PrintCancelled, PrintOutcome, PrintRefused
 from ce_desktop.gui import printing
+from ce_desktop.export import mapi, outbox
+from ce_desktop.export.handover import HandOver, hand_over
 from ce_desktop.gui.action_support import NOT_SAVED, ActionSupport
 from ce_desktop.storage.atomic import atomic_write
 from ce_desktop.storage.backup import RestoreReport
@@ -39,7 +41,6 @@ from ce_desktop.usecases import printing as print_case
 log = logging.getLogger(__name__)
 
 PDF_FILTER = "PDF document (*.pdf)"
-EML_FILTER = "Email draft (*.eml)"
 BACKUP_SUFFIX = ".cebackup"
 BACKUP_FILTER = f"CE Desktop backup (*{BACKUP_SUFFIX})"
 UNPROTECTED_ADVICE = (
@@ -205,44 +206,66 @@ class ExportActions(ActionSupport):
         self.runner(work, self._then_idle(done), self._then_idle(failed))
 
     def email_to_social_care(self) -> None:
-        """Save an email draft to the MASH with the PDF attached, and open it."""
+        """Hand an email to the MASH with the PDF attached to the mail program.
+
+        Simple MAPI opens the mail program's own new-message window where there is one
+        (Windows); otherwise an ``.eml`` draft opens. Either file lives in the private
+        outbox and is removed once the mail program has it.
+        """
         assessment = self._ready_assessment("Email to Social Care")
         if assessment is None:
             return
         protected = self.protect_asker("Email to Social Care", True)
         if protected is None:
             return
-        name = email_draft.email_file_name(assessment.reference)
-        path = self._choose("Save the email draft", name, EML_FILTER, suffix=".eml")
-        if path is None:
+        vault = self._vault()
+        if vault is None:
             return
+        data_dir = vault.data_dir
         settings = self._settings()
         sent_on = self.today()
+        library = self.mapi_loader()
 
-        def work() -> str | None:
-            return outputs.write_email_draft(
-                path,
-                assessment,
-                self._catalogue,
-                mash_address=settings.mash_address,
-                protect=protected,
+        def work() -> tuple[HandOver, str | None]:
+            data, password = outputs.render_pdf(
+                assessment, self._catalogue, mash_address=settings.mash_address, protect=protected
+            )
+            handed = hand_over(
+                data,
+                reference=assessment.reference,
+                to=settings.mash_address,
                 sent_on=sent_on,
+                protected=protected,
+                data_dir=data_dir,
+                mapi_library=library,
             )
+            return handed, password
 
-        def done(password: str | None) -> None:
-            self._delivered(
-                password, path, f"Email draft saved as {path.name} in {path.parent}.", advise=False
-            )
+        def done(result: tuple[HandOver, str | None]) -> None:
+            handed, password = result
+            if handed.outcome is mapi.Outcome.CANCELLED:
+                self.message.emit("The email was not sent: its window was closed.")
+                return
+            if handed.draft is None:
+                self._delivered(password, None, "The email went to your mail program.")
+            else:
+                self._delivered(password, None, "The email draft is open in your mail program.")
+                self._open_draft(handed.draft)
             self._record(assessment.id, AuditAction.EMAILED, outputs.protection_detail(protected))
-            if not self.opener(path):
-                self.informer(
-                    "Email to Social Care",
-                    f"The email draft is saved, but no mail program opened it. Open "
-                    f"{path.name} from the folder you saved it in.",
-                )
             self._offer_mark_as_sent()
 
-        self._start("Making the email draft…", work, done, "The email draft could not be saved.")
+        self._start("Making the email…", work, done, "The email could not be made.")
+
+    def _open_draft(self, draft: Path) -> None:
+        if self.opener(draft):
+            self.later(int(outbox.KEEP_SECONDS * 1000), lambda: outbox.remove(draft))
+            return
+        outbox.remove(draft)
+        self.informer(
+            "Email to Social Care",
+            "No mail program opened the email draft. Use Export PDF, then attach the PDF "
+            "to a new email to the MASH in your mail program.",
+        )
 
     def mark_as_sent(self) -> None:
         """Record that the final assessment went to Children's Social Care."""
@@ -378,13 +401,12 @@ class ExportActions(ActionSupport):
 
     # -- steps of these actions -----------------------------------------------------
 
-    def _delivered(
-        self, password: str | None, path: Path, status: str, *, advise: bool = True
-    ) -> None:
+    def _delivered(self, password: str | None, path: Path | None, status: str) -> None:
+        """Say what happened; show a password, or where an unprotected PDF was saved."""
         self.message.emit(status)
         if password is not None:
             self.password_shower(password)
-        elif advise:
+        elif path is not None:
             advice = UNPROTECTED_ADVICE.format(name=path.name, folder=path.parent)
             self.informer("PDF saved", advice)
 

@@ -9,7 +9,7 @@ closes.
 
 from __future__ import annotations
 
-from PySide6.QtGui import QFontDatabase, QGuiApplication
+from PySide6.QtGui import QFontDatabase
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from ce_desktop.gui.clipboard import copy_secret
 
 PROTECT_HINT = (
     "A protected PDF opens only with a password that CE Desktop makes for you. "
@@ -120,8 +122,12 @@ class PasswordDialog(QDialog):
         self.setMinimumWidth(480)
 
     def _copy(self) -> None:
-        QGuiApplication.clipboard().setText(self.password_field.text())
-        self.copied.setText("Copied. Paste it where you need it, then copy something else.")
+        # Kept out of the clipboard history and the cloud clipboard, cleared in a minute.
+        copy_secret(self.password_field.text())
+        self.copied.setText(
+            "Copied for one minute. Paste it where you need it; it is then cleared from "
+            "the clipboard."
+        )
         self.copied.show()
 
     def done(self, result: int) -> None:
