@@ -11,7 +11,7 @@ import pytest
 from ce_desktop.gui.main_window import MainWindow
 from ce_desktop.storage.errors import READ_ONLY_NOTICE
 from tests.gui.shell_support import StandInEditor, floor_kdf, make_vault, saved_assessment  # noqa: F401
-from tests.gui.test_shell_window import unlock
+from tests.gui.test_shell_window import open_first, unlock
 
 pytestmark = [
     pytest.mark.qt_log_ignore("propagateSizeHints"),
@@ -41,4 +41,6 @@ def test_a_read_only_folder_unlocks_lists_and_says_changes_will_not_be_saved(
     assert window.case_list.proxy.rowCount() == 1
     assert window.ui.statusbar.currentMessage() == READ_ONLY_NOTICE
     assert not (data_dir / "ce-desktop.lock").exists()
+    editor = open_first(qtbot, window)
+    assert editor.assessment().child.name == "Rowan Madeup-Child"
     window.lock()
