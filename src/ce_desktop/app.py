@@ -13,8 +13,8 @@ import sys
 from pathlib import Path
 
 from ce_desktop import logfile
-from ce_desktop.export import outbox
 from ce_desktop.resources import resource_path
+from ce_desktop.storage import outbox
 from ce_desktop.storage.paths import default_data_dir
 
 log = logging.getLogger(__name__)
@@ -84,6 +84,13 @@ def already_running(folder: Path) -> str | None:
         return None  # a read-only folder: the unlock screen explains it
     probe.release()
     return None
+
+
+def show_command_output(text: str, exit_code: int) -> None:
+    """Show a command's output in a message box (the windowed executable has no console)."""
+    from ce_desktop.gui.notice import show_command_output as show
+
+    show(text, exit_code)
 
 
 def run_app(data_dir: str | None) -> int:

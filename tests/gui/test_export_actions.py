@@ -21,11 +21,11 @@ from pytestqt.qtbot import QtBot
 from ce_desktop.domain.catalogue import Catalogue, default_catalogue
 from ce_desktop.domain.model import Assessment, AuditAction, Status
 from ce_desktop.domain.settings import Settings
-from ce_desktop.export import mapi, outbox
+from ce_desktop.export import mapi
 from ce_desktop.gui import export_actions as module
 from ce_desktop.gui.export_actions import NOT_SAVED, UNPROTECTED_ADVICE, ExportActions
 from ce_desktop.gui.export_dialogs import PasswordDialog
-from ce_desktop.storage import keystore
+from ce_desktop.storage import keystore, outbox
 from ce_desktop.storage.errors import SaveFailed
 from ce_desktop.storage.vault import Vault
 from ce_desktop.usecases import outputs

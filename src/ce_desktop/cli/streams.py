@@ -48,7 +48,7 @@ def has_console() -> bool:
 
 def show_in_window(text: str, exit_code: int) -> None:
     """Show a command's output in a message box (the windowed executable's only voice)."""
-    from ce_desktop.gui.notice import show_command_output
+    from ce_desktop.app import show_command_output
 
     show_command_output(text, exit_code)
 

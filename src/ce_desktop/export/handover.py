@@ -1,6 +1,7 @@
 """Giving the email to the mail program: Simple MAPI first, the ``.eml`` draft otherwise.
 
-Both ways write only to the private outbox (:mod:`ce_desktop.export.outbox`). With
+Both ways write only to the private outbox (:mod:`ce_desktop.storage.outbox`, given
+here as ``write_file`` and ``remove_file``: export and storage stay independent). With
 Simple MAPI the PDF is written there, attached to the mail program's new-message
 window, and removed as soon as the call returns (the mail program has copied it into
 the message). Without it, the ``.eml`` draft is written there for the mail program to
@@ -10,13 +11,14 @@ lasts as long as the worker's new-message window.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from ce_desktop.export import email as email_draft
-from ce_desktop.export import mapi, outbox
+from ce_desktop.export import mapi
 
 
 @dataclass(frozen=True)
@@ -41,17 +43,25 @@ def hand_over(
     to: str,
     sent_on: date,
     protected: bool,
-    data_dir: Path,
     mapi_library: Any | None,
+    write_file: Callable[[str, bytes], Path],
+    remove_file: Callable[[Path], None],
 ) -> HandOver:
     """Hand the email with ``pdf`` attached to the mail program.
 
+    Args:
+        pdf: the exported PDF, protected or not.
+        reference, to, sent_on, protected: as for the ``.eml`` draft.
+        mapi_library: the Simple MAPI library, a stand-in, or None (no MAPI).
+        write_file: writes (name, bytes) to the private outbox and returns the path.
+        remove_file: removes an outbox file.
+
     Raises:
-        SaveFailed: the outbox file could not be written.
+        Whatever ``write_file`` raises (the storage layer's ``SaveFailed``).
     """
     if mapi_library is not None:
         attachment_name = email_draft.pdf_file_name(reference)
-        attachment = outbox.write(data_dir, attachment_name, pdf)
+        attachment = write_file(attachment_name, pdf)
         try:
             outcome = mapi.send_with_dialog(
                 mapi.Message(
@@ -64,7 +74,7 @@ def hand_over(
                 mapi_library,
             )
         finally:
-            outbox.remove(attachment)
+            remove_file(attachment)
         if outcome in {mapi.Outcome.HANDED_OVER, mapi.Outcome.CANCELLED}:
             return HandOver(outcome, None)
     else:
@@ -72,5 +82,5 @@ def hand_over(
     draft = email_draft.build_email_draft(
         pdf=pdf, reference=reference, to=to, sent_on=sent_on, protected=protected
     )
-    path = outbox.write(data_dir, email_draft.email_file_name(reference), draft)
+    path = write_file(email_draft.email_file_name(reference), draft)
     return HandOver(outcome, path)

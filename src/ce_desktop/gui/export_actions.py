@@ -25,12 +25,13 @@ from PySide6.QtPrintSupport import QPrinter
 
 from ce_desktop.domain.model import Assessment, AuditAction, Status
 from ce_desktop.export import email as email_draft
+from ce_desktop.export import mapi
 from ce_desktop.export import printer as print_system
+from ce_desktop.export.handover import HandOver, hand_over
 from ce_desktop.export.printer import SENT, PrintCancelled, PrintOutcome, PrintRefused
 from ce_desktop.gui import printing
-from ce_desktop.export import mapi, outbox
-from ce_desktop.export.handover import HandOver, hand_over
 from ce_desktop.gui.action_support import NOT_SAVED, ActionSupport
+from ce_desktop.storage import outbox
 from ce_desktop.storage.atomic import atomic_write
 from ce_desktop.storage.backup import RestoreReport
 from ce_desktop.storage.errors import RestoreWouldOverwrite, StorageError
@@ -236,8 +237,9 @@ class ExportActions(ActionSupport):
                 to=settings.mash_address,
                 sent_on=sent_on,
                 protected=protected,
-                data_dir=data_dir,
                 mapi_library=library,
+                write_file=lambda name, data: outbox.write(data_dir, name, data),
+                remove_file=outbox.remove,
             )
             return handed, password
 

@@ -9,7 +9,8 @@ import pytest
 
 from ce_desktop.export import mapi
 from ce_desktop.export.handover import hand_over
-from ce_desktop.export.outbox import outbox_dir
+from ce_desktop.storage import outbox
+from ce_desktop.storage.outbox import outbox_dir
 
 MASH = "duty.team@example.gov.uk"
 
@@ -95,8 +96,9 @@ def _hand(tmp_path: Path, library: Any) -> Any:
         to=MASH,
         sent_on=__import__("datetime").date(2026, 3, 2),
         protected=True,
-        data_dir=tmp_path / "data",
         mapi_library=library,
+        write_file=lambda name, data: outbox.write(tmp_path / "data", name, data),
+        remove_file=outbox.remove,
     )
 
 

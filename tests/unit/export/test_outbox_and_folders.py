@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from ce_desktop.export import folders, outbox
+from ce_desktop.export import folders
+from ce_desktop.storage import outbox
 
 
 def test_the_outbox_is_private_and_beside_the_data_folder(tmp_path: Path) -> None:
