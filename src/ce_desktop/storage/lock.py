@@ -41,7 +41,8 @@ TAKING_SUFFIX = ".taking"
 
 _LEFTOVER_SECONDS = 60.0
 _NO_LINKS = {errno.EPERM, errno.ENOSYS, errno.EOPNOTSUPP, errno.EINVAL}
-"""What ``os.link`` says on a file system without hard links (FAT, some shares)."""
+"""What ``os.link`` says on a file system without hard links (FAT, some shares); a
+``PermissionError`` (Windows refusing to link a file held open) also falls back."""
 pid_alive = process_info.pid_alive
 
 
@@ -224,7 +225,7 @@ class InstanceLock:
         except FileExistsError:
             return False
         except OSError as error:
-            if error.errno in _NO_LINKS:
+            if error.errno in _NO_LINKS or isinstance(error, PermissionError):
                 return self._create_exclusive()
             self._close()
             raise FolderNotWritable() from error

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import socket
@@ -215,4 +216,22 @@ def test_a_look_in_the_middle_of_taking_the_lock_never_sees_it_empty(
     assert first.held != second.held
     first.release()
     second.release()
+    assert list(folder.iterdir()) == []
+
+
+def test_without_hard_links_the_lock_is_created_whole_in_one_write(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_links(_source: object, _target: object) -> None:
+        raise OSError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(os, "link", no_links)
+    first = InstanceLock(folder / "ce-desktop.lock")
+    first.acquire()
+    try:
+        assert json.loads((folder / "ce-desktop.lock").read_bytes())["pid"] == os.getpid()
+        with pytest.raises(AlreadyRunning):
+            InstanceLock(folder / "ce-desktop.lock").acquire()
+    finally:
+        first.release()
     assert list(folder.iterdir()) == []
