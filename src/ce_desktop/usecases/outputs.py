@@ -125,11 +125,14 @@ def record_step(
 
     ``target`` is the assessment itself (the copy open in the window, so its unsaved
     state is kept) or its id (the stored copy is loaded). The detail never holds a
-    field value.
+    field value. In a folder that cannot be written the step is noted in memory only:
+    the worker was told at opening that changes will not be saved, and the export
+    itself must still work.
     """
     current = vault.load(target) if isinstance(target, str) else target.model_copy(deep=True)
     current.record(action, detail, at=now)
-    vault.save(current)
+    if not vault.read_only:
+        vault.save(current)
     return current
 
 
