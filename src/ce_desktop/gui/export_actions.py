@@ -27,7 +27,7 @@ from ce_desktop.domain.model import Assessment, AuditAction, Status
 from ce_desktop.export import email as email_draft
 from ce_desktop.export import mapi
 from ce_desktop.export import printer as print_system
-from ce_desktop.export.handover import HandOver, hand_over
+from ce_desktop.export.handover import HandOver
 from ce_desktop.export.printer import SENT, PrintCancelled, PrintOutcome, PrintRefused
 from ce_desktop.gui import printing
 from ce_desktop.gui.action_support import NOT_SAVED, ActionSupport
@@ -228,20 +228,15 @@ class ExportActions(ActionSupport):
         library = self.mapi_loader()
 
         def work() -> tuple[HandOver, str | None]:
-            data, password = outputs.render_pdf(
-                assessment, self._catalogue, mash_address=settings.mash_address, protect=protected
-            )
-            handed = hand_over(
-                data,
-                reference=assessment.reference,
-                to=settings.mash_address,
+            return outputs.hand_email_over(
+                assessment,
+                self._catalogue,
+                data_dir=data_dir,
+                mash_address=settings.mash_address,
+                protect=protected,
                 sent_on=sent_on,
-                protected=protected,
                 mapi_library=library,
-                write_file=lambda name, data: outbox.write(data_dir, name, data),
-                remove_file=outbox.remove,
             )
-            return handed, password
 
         def done(result: tuple[HandOver, str | None]) -> None:
             handed, password = result

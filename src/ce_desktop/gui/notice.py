@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sys
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 MAX_LINES = 30
@@ -31,6 +32,7 @@ def show_command_output(text: str, exit_code: int) -> None:
     box = QMessageBox()
     box.setWindowTitle("CE Desktop")
     box.setIcon(QMessageBox.Icon.Information if exit_code == 0 else QMessageBox.Icon.Warning)
+    box.setTextFormat(Qt.TextFormat.PlainText)  # output is never taken for markup
     box.setText(shortened(text))
     box.exec()
     app.processEvents()

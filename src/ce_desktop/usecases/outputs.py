@@ -13,11 +13,14 @@ import importlib
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from ce_desktop.domain import lifecycle
 from ce_desktop.domain.catalogue import Catalogue
 from ce_desktop.domain.model import Assessment, AuditAction, Status
 from ce_desktop.export import email as email_draft
+from ce_desktop.export.handover import HandOver, hand_over
+from ce_desktop.storage import outbox
 from ce_desktop.storage.atomic import atomic_write
 from ce_desktop.storage.backup import RestoreReport
 from ce_desktop.storage.vault import Vault
@@ -111,6 +114,35 @@ def write_email_draft(
     )
     atomic_write(path, draft)
     return password
+
+
+def hand_email_over(
+    assessment: Assessment,
+    catalogue: Catalogue,
+    *,
+    data_dir: Path,
+    mash_address: str,
+    protect: bool,
+    sent_on: date,
+    mapi_library: Any | None,
+) -> tuple[HandOver, str | None]:
+    """Give the email with the PDF to the mail program (Simple MAPI, else a draft).
+
+    Both go through the private outbox beside ``data_dir``; see
+    :mod:`ce_desktop.export.handover`. Returns what became of it and the password.
+    """
+    data, password = render_pdf(assessment, catalogue, mash_address=mash_address, protect=protect)
+    handed = hand_over(
+        data,
+        reference=assessment.reference,
+        to=mash_address,
+        sent_on=sent_on,
+        protected=protect,
+        mapi_library=mapi_library,
+        write_file=lambda name, content: outbox.write(data_dir, name, content),
+        remove_file=outbox.remove,
+    )
+    return handed, password
 
 
 def record_step(
