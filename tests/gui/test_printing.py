@@ -175,6 +175,8 @@ def test_a_pdf_file_printer_is_known_to_write_a_file(qtbot: QtBot, tmp_path: Pat
 class _Vault:
     """Only what printing touches: the audit record of an assessment."""
 
+    read_only = False
+
     def __init__(self, recorded: list[tuple[AuditAction, str]]) -> None:
         self.recorded = recorded
 
