@@ -19,8 +19,8 @@ from pathlib import Path
 
 from ce_desktop.domain.settings import Settings
 from ce_desktop.storage import container, keystore
-from ce_desktop.storage.atomic import TEMP_SUFFIX, atomic_write, backup_path
-from ce_desktop.storage.errors import StorageError
+from ce_desktop.storage.atomic import TEMP_SUFFIX, atomic_write, backup_path, read_retrying
+from ce_desktop.storage.errors import FileHeld, StorageError
 from ce_desktop.storage.paths import DataLayout
 
 log = logging.getLogger(__name__)
@@ -86,11 +86,12 @@ def _settings_at(path: Path, key: bytes, vault_id: str) -> Settings | None:
         StorageError, ValueError: it is there but does not open.
     """
     try:
-        data = path.read_bytes()
+        data = read_retrying(path)
     except FileNotFoundError:
         return None
     except OSError:
-        raise StorageError("unreadable") from None
+        # Held by another program (or unreadable for now): not damage, nothing is moved.
+        raise FileHeld("The settings file") from None
     return _open_settings(key, vault_id, data, "The settings file")
 
 
@@ -106,6 +107,8 @@ def read_settings(
     spare = backup_path(main)
     try:
         found = _settings_at(main, key, vault_id)
+    except FileHeld:
+        raise
     except (StorageError, ValueError):
         found = None
     else:

@@ -146,3 +146,17 @@ def test_a_held_keystore_is_not_called_damaged(
     with pytest.raises(FileHeld, match="The keystore could not be read just now") as caught:
         keystore.read(vault_dir / "keystore.json")
     assert not isinstance(caught.value, KeystoreDamaged)
+
+
+def test_a_held_settings_file_is_not_quarantined_or_reset(
+    vault: Vault, clock: _Clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ce_desktop.domain.settings import Settings
+
+    vault.save_settings(Settings(mash_address="duty.team@example.gov.uk"))
+    _hold_reads(monkeypatch, "settings.ces", -1)
+    with pytest.raises(FileHeld, match="The settings file could not be read just now"):
+        vault.load_settings()
+    monkeypatch.undo()
+    assert _quarantined(vault) == []
+    assert vault.load_settings().mash_address == "duty.team@example.gov.uk"
