@@ -44,7 +44,7 @@ def plain_text(text: str) -> str:
     return re.sub(r"[ \t]*\n+[ \t]*", "\n", words).strip()
 
 
-DESCRIPTION_PARTS = ("error", "hint", "note")
+DESCRIPTION_PARTS = ("error", "hint", "note", "limit")
 """The parts of an input's accessible description, in the order they are said."""
 
 
@@ -52,9 +52,10 @@ def describe(widget: QWidget, part: str, text: str) -> None:
     """Set one part of ``widget``'s accessible description and compose the whole.
 
     An input's description says, in order: its error ("Error: Enter a real date..."),
-    its hint ("For example, 27/03/2012") and a note derived from the answer ("Age 14
-    on the date completed"); each part is kept in a property, so setting one never
-    loses another. The description is set on the focus proxy too, where there is one.
+    its hint ("For example, 27/03/2012"), a note derived from the answer ("Age 14
+    on the date completed") and how near it is to its length limit; each part is kept
+    in a property, so setting one never loses another. The description is set on the
+    focus proxy too, where there is one.
     """
     assert part in DESCRIPTION_PARTS, part
     targets = [widget]

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QBoxLayout, QLabel, QWidget
 from ce_desktop.domain.boundary import field_notice
 from ce_desktop.domain.model import TextLimit
 from ce_desktop.gui.look import ERROR_STYLE, NOTICE_STYLE
+from ce_desktop.gui.speech import describe
 
 
 class LimitWatch(QObject):
@@ -34,12 +35,14 @@ class LimitWatch(QObject):
         if notice is None:
             if self.label is not None:
                 self.label.hide()
+                describe(self._widget, "limit", "")
             return
         label = self._label()
         label.setText(notice)
         over = not notice.endswith("characters used.")
         label.setStyleSheet(ERROR_STYLE if over else NOTICE_STYLE)
-        self._widget.setAccessibleDescription(notice)
+        # One part of the field's description: its hint and any error are kept.
+        describe(self._widget, "limit", notice)
         label.show()
 
     def _label(self) -> QLabel:
