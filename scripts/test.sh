@@ -12,6 +12,8 @@ echo "== ruff"
 .venv/bin/ruff format --check src tests benchmarks scripts
 echo "== mypy"
 .venv/bin/mypy
+echo "== layers (import-linter)"
+.venv/bin/lint-imports --no-cache
 echo "== pytest"
 status=0
 CE_DESKTOP_DESKTOP_TESTS=required QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest -p no:cacheprovider "$@" || status=$?

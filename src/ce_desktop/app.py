@@ -93,6 +93,13 @@ def show_command_output(text: str, exit_code: int) -> None:
     show(text, exit_code)
 
 
+def run_self_test() -> int:
+    """The built-in self-test for IT teams (``ce-desktop --self-test``)."""
+    from ce_desktop.gui.selftest import run_self_test as self_test
+
+    return self_test()
+
+
 def run_app(data_dir: str | None) -> int:
     """Show the main window on the data folder and run until the worker quits.
 

@@ -118,7 +118,7 @@ def _run_command(arguments: list[str]) -> int:
     args = parser.parse_args(arguments)
     try:
         if args.self_test:
-            from ce_desktop.gui.selftest import run_self_test
+            from ce_desktop.app import run_self_test
 
             return run_self_test()
         if args.command is None:
