@@ -17,8 +17,9 @@ from typing import Any
 from ce_desktop.cli import vault_commands
 from ce_desktop.cli.common import EXIT_OK, CommandError, add_vault_options
 from ce_desktop.domain.model import utc_now
+from ce_desktop.domain.settings import Settings
 from ce_desktop.storage.atomic import atomic_write
-from ce_desktop.storage.errors import StorageError
+from ce_desktop.storage.errors import NewerFormat, StorageError
 from ce_desktop.storage.vault import Vault
 from ce_desktop.usecases import outputs
 
@@ -70,7 +71,11 @@ def _export_pdf(args: argparse.Namespace) -> int:
 
     def body(vault: Vault) -> int:
         assessment = vault_commands.load_by_reference(vault, args.reference)
-        settings = vault.load_settings()
+        try:
+            settings = vault.load_settings()
+        except NewerFormat as error:
+            sys.stderr.write(f"{error} The default MASH address is used.\n")
+            settings = Settings()
         try:
             delivered = outputs.export_pdf(
                 vault,

@@ -11,7 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from ce_desktop.domain.formats import is_newer
 from ce_desktop.domain.model import FORMAT_VERSION, Assessment
+
+__all__ = ["MIGRATIONS", "MigrationError", "NewerFormatError", "is_newer", "migrate"]
 
 JsonObject = dict[str, Any]
 Migration = Callable[[JsonObject], JsonObject]

@@ -19,8 +19,13 @@ __all__ = [
     "DEFAULT_MASH_ADDRESS",
     "MAX_IDLE_MINUTES",
     "MIN_IDLE_MINUTES",
+    "SETTINGS_FORMAT_VERSION",
     "Settings",
 ]
+
+
+SETTINGS_FORMAT_VERSION = 1
+"""The settings format this release writes; a newer one is kept, never replaced."""
 
 
 class Settings(FormModel):
@@ -35,7 +40,7 @@ class Settings(FormModel):
         export_folder: the folder last chosen in a save dialog ("" before the first).
     """
 
-    format_version: int = 1
+    format_version: int = SETTINGS_FORMAT_VERSION
     worker_name: str = ""
     agency: str = ""
     contact_details: str = ""

@@ -103,6 +103,8 @@ class AssessmentSession(QObject):
     def attach(self, vault: Vault) -> None:
         """Use a freshly unlocked vault."""
         self.vault = vault
+        for notice in vault.notices:
+            self.message.emit(notice)
         try:
             self.settings = vault.load_settings()
         except StorageError as error:

@@ -31,7 +31,12 @@ from ce_desktop.storage.paths import ASSESSMENT_SUFFIX, DataLayout, is_assessmen
 
 log = logging.getLogger(__name__)
 
-_FIRST_LINE = "ce-desktop-index 1"
+INDEX_VERSION = 1
+_FIRST_LINE = f"ce-desktop-index {INDEX_VERSION}"
+NEWER_INDEX = (
+    "The case list's index was made by a newer version of CE Desktop. This version "
+    "lists the assessments from their files and leaves that index as it is."
+)
 
 Stamp = tuple[int, int]
 """(size, modification time in ns) of the file an entry was read from."""
@@ -174,6 +179,8 @@ class Index:
         self._vault_id = vault_id
         self._entries: dict[str, tuple[AssessmentSummary, Stamp | None]] = {}
         self._lines: dict[str, str] = {}
+        self.newer_format = False
+        """A newer release wrote the index: it is kept, and this one lives in memory."""
 
     def _read(self) -> bool:
         self._entries, self._lines = {}, {}
@@ -184,6 +191,7 @@ class Index:
             )
             first, *lines = plain.decode("utf-8").split("\n")
             if first != _FIRST_LINE:
+                self.newer_format = _is_newer_first_line(first)
                 return False
             for line in lines:
                 raw = json.loads(line)
@@ -290,10 +298,21 @@ class Index:
             self.write()
 
     def write(self) -> None:
-        """Write the index (atomically, encrypted; not fsynced, see the module notes)."""
+        """Write the index (atomically, encrypted; not fsynced, see the module notes).
+
+        A newer release's index is never replaced: the entries stay in memory.
+        """
+        if self.newer_format:
+            return
         plain = "\n".join([_FIRST_LINE, *self._lines.values()]).encode("utf-8")
         sealed = container.seal(self._key, container.Kind.INDEX, self._vault_id, plain)
         atomic_write(self._layout.index, sealed, durable=False)
+
+
+def _is_newer_first_line(first: str) -> bool:
+    """Whether the index's first line names a version above this release's."""
+    name, _, version = first.partition(" ")
+    return name == "ce-desktop-index" and version.isdigit() and int(version) > INDEX_VERSION
 
 
 def _stamp(raw: Any) -> Stamp | None:

@@ -10,6 +10,7 @@ by their owner only, whatever the umask.
 from __future__ import annotations
 
 import contextlib
+import json
 import logging
 import os
 import re
@@ -17,10 +18,11 @@ import stat
 from collections.abc import Callable
 from pathlib import Path
 
-from ce_desktop.domain.settings import Settings
+from ce_desktop.domain.formats import is_newer
+from ce_desktop.domain.settings import SETTINGS_FORMAT_VERSION, Settings
 from ce_desktop.storage import container, keystore
 from ce_desktop.storage.atomic import TEMP_SUFFIX, atomic_write, backup_path, read_retrying
-from ce_desktop.storage.errors import FileHeld, StorageError
+from ce_desktop.storage.errors import FileHeld, NewerFormat, StorageError
 from ce_desktop.storage.paths import DataLayout
 
 log = logging.getLogger(__name__)
@@ -76,7 +78,10 @@ def sweep_root_temp_files(layout: DataLayout, quarantine: Quarantine) -> None:
 
 def _open_settings(key: bytes, vault_id: str, data: bytes, name: str) -> Settings:
     plain = container.open_sealed(key, container.Kind.SETTINGS, vault_id, data, name=name)
-    return Settings.model_validate_json(plain)
+    raw = json.loads(plain)
+    if is_newer(raw, SETTINGS_FORMAT_VERSION):
+        raise NewerFormat(name)  # kept as it is: not damaged, not replaced
+    return Settings.model_validate(raw)
 
 
 def _settings_at(path: Path, key: bytes, vault_id: str) -> Settings | None:
@@ -107,7 +112,7 @@ def read_settings(
     spare = backup_path(main)
     try:
         found = _settings_at(main, key, vault_id)
-    except FileHeld:
+    except (FileHeld, NewerFormat):
         raise
     except (StorageError, ValueError):
         found = None

@@ -26,11 +26,12 @@ from ce_desktop.storage.errors import (
     AssessmentNotFound,
     ContentRefused,
     FolderNotWritable,
+    NewerFormat,
     NoVault,
     SaveFailed,
     StorageError,
 )
-from ce_desktop.storage.index import AssessmentSummary, Index
+from ce_desktop.storage.index import NEWER_INDEX, AssessmentSummary, Index
 from ce_desktop.storage.lock import Holder, InstanceLock
 from ce_desktop.storage.passphrase import check_new_passphrase
 from ce_desktop.storage.paths import DataLayout, is_assessment_id
@@ -93,6 +94,7 @@ class Vault:
         self.must_change_passphrase = must_change_passphrase
         self.load_warnings: list[str] = []
         self.notices: list[str] = []
+        self._settings_newer = False
         self._layout = DataLayout(data_dir)
         self._key = data_key
         self._keystore = keystore_file
@@ -105,6 +107,8 @@ class Vault:
             upkeep.sweep_root_temp_files(self._layout, self._files.quarantine)
             self._drafts = {d.assessment_id: d for d in self._files.sweep_temp_files()}
         self._index.refresh(self._files.read_quietly)
+        if self._index.newer_format:
+            self.notices.append(NEWER_INDEX)
 
     # Opening -----------------------------------------------------------------
 
@@ -393,11 +397,20 @@ class Vault:
 
     def load_settings(self) -> Settings:
         """The worker's settings: from their backup copy if the file is damaged (said in
-        :attr:`notices`), defaults only if neither opens."""
+        :attr:`notices`), defaults only if neither opens.
+
+        Raises:
+            NewerFormat: a newer release wrote the settings; the file is left as it is,
+                and :meth:`save_settings` will not replace it with an older one.
+        """
         self._require_open()
-        settings, notices = upkeep.read_settings(
-            self._layout, self._key, self._keystore.vault_id, self._files.quarantine
-        )
+        try:
+            settings, notices = upkeep.read_settings(
+                self._layout, self._key, self._keystore.vault_id, self._files.quarantine
+            )
+        except NewerFormat:
+            self._settings_newer = True
+            raise
         self.notices.extend(notices)
         return settings
 
@@ -405,9 +418,12 @@ class Vault:
         """Save the worker's settings, encrypted.
 
         Raises:
-            FolderNotWritable, SaveFailed.
+            FolderNotWritable, SaveFailed; NewerFormat: a newer release's settings are
+                kept as they are.
         """
         self._require_writable()
+        if self._settings_newer:
+            raise NewerFormat("The settings file")
         plain = settings.model_dump_json().encode("utf-8")
         sealed = container.seal(self._key, container.Kind.SETTINGS, self._keystore.vault_id, plain)
         atomic_write(self._layout.settings, sealed, keep_backup=True)
