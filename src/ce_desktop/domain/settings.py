@@ -24,8 +24,11 @@ __all__ = [
 ]
 
 
-SETTINGS_FORMAT_VERSION = 1
-"""The settings format this release writes; a newer one is kept, never replaced."""
+SETTINGS_FORMAT_VERSION = 2
+"""The settings format this release writes; a newer one is kept, never replaced.
+
+2: ``export_folder`` (the folder last chosen in a save dialog).
+"""
 
 
 class Settings(FormModel):

@@ -81,7 +81,11 @@ def _open_settings(key: bytes, vault_id: str, data: bytes, name: str) -> Setting
     raw = json.loads(plain)
     if is_newer(raw, SETTINGS_FORMAT_VERSION):
         raise NewerFormat(name)  # kept as it is: not damaged, not replaced
-    return Settings.model_validate(raw)
+    # An older release's settings take this release's defaults for what they lack, and
+    # are written back in this release's format.
+    return Settings.model_validate(raw).model_copy(
+        update={"format_version": SETTINGS_FORMAT_VERSION}
+    )
 
 
 def _settings_at(path: Path, key: bytes, vault_id: str) -> Settings | None:

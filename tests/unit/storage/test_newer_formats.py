@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from ce_desktop.domain.settings import Settings
+from ce_desktop.domain.settings import SETTINGS_FORMAT_VERSION, Settings
 from ce_desktop.storage import container
 from ce_desktop.storage.errors import KeystoreNewer, NewerFormat
 from ce_desktop.storage.index import NEWER_INDEX
@@ -24,13 +24,30 @@ from tests.unit.storage.conftest import PASSPHRASE, fictional_assessment
 def _settings_as_a_newer_release_writes_them(vault: Vault) -> Path:
     path = DataLayout(vault.data_dir).settings
     newer = json.loads(Settings(worker_name="Alex Worker").model_dump_json())
-    newer["format_version"] = 2
+    newer["format_version"] = SETTINGS_FORMAT_VERSION + 1
     newer["signature_block"] = "a field this release does not know"
     sealed = container.seal(
         vault._key, container.Kind.SETTINGS, vault._keystore.vault_id, json.dumps(newer).encode()
     )
     path.write_bytes(sealed)
     return path
+
+
+def test_older_settings_open_with_defaults_and_are_saved_in_this_format(vault: Vault) -> None:
+    path = DataLayout(vault.data_dir).settings
+    older = json.loads(Settings(worker_name="Alex Worker").model_dump_json())
+    older["format_version"] = 1
+    del older["export_folder"]  # format 1 had no remembered folder
+    sealed = container.seal(
+        vault._key, container.Kind.SETTINGS, vault._keystore.vault_id, json.dumps(older).encode()
+    )
+    path.write_bytes(sealed)
+    settings = vault.load_settings()
+    assert settings.worker_name == "Alex Worker"
+    assert settings.export_folder == ""
+    assert settings.format_version == SETTINGS_FORMAT_VERSION
+    vault.save_settings(settings)
+    assert vault.load_settings().format_version == SETTINGS_FORMAT_VERSION
 
 
 def test_newer_settings_are_reported_and_never_replaced(vault: Vault) -> None:
