@@ -1,0 +1,358 @@
+"""The form's fields as data (``resources/form.yaml``), loaded strictly like the catalogue.
+
+Each answer is declared once: its model path, kind, page, label, the PDF's own words
+for it, hint, whether it is optional or prefilled, and when it applies. The pages,
+Check and finish, the page statuses and the PDF read these declarations; this module
+also answers, for an assessment, which questions apply and how complete a page is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, model_validator
+
+from ce_desktop.domain.catalogue import Catalogue
+from ce_desktop.domain.derived import young_or_send
+from ce_desktop.domain.model import Assessment, IndicatorEntry, RiskLevel, VulnerabilityEntry
+from ce_desktop.domain.yaml_entries import CatalogueError, entries, read_mapping
+from ce_desktop.resources import resource_path
+
+FORM_FILE = "form.yaml"
+PLACEHOLDERS = {"indicator": "indicators", "factor": "vulnerability factors"}
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
+class FieldKind(StrEnum):
+    """What kind of answer a field takes, and so which input the page shows."""
+
+    LINE = "line"
+    TEXT = "text"
+    DATE = "date"
+    YES_NO = "yes_no"
+    CHOICE = "choice"
+    ROWS = "rows"
+    CHECKLIST = "checklist"
+    CHECK = "check"
+    TICKED_AT = "ticked_at"
+
+
+class Derived(StrEnum):
+    """Conditions worked out in code (``derived``), named in the declaration."""
+
+    THOROUGH_ASSESSMENT_NEEDED = "thorough_assessment_needed"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Condition(_Strict):
+    """When a field applies: the answer at ``path`` is one of ``values``, or a derived fact.
+
+    Values are written as the model stores them (``"yes"``, ``"significant"``).
+    """
+
+    path: str | None = None
+    values: tuple[str, ...] = ()
+    derived: Derived | None = None
+
+    @model_validator(mode="after")
+    def _one_form(self) -> Condition:
+        if (self.path is None) == (self.derived is None):
+            raise ValueError("give either path and values, or derived")
+        if self.path is not None and not self.values:
+            raise ValueError("a path condition needs values")
+        return self
+
+
+class PageDecl(_Strict):
+    """One page of the editor."""
+
+    id: str
+    title: str
+
+
+class FieldDecl(_Strict):
+    """One answer of the form (see the comments at the top of ``form.yaml``)."""
+
+    path: str
+    kind: FieldKind
+    page: str
+    section: str = ""
+    label: str
+    pdf_label: str | None = None
+    hint: str = ""
+    spoken: str = ""
+    optional: bool = False
+    prefilled: bool = False
+    applies_when: Condition | None = None
+
+    @property
+    def printed_label(self) -> str:
+        """The words the PDF uses for this answer."""
+        return self.pdf_label or self.label
+
+    @property
+    def placeholder(self) -> str | None:
+        """``"indicator"`` or ``"factor"`` for a field repeated per catalogue entry."""
+        found = _PLACEHOLDER.search(self.path)
+        return found.group(1) if found else None
+
+
+@dataclass(frozen=True)
+class Form:
+    """The whole declaration: pages, fields and the record-keeping leaves."""
+
+    pages: tuple[PageDecl, ...]
+    fields: tuple[FieldDecl, ...]
+    record_keeping: tuple[str, ...]
+
+    def field(self, path: str) -> FieldDecl:
+        """The declaration of a model path (a catalogue id matches its placeholder).
+
+        Raises:
+            KeyError: the path is not declared.
+        """
+        found = self._by_pattern().get(pattern_of(path))
+        if found is None:
+            raise KeyError(path)
+        return found
+
+    def _by_pattern(self) -> dict[str, FieldDecl]:
+        return {f.path: f for f in self.fields}
+
+    def on_page(self, page: str) -> list[FieldDecl]:
+        """The fields of one page, in the declaration's order."""
+        return [f for f in self.fields if f.page == page]
+
+    def label(self, path: str) -> str:
+        """The page's label of a path."""
+        return self.field(path).label
+
+    def pdf_label(self, path: str) -> str:
+        """The PDF's label of a path."""
+        return self.field(path).printed_label
+
+
+def pattern_of(path: str) -> str:
+    """A concrete path with its catalogue id replaced by the placeholder."""
+    parts = path.split(".")
+    if parts[0] == "indicators" and len(parts) == 3:
+        return f"indicators.{{indicator}}.{parts[2]}"
+    if parts[:2] == ["vulnerability", "factors"] and len(parts) == 4:
+        return f"vulnerability.factors.{{factor}}.{parts[3]}"
+    return path
+
+
+def expand(declaration: FieldDecl, catalogue: Catalogue) -> list[str]:
+    """The concrete model paths of a declaration (one per catalogue entry if repeated)."""
+    if declaration.placeholder == "indicator":
+        return [declaration.path.replace("{indicator}", i) for i in catalogue.indicator_ids()]
+    if declaration.placeholder == "factor":
+        ids = [f.id for f in catalogue.toolkit.vulnerability_factors]
+        return [declaration.path.replace("{factor}", i) for i in ids]
+    return [declaration.path]
+
+
+# Reading answers ---------------------------------------------------------------------
+
+_ENTRY_TYPES: dict[str, type[BaseModel]] = {
+    "indicators": IndicatorEntry,
+    "vulnerability.factors": VulnerabilityEntry,
+}
+
+
+def walk(root: BaseModel, path: str, *, create: bool) -> tuple[BaseModel, str]:
+    """The model holding the last part of ``path``, and that part's name.
+
+    An untouched catalogue entry reads as its default; with ``create`` it is added.
+    """
+    parts = path.split(".")
+    node: BaseModel = root
+    index = 0
+    while index < len(parts) - 1:
+        child = getattr(node, parts[index])
+        if isinstance(child, dict):
+            holder = ".".join(parts[: index + 1])
+            key = parts[index + 1]
+            entry = child.get(key)
+            if entry is None:
+                entry = _ENTRY_TYPES[holder]()
+                if create:
+                    child[key] = entry
+            node = entry
+            index += 2
+        else:
+            node = child
+            index += 1
+    return node, parts[-1]
+
+
+def read_path(root: BaseModel, path: str) -> Any:
+    """The model value at ``path``."""
+    parent, attribute = walk(root, path, create=False)
+    return getattr(parent, attribute)
+
+
+def write_path(root: BaseModel, path: str, value: Any) -> None:
+    """Set the model value at ``path``, creating a catalogue entry if needed."""
+    parent, attribute = walk(root, path, create=True)
+    setattr(parent, attribute, value)
+
+
+def is_empty(value: Any) -> bool:
+    """Whether an answer counts as not given."""
+    return value is None or value is False or value == "" or value == []
+
+
+def _stored(value: Any) -> str:
+    return str(getattr(value, "value", value)).lower()
+
+
+def applies(declaration: FieldDecl, assessment: Assessment, *, today: date) -> bool:
+    """Whether the question applies, given the answers so far."""
+    condition = declaration.applies_when
+    if condition is None:
+        return True
+    if condition.derived is Derived.THOROUGH_ASSESSMENT_NEEDED:
+        return thorough_assessment_needed(assessment, today)
+    assert condition.path is not None
+    return _stored(read_path(assessment, condition.path)) in condition.values
+
+
+def shown(path: str, assessment: Assessment, form: Form, *, today: date) -> bool:
+    """Whether the worker sees the question: it applies, or an answer is already written."""
+    return applies(form.field(path), assessment, today=today) or not is_empty(
+        read_path(assessment, path)
+    )
+
+
+def thorough_assessment_needed(assessment: Assessment, today: date) -> bool:
+    """§4.3: Emerging or Minimal for a child under 13 or with SEND."""
+    if assessment.analysis.level_of_risk not in (RiskLevel.MINIMAL, RiskLevel.EMERGING):
+        return False
+    return any(young_or_send(assessment, today))
+
+
+# Completeness ------------------------------------------------------------------------
+
+
+class Completeness(StrEnum):
+    """How far a page's answers are (a tab shows it, beside "has problems")."""
+
+    NOT_STARTED = "not started"
+    IN_PROGRESS = "in progress"
+    COMPLETE = "complete"
+
+
+def answers(form: Form, page: str, catalogue: Catalogue) -> Iterator[tuple[FieldDecl, str]]:
+    """Each declaration of a page with each of its concrete paths."""
+    for declaration in form.on_page(page):
+        for path in expand(declaration, catalogue):
+            yield declaration, path
+
+
+def page_completeness(
+    form: Form, page: str, assessment: Assessment, catalogue: Catalogue, *, today: date
+) -> Completeness:
+    """Not started, in progress or complete, from the page's declared answers.
+
+    Prefilled answers do not mean "started"; a question that does not apply (a
+    follow-up whose question is not Yes) is not required. The indicators page is
+    complete when some are identified and each identified one has a level and a
+    narrative.
+    """
+    if page == "indicators":
+        return indicators_completeness(assessment)
+    filled_any = False
+    complete = True
+    for declaration, path in answers(form, page, catalogue):
+        if declaration.prefilled:
+            continue
+        filled = not is_empty(read_path(assessment, path))
+        filled_any = filled_any or filled
+        if not filled and not declaration.optional:
+            complete = complete and not applies(declaration, assessment, today=today)
+    if not filled_any:
+        return Completeness.NOT_STARTED
+    return Completeness.COMPLETE if complete else Completeness.IN_PROGRESS
+
+
+def indicators_completeness(assessment: Assessment) -> Completeness:
+    """Complete when some are identified and each identified one has level and narrative."""
+    touched = [e for e in assessment.indicators.values() if e.identified or e.narrative]
+    if not touched:
+        return Completeness.NOT_STARTED
+    identified = [e for e in touched if e.identified]
+    done = identified and all(e.level and e.narrative.strip() for e in identified)
+    return Completeness.COMPLETE if done else Completeness.IN_PROGRESS
+
+
+# Loading ----------------------------------------------------------------------------
+
+
+def load_form(path: Path) -> Form:
+    """Read and check ``form.yaml``.
+
+    Raises:
+        CatalogueError: a missing or unknown key, an unknown kind or page, a duplicate
+            path, a condition naming an undeclared path, or an unknown placeholder.
+    """
+    name = path.name
+    data = read_mapping(path, ["pages", "fields", "record_keeping"])
+    pages = entries(name, "pages", data["pages"], PageDecl, unique=lambda p: p.id)
+    fields = entries(name, "fields", data["fields"], FieldDecl, id_key="path", unique=_path_of)
+    page_ids = {p.id for p in pages}
+    paths = {f.path for f in fields}
+    for declaration in fields:
+        where = f"{name}: field '{declaration.path}'"
+        if declaration.page not in page_ids:
+            raise CatalogueError(f"{where}: unknown page '{declaration.page}'.")
+        if declaration.placeholder is not None and declaration.placeholder not in PLACEHOLDERS:
+            raise CatalogueError(f"{where}: unknown placeholder '{{{declaration.placeholder}}}'.")
+        condition = declaration.applies_when
+        if condition is not None and condition.path is not None and condition.path not in paths:
+            raise CatalogueError(f"{where}: applies_when names '{condition.path}', not declared.")
+        if not model_has(declaration.path):
+            raise CatalogueError(f"{where}: the assessment has no such answer.")
+    keeping = data["record_keeping"]
+    if not isinstance(keeping, list) or not all(isinstance(k, str) for k in keeping):
+        raise CatalogueError(f"{name}: record_keeping: expected a list of paths.")
+    for leaf in keeping:
+        if not model_has(leaf):
+            raise CatalogueError(f"{name}: record_keeping: the assessment has no '{leaf}'.")
+    overlap = paths & set(keeping)
+    if overlap:
+        raise CatalogueError(f"{name}: record_keeping: '{sorted(overlap)[0]}' is also a field.")
+    return Form(tuple(pages), tuple(fields), tuple(keeping))
+
+
+_SAMPLE_DAY = date(2000, 1, 1)
+
+
+def model_has(path: str) -> bool:
+    """Whether ``path`` (placeholders allowed) names an answer the model holds."""
+    concrete = _PLACEHOLDER.sub("sample", path)
+    try:
+        read_path(Assessment.new(today=_SAMPLE_DAY), concrete)
+    except (AttributeError, KeyError):
+        return False
+    return True
+
+
+def _path_of(declaration: FieldDecl) -> str:
+    return declaration.path
+
+
+@cache
+def default_form() -> Form:
+    """The form declaration shipped with the app (read once)."""
+    return load_form(resource_path(FORM_FILE))
