@@ -35,3 +35,11 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
     monkeypatch.setattr(atomic, "wait_allowed", atomic.wait_allowed)
     return folder
+
+
+@pytest.fixture
+def floor_kdf(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Real Argon2id at the floor parameters, without the 0.5 s calibration."""
+    from ce_desktop.storage import keystore
+
+    monkeypatch.setattr(keystore, "CALIBRATION_TARGET_SECONDS", 0)

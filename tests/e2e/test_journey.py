@@ -26,8 +26,9 @@ from ce_desktop.gui.editor.widgets import (
     LineField,
 )
 from ce_desktop.gui.main_window import WINDOW_TITLE, MainWindow
+from tests.gui.fake_dialogs import RecordingDialogs
 from tests.gui.keys import type_text
-from tests.gui.shell_support import PASSPHRASE, floor_kdf  # noqa: F401
+from tests.gui.shell_support import PASSPHRASE
 
 pytestmark = [
     pytest.mark.slow,
@@ -58,7 +59,8 @@ def _ddmmyyyy(value: date) -> str:
 
 
 def start(qtbot, data_dir: Path) -> MainWindow:
-    window = MainWindow(data_dir, staged=True)  # as the app starts
+    # As the app starts; the worker's answers to the questions are recorded.
+    window = MainWindow(data_dir, staged=True, dialogs=RecordingDialogs(finalise=True))
     qtbot.addWidget(window)
     window.resize(1280, 800)
     window.show()
@@ -204,13 +206,13 @@ def test_the_whole_journey(qtbot, data_dir: Path) -> None:
             type_text(box, "Discussed with the manager.")
     finalise = editor.findChild(QPushButton, "finalise")
     qtbot.waitUntil(finalise.isEnabled, timeout=3000)
-    asked: list[str] = []
-    window.commands.confirm_finalise = lambda: asked.append("finalise?") or True
-    window.commands.next_step = lambda send_by: asked.append(f"next by {send_by}")  # type: ignore[func-returns-value]
+    dialogs = window.dialogs
+    assert isinstance(dialogs, RecordingDialogs)
     qtbot.mouseClick(finalise, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.session.current().status is Status.FINAL, timeout=5000)
-    assert asked[0] == "finalise?"
-    assert asked[1].startswith("next by 2")
+    assert dialogs.finalise_asked == 1  # "Finalise" was chosen, then the next step shown
+    [send_by] = dialogs.send_by
+    assert send_by is not None
 
     review_button = window.editor.findChild(QPushButton, "startReview")
     qtbot.mouseClick(review_button, Qt.MouseButton.LeftButton)

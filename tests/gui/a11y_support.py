@@ -7,7 +7,6 @@ description, value and state, as a screen reader receives them.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pytest
@@ -100,9 +99,9 @@ class Announcements:
         self.events.clear()
 
 
-@pytest.fixture
-def spoken(monkeypatch: pytest.MonkeyPatch) -> Iterator[Announcements]:
-    """Every accessibility update the app sends, announcements recorded.
+def record_announcements(monkeypatch: pytest.MonkeyPatch) -> Announcements:
+    """Every accessibility update the app sends, announcements recorded (the ``spoken``
+    fixture of ``tests/gui/conftest.py``).
 
     Qt's update handler is not reachable from Python, so the app's one way of sending
     (``QAccessible.updateAccessibility``) is spied on; the event is passed on as well.

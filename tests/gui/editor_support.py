@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QWidget
 from pytestqt.qtbot import QtBot
@@ -36,14 +35,9 @@ def new_draft() -> Assessment:
     return Assessment.new(today=TODAY, now=NOW)
 
 
-@pytest.fixture
-def editor(qtbot: QtBot) -> AssessmentEditor:
-    """An editor, shown and active, holding a new draft; its clock stands at ``NOW``."""
-    return shown_editor(qtbot)
-
-
 def shown_editor(qtbot: QtBot) -> AssessmentEditor:
-    """What the ``editor`` fixture gives, for modules that name their own fixture."""
+    """An editor, shown and active, holding a new draft; its clock stands at ``NOW``
+    (the ``editor`` fixture of ``tests/gui/conftest.py``, and modules' own fixtures)."""
     widget = AssessmentEditor(default_catalogue())
     qtbot.addWidget(widget)
     widget.set_now_provider(lambda: NOW)

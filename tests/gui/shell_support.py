@@ -1,32 +1,23 @@
-"""Helpers for the shell's tests: real Argon2id at its floor, and a small stand-in editor.
+"""Helpers for the shell's tests: a vault with a saved draft, and a small stand-in editor.
 
-The stand-in implements the editor contract of ``notes`` (load, assessment, clear,
-location, restore_location and the four signals) with two real text boxes, so the
-shell's own behaviour (autosave, locking, case list) is tested without depending on
-every page of the real editor. The end-to-end test uses the real editor.
+The stand-in implements the window's ``Editor`` seam (``gui.editor_seam``: load,
+assessment, clear, location, restore_location, focus_start, widget and the four
+signals) with two real text boxes, so the shell's own behaviour (autosave, locking,
+case list) is tested without depending on every page of the real editor. The
+end-to-end test uses the real editor.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QApplication, QLineEdit, QTabWidget, QVBoxLayout, QWidget
 
 from ce_desktop.domain.model import Assessment
-from ce_desktop.storage import keystore
 
 PASSPHRASE = "kettle orbit lantern seven"
-
-
-@pytest.fixture
-def floor_kdf(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Real Argon2id at the floor parameters, without the 0.5 s calibration."""
-    monkeypatch.setattr(keystore, "CALIBRATION_TARGET_SECONDS", 0)
-    return
 
 
 class StandInEditor(QWidget):
@@ -84,6 +75,12 @@ class StandInEditor(QWidget):
         focused = QApplication.focusWidget()
         name = focused.objectName() if focused is not None and self.isAncestorOf(focused) else ""
         return self.tabs.currentIndex(), name
+
+    def focus_start(self) -> None:
+        self.setFocus()
+
+    def widget(self) -> QWidget:
+        return self
 
     def restore_location(self, location: tuple[int, str]) -> None:
         self.tabs.setCurrentIndex(location[0])

@@ -4,7 +4,6 @@ For each page: every visible input has an accessible name that holds the words o
 visible label that names it (WCAG 2.5.3, label in name); pressing Tab from the top
 reaches every focusable input; and Tab moves down the page, never jumping back up.
 """
-# ruff: noqa: F401, F811  (the shared ``editor`` fixture is imported by name)
 
 from __future__ import annotations
 
@@ -27,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from ce_desktop.gui.editor import AssessmentEditor
 from ce_desktop.gui.editor.form import EditorPage
-from tests.gui.editor_support import complete_draft, editor
+from tests.gui.editor_support import complete_draft
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 

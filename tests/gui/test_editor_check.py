@@ -1,5 +1,4 @@
 """Check and finish: the error summary, warnings' reasons, finalising, finals and reviews."""
-# ruff: noqa: F401, F811  (the shared ``editor`` fixture is imported by name)
 
 from __future__ import annotations
 
@@ -21,7 +20,7 @@ from ce_desktop.domain.model import Consent, IndicatorEntry, RiskLevel
 from ce_desktop.gui.editor import AssessmentEditor
 from ce_desktop.gui.editor.check_page import LinkButton
 from tests.factories import as_final
-from tests.gui.editor_support import NOW, TODAY, complete_draft, editor, field, new_draft
+from tests.gui.editor_support import NOW, TODAY, complete_draft, field, new_draft
 from tests.gui.keys import press, type_text
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")

@@ -20,7 +20,7 @@ from ce_desktop.gui.main_window import MainWindow
 from ce_desktop.gui.placement import available_area, popup_position
 from tests.gui.editor_support import field, shown_editor
 from tests.gui.keys import press, type_text
-from tests.gui.shell_support import PASSPHRASE, floor_kdf, make_vault  # noqa: F401
+from tests.gui.shell_support import PASSPHRASE, make_vault
 
 pytestmark = pytest.mark.qt_log_ignore(
     "propagateSizeHints", "does not support raise", "grabbing the keyboard"

@@ -1,5 +1,4 @@
 """The form's limits, seen at the field as they near; nothing typed is ever cut."""
-# ruff: noqa: F401, F811  (the shared ``editor`` fixture is imported by name)
 
 from __future__ import annotations
 
@@ -8,7 +7,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
 
 from ce_desktop.domain.model import LINE_LIMIT, TEXT_LIMIT
 from ce_desktop.gui.editor import AssessmentEditor
-from tests.gui.editor_support import editor, field, show_field
+from tests.gui.editor_support import field, show_field
 from tests.gui.keys import type_text
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")

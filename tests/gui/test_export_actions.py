@@ -1,5 +1,5 @@
 """Export PDF, Email to Social Care, Mark as sent, blank form, backup and restore,
-driven through ExportActions with every dialog replaced by a recorder."""
+driven through ExportActions with the window's dialogs and file choosers recorded."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from ce_desktop.domain.catalogue import Catalogue, default_catalogue
+from ce_desktop.domain.catalogue import Catalogue
 from ce_desktop.domain.model import Assessment, AuditAction, Status
 from ce_desktop.domain.settings import Settings
 from ce_desktop.export import mapi
@@ -30,38 +30,24 @@ from ce_desktop.storage.errors import SaveFailed
 from ce_desktop.storage.vault import Vault
 from ce_desktop.usecases import outputs
 from tests.factories import CHILD_NAME, as_final, full_assessment
+from tests.gui.fake_dialogs import RecordingDialogs
 
 PASSPHRASE = "fictional test passphrase, long enough"
 MASH = "duty.team@example.gov.uk"
 
 
-@pytest.fixture(scope="module")
-def catalogue() -> Catalogue:
-    return default_catalogue()
-
-
 @dataclass
-class Recorder:
-    """Stands in for every dialog; says yes, or what each test tells it to."""
+class Recorder(RecordingDialogs):
+    """Stands in for every dialog and file chooser; says yes, or what each test tells it."""
 
     chosen: list[Path | None] = field(default_factory=list)
     offered: list[str] = field(default_factory=list)
-    protect: bool | None = False
-    passwords: list[str] = field(default_factory=list)
-    infos: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-    questions: list[str] = field(default_factory=list)
-    answer: bool = True
     opened: list[Path] = field(default_factory=list)
 
     def choose(self, _parent: QWidget, _caption: str, suggested: str, _f: str) -> tuple[str, str]:
         self.offered.append(suggested)
         path = self.chosen.pop(0) if self.chosen else None
         return (str(path) if path else "", "")
-
-    def confirm(self, _title: str, text: str, _yes: str) -> bool:
-        self.questions.append(text)
-        return self.answer
 
 
 @dataclass
@@ -108,6 +94,7 @@ def setup(
 
     window = QWidget()
     qtbot.addWidget(window)
+    dialogs = Recorder(passphrase=PASSPHRASE)
     actions = ExportActions(
         window,
         vault_provider=lambda: vault,
@@ -115,16 +102,10 @@ def setup(
         settings_provider=lambda: Settings(mash_address=MASH),
         catalogue=catalogue,
         save_now=save_now,
+        dialogs=dialogs,
     )
-    dialogs = Recorder()
     actions.file_chooser = dialogs.choose
     actions.open_chooser = dialogs.choose
-    actions.protect_asker = lambda _title, _default: dialogs.protect
-    actions.password_shower = dialogs.passwords.append
-    actions.informer = lambda _title, text: dialogs.infos.append(text)
-    actions.warner = lambda _title, text: dialogs.warnings.append(text)
-    actions.confirmer = dialogs.confirm
-    actions.passphrase_asker = lambda _text: PASSPHRASE
     actions.opener = lambda path: dialogs.opened.append(path) is None
     # The window shows what the actions saved, as the real window does.
     actions.assessment_changed.connect(lambda updated: state.__setitem__("assessment", updated))
@@ -397,10 +378,7 @@ def test_backup_then_restore_says_plainly_when_newer_work_would_be_replaced(
     setup.vault.save(newer)
     setup.state["assessment"] = newer
     setup.dialogs.chosen = [written]
-    answers = iter([True, False])  # yes to "Restore", no to "replace newer work"
-    setup.actions.confirmer = lambda _t, text, _y: (
-        setup.dialogs.questions.append(text) is None and next(answers)
-    )
+    setup.dialogs.answers = [True, False]  # yes to "Restore", no to "replace newer work"
 
     _run(qtbot, setup, "restore")
 

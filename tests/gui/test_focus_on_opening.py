@@ -18,7 +18,7 @@ from ce_desktop.domain.lifecycle import finalise
 from ce_desktop.gui.editor.widgets import LineField
 from ce_desktop.gui.main_window import MainWindow
 from tests.gui.editor_support import NOW, complete_draft
-from tests.gui.shell_support import PASSPHRASE, floor_kdf, make_vault  # noqa: F401
+from tests.gui.shell_support import PASSPHRASE, make_vault
 
 pytestmark = [
     pytest.mark.qt_log_ignore("propagateSizeHints"),

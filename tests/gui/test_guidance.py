@@ -7,13 +7,8 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QTextDocument
 from pytestqt.qtbot import QtBot
 
-from ce_desktop.domain.catalogue import Catalogue, default_catalogue, guidance_topics
+from ce_desktop.domain.catalogue import Catalogue, guidance_topics
 from ce_desktop.gui.guidance import EXAMPLES_TOPIC, GuidanceWindow, offline_markdown
-
-
-@pytest.fixture(scope="module")
-def catalogue() -> Catalogue:
-    return default_catalogue()
 
 
 @pytest.fixture

@@ -9,7 +9,6 @@ page and field.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -28,8 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from ce_desktop.domain.model import Assessment
-from ce_desktop.gui.main_window import MainWindow
-from tests.gui.shell_support import PASSPHRASE, floor_kdf, make_vault  # noqa: F401
+from ce_desktop.gui.main_window import MainWindow, default_editor
+from tests.gui.shell_support import PASSPHRASE
 
 pytestmark = [
     pytest.mark.qt_log_ignore("propagateSizeHints"),
@@ -88,14 +87,8 @@ def widget_texts(root: QWidget) -> Iterator[tuple[str, str]]:
 
 
 @pytest.fixture
-def window(qtbot, data_dir: Path) -> MainWindow:
-    vault, _key = make_vault(data_dir)
-    vault.close()
-    win = MainWindow(data_dir)
-    qtbot.addWidget(win)
-    win.resize(1280, 800)
-    win.show()
-    return win
+def window(shown_window) -> MainWindow:
+    return shown_window(editor_factory=default_editor)  # the real editor
 
 
 def unlock(qtbot, window: MainWindow) -> None:

@@ -22,7 +22,7 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from ce_desktop.domain.catalogue import Catalogue, default_catalogue
+from ce_desktop.domain.catalogue import Catalogue
 from ce_desktop.domain.model import Assessment, AuditAction
 from ce_desktop.domain.settings import Settings
 from ce_desktop.export import printer as print_system
@@ -33,14 +33,9 @@ from ce_desktop.gui.export_actions import ExportActions
 from ce_desktop.gui.printing import PrintFailed, print_pdf_to_printer, render_page
 from tests.cups_server import PDF_QUEUE, CupsServer, missing, wait_for
 from tests.factories import full_assessment
-from tests.gui.shell_support import floor_kdf  # noqa: F401 - a fixture
+from tests.gui.fake_dialogs import RecordingDialogs
 
 needs_cups = pytest.mark.skipif(bool(missing()), reason=missing() or "CUPS is here")
-
-
-@pytest.fixture(scope="module")
-def catalogue() -> Catalogue:
-    return default_catalogue()
 
 
 @pytest.fixture(scope="module")
@@ -209,16 +204,12 @@ def _actions(
         settings_provider=Settings,
         catalogue=catalogue,
         save_now=lambda: True,
+        # The dialogs write into ``told``'s lists; every question is answered "Not now".
+        dialogs=RecordingDialogs(
+            infos=told.informed, warnings=told.warned, questions=told.asked, answer=False
+        ),
     )
-    actions.informer = lambda _title, text: told.informed.append(text)
-    actions.warner = lambda _title, text: told.warned.append(text)
     actions.message.connect(told.messages.append)
-
-    def confirm(_title: str, text: str, _yes: str) -> bool:
-        told.asked.append(text)
-        return False
-
-    actions.confirmer = confirm
     actions.print_dialog = lambda _printer: True
     # Qt reads the list of printers once per process (see _CupsPrinter).
     actions.printer_lister = lambda: [PDF_QUEUE]
@@ -279,11 +270,11 @@ def test_a_printer_that_writes_a_file_is_warned_of_and_a_protected_export_offere
     actions = _actions(qtbot, catalogue, assessment, recorded, told)
     actions.printer_lister = lambda: ["Microsoft Print to PDF"]
     actions.printer_factory = lambda: _pdf_printer(tmp_path / "printed.pdf")
-    actions.confirmer = lambda _title, text, _yes: told.asked.append(text) is None
+    assert isinstance(actions.dialogs, RecordingDialogs)
+    actions.dialogs.answer = True  # "Export a protected PDF"
     chosen = tmp_path / "export.pdf"
     actions.file_chooser = lambda *_args: (str(chosen), "")
-    passwords: list[str] = []
-    actions.password_shower = passwords.append
+    passwords = actions.dialogs.passwords
 
     actions.print_assessment()
     qtbot.waitUntil(lambda: chosen.exists() and not actions._busy, timeout=60_000)

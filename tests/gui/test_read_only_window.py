@@ -10,7 +10,7 @@ import pytest
 
 from ce_desktop.gui.main_window import MainWindow
 from ce_desktop.storage.errors import READ_ONLY_NOTICE
-from tests.gui.shell_support import StandInEditor, floor_kdf, make_vault, saved_assessment  # noqa: F401
+from tests.gui.shell_support import StandInEditor, make_vault, saved_assessment
 from tests.gui.test_shell_window import open_first, unlock
 
 pytestmark = [

@@ -10,14 +10,12 @@ from PySide6.QtCore import Qt
 
 from ce_desktop.domain.model import Assessment
 from ce_desktop.gui.main_window import MainWindow
-from ce_desktop.gui.recovery import question
 from ce_desktop.storage import container
-from ce_desktop.storage.assessments import RecoverableDraft
 from ce_desktop.storage.vault import Vault
-from tests.gui.shell_support import (  # noqa: F401
+from tests.gui.fake_dialogs import RecordingDialogs
+from tests.gui.shell_support import (
     PASSPHRASE,
     StandInEditor,
-    floor_kdf,
     make_vault,
     saved_assessment,
 )
@@ -50,15 +48,10 @@ def leave_a_crash_behind(data_dir: Path) -> Assessment:
 
 
 def unlock_window(qtbot, data_dir: Path, answer: bool | None) -> tuple[MainWindow, list[str]]:
-    window = MainWindow(data_dir, editor_factory=StandInEditor)
+    dialogs = RecordingDialogs(recover=answer)
+    window = MainWindow(data_dir, editor_factory=StandInEditor, dialogs=dialogs)
     qtbot.addWidget(window)
-    asked: list[str] = []
-
-    def ask(draft: RecoverableDraft) -> bool | None:
-        asked.append(question(draft))
-        return answer
-
-    window.ask_recover = ask
+    asked = dialogs.recover_questions
     window.show()
     page = window.unlock_page
     qtbot.keyClicks(page.ui.secretEdit, PASSPHRASE)

@@ -16,15 +16,11 @@ from pytestqt.qtbot import QtBot
 
 from ce_desktop.domain.derived import format_moment
 from ce_desktop.domain.model import Status
-from ce_desktop.gui import export_dialogs
 from ce_desktop.gui.case_commands import CaseCommands
-from ce_desktop.gui.finalise_dialogs import (
-    FINALISE_QUESTION,
-    NextStep,
-    NextStepDialog,
-    ask_finalise,
-)
+from ce_desktop.gui.dialogs import Dialogs
+from ce_desktop.gui.finalise_dialogs import FINALISE_QUESTION, NextStep, NextStepDialog
 from tests.factories import full_assessment
+from tests.gui.fake_dialogs import RecordingDialogs
 from tests.gui.modal import answer_next_modals, when_modal
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
@@ -43,8 +39,9 @@ def parent(qtbot: QtBot) -> QWidget:
 def test_enter_twice_after_no_mail_program_does_not_mark_as_sent(parent: QWidget) -> None:
     seen: list[QWidget] = []
     answer_next_modals([Qt.Key.Key_Return, Qt.Key.Key_Return], seen)
-    export_dialogs.inform(parent, "Email to Social Care", "No mail program opened it.")
-    marked = export_dialogs.confirm(parent, "Email to Social Care", "Mark it?", "Mark as sent")
+    dialogs = Dialogs(parent)
+    dialogs.inform("Email to Social Care", "No mail program opened it.")
+    marked = dialogs.confirm("Email to Social Care", "Mark it?", "Mark as sent")
     assert len(seen) == 2
     assert marked is False
     assert isinstance(seen[1], QMessageBox)
@@ -57,13 +54,13 @@ def test_the_yes_of_a_question_is_still_one_choice_away(parent: QWidget) -> None
         next(b for b in dialog.buttons() if b.text() == "Mark as sent").click()
 
     when_modal(choose_yes)
-    assert export_dialogs.confirm(parent, "Email to Social Care", "Mark it?", "Mark as sent")
+    assert Dialogs(parent).confirm("Email to Social Care", "Mark it?", "Mark as sent")
 
 
 def test_finalise_asks_once_and_enter_alone_goes_back(parent: QWidget) -> None:
     seen: list[QWidget] = []
     answer_next_modals([Qt.Key.Key_Return], seen)
-    assert ask_finalise(parent) is False
+    assert Dialogs(parent).ask_finalise() is False
     assert isinstance(seen[0], QMessageBox)
     assert seen[0].text() == FINALISE_QUESTION
 
@@ -74,7 +71,7 @@ def test_finalise_is_one_deliberate_choice_away(parent: QWidget) -> None:
         next(b for b in dialog.buttons() if "Finalise" in b.text()).click()
 
     when_modal(finalise)
-    assert ask_finalise(parent) is True
+    assert Dialogs(parent).ask_finalise() is True
 
 
 def test_the_next_step_says_send_within_24_hours_with_the_ways_at_hand(qtbot: QtBot) -> None:
@@ -104,38 +101,27 @@ class FakeSession:
         )
 
 
-def _commands(parent: QWidget, session: FakeSession) -> CaseCommands:
-    return CaseCommands(parent, session, None, lambda: None)  # type: ignore[arg-type]
+def _commands(parent: QWidget, session: FakeSession, dialogs: Dialogs) -> CaseCommands:
+    return CaseCommands(parent, session, None, lambda: None, dialogs)  # type: ignore[arg-type]
 
 
 def test_declining_the_question_finalises_nothing(parent: QWidget) -> None:
     session = FakeSession()
-    commands = _commands(parent, session)
-    commands.confirm_finalise = lambda: False
-    shown: list[object] = []
-    commands.next_step = lambda send_by: shown.append(send_by)  # type: ignore[assignment,func-returns-value]
-    commands.finalise()
+    dialogs = RecordingDialogs(finalise=False)
+    _commands(parent, session, dialogs).finalise()
+    assert dialogs.finalise_asked == 1
     assert session.finalised == 0
-    assert shown == []
+    assert dialogs.send_by == []  # no next step shown
 
 
 def test_after_finalising_the_step_chosen_is_done(parent: QWidget) -> None:
     session = FakeSession()
-    commands = _commands(parent, session)
-    asked: list[bool] = []
-    commands.confirm_finalise = lambda: asked.append(True) or True
-    deadlines: list[datetime | None] = []
-
-    def next_step(send_by: datetime | None) -> NextStep:
-        deadlines.append(send_by)
-        return NextStep.EMAIL
-
+    dialogs = RecordingDialogs(finalise=True, step=NextStep.EMAIL)
+    commands = _commands(parent, session, dialogs)
     done: list[str] = []
-    commands.next_step = next_step
     commands.next_steps = {NextStep.EMAIL: lambda: done.append("email")}
     commands.finalise()
-    assert asked == [True]
+    assert dialogs.finalise_asked == 1
     assert session.finalised == 1
-    assert deadlines
-    assert deadlines[0] == FINALISED_AT + timedelta(hours=24)
+    assert dialogs.send_by == [FINALISED_AT + timedelta(hours=24)]
     assert done == ["email"]

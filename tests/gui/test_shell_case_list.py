@@ -6,11 +6,11 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
 
 from ce_desktop.domain.model import RiskLevel, Status
 from ce_desktop.gui.case_list import CaseListPage, Column
 from ce_desktop.storage.vault import AssessmentSummary
+from tests.gui.fake_dialogs import RecordingDialogs
 
 TODAY = date(2026, 11, 20)
 NOW = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
@@ -51,8 +51,8 @@ SUMMARIES = [
 
 
 @pytest.fixture
-def page(qtbot) -> CaseListPage:
-    widget = CaseListPage(today=lambda: TODAY, now=lambda: NOW)
+def page(qtbot, dialogs: RecordingDialogs) -> CaseListPage:
+    widget = CaseListPage(today=lambda: TODAY, now=lambda: NOW, dialogs=dialogs)
     qtbot.addWidget(widget)
     widget.set_summaries(SUMMARIES)
     return widget
@@ -111,15 +111,15 @@ def test_sort_by_next_review_is_by_date_not_text(page) -> None:
     assert _column(page, Column.CHILD)[:3] == ["Bea Example", "Ada Example", "Ada Example"]
 
 
-def test_delete_asks_first(qtbot, page, monkeypatch) -> None:
+def test_delete_asks_first(qtbot, page, dialogs: RecordingDialogs) -> None:
     page.select(SUMMARIES[0].id)
-    answers = iter([QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes])
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: next(answers))
+    dialogs.answers = [False, True]
     with qtbot.assertNotEmitted(page.delete_confirmed):
         qtbot.mouseClick(page.ui.deleteButton, Qt.MouseButton.LeftButton)
     with qtbot.waitSignal(page.delete_confirmed) as deleted:
         qtbot.mouseClick(page.ui.deleteButton, Qt.MouseButton.LeftButton)
     assert deleted.args == [SUMMARIES[0].id]
+    assert len(dialogs.questions) == 2  # asked each time, the answer "No" first
 
 
 def test_buttons_need_a_selection_and_enter_opens(qtbot, page) -> None:

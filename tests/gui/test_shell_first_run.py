@@ -16,7 +16,7 @@ from ce_desktop.gui.first_run import (
     FirstRunPage,
 )
 from ce_desktop.storage.vault import Vault
-from tests.gui.shell_support import PASSPHRASE, floor_kdf  # noqa: F401
+from tests.gui.shell_support import PASSPHRASE
 
 # Offscreen Qt warns that it cannot resize a shown top-level window; harmless here.
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")

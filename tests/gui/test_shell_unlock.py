@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 
 from ce_desktop.gui.unlock import UnlockPage
 from ce_desktop.storage import throttle
-from tests.gui.shell_support import PASSPHRASE, floor_kdf, make_vault  # noqa: F401
+from tests.gui.shell_support import PASSPHRASE, make_vault
 
 pytestmark = [
     pytest.mark.qt_log_ignore("propagateSizeHints"),

@@ -13,10 +13,9 @@ from ce_desktop.gui.autosave import SaveState
 from ce_desktop.gui.main_window import WINDOW_TITLE, MainWindow
 from ce_desktop.storage.errors import SaveFailed
 from ce_desktop.storage.vault import Vault
-from tests.gui.shell_support import (  # noqa: F401
+from tests.gui.shell_support import (
     PASSPHRASE,
     StandInEditor,
-    floor_kdf,
     make_vault,
     saved_assessment,
 )
@@ -30,15 +29,9 @@ CHILD = "Tamsin Imaginary-Person"
 
 
 @pytest.fixture
-def window(qtbot, data_dir: Path) -> MainWindow:
-    vault, _key = make_vault(data_dir)
-    saved_assessment(vault, CHILD)
-    vault.close()
-    win = MainWindow(data_dir, editor_factory=StandInEditor)
-    qtbot.addWidget(win)
+def window(shown_window) -> MainWindow:
+    win = shown_window(child=CHILD)
     win.session.autosaver.idle_ms = 50
-    win.resize(1280, 800)
-    win.show()
     return win
 
 
@@ -200,13 +193,11 @@ def test_window_title_never_names_the_child(qtbot, window) -> None:
     assert set(seen) == {WINDOW_TITLE}
 
 
-def test_delete_removes_from_disk(qtbot, window, data_dir, monkeypatch) -> None:
-    from PySide6.QtWidgets import QMessageBox
-
+def test_delete_removes_from_disk(qtbot, window, data_dir, dialogs) -> None:
     unlock(qtbot, window)
     window.case_list.focus_list()
     chosen = window.case_list.selected_id()
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    dialogs.answer = True  # "Yes" to "Delete this assessment?"
     qtbot.mouseClick(window.case_list.ui.deleteButton, Qt.MouseButton.LeftButton)
     assert window.case_list.proxy.rowCount() == 0
     assert not list((data_dir / "assessments").glob(f"{chosen}*"))
@@ -242,17 +233,31 @@ def test_a_staged_window_closes_cleanly_while_still_locked(qtbot, data_dir) -> N
     assert window.close()
 
 
-def test_finalise_re_runs_the_checks_whoever_asks(qtbot, window) -> None:
+def test_finalise_re_runs_the_checks_whoever_asks(qtbot, window, dialogs) -> None:
     """The button's enabled state is not the guard: the use case refuses on its own."""
-    problems: list[str] = []
-    window.commands.problem = problems.append  # type: ignore[method-assign]
+    problems = dialogs.warnings
     unlock(qtbot, window)
     editor = open_first(qtbot, window)
 
-    window.commands.confirm_finalise = lambda: True  # the worker said "Finalise"
+    dialogs.finalise = True  # the worker said "Finalise"
     editor.finalise_requested.emit()  # as if a button had been left enabled
 
     assert len(problems) == 1
     assert "cannot be finalised yet" in problems[0]
     vault = window.session.require_vault()
     assert vault.load(editor.assessment().id).status.value == "draft"
+
+
+def test_settings_go_through_the_windows_dialogs_and_are_kept(qtbot, window, dialogs) -> None:
+    from ce_desktop.domain.settings import Settings
+
+    unlock(qtbot, window)
+    dialogs.settings = Settings(worker_name="Sam Fictional-Worker", idle_minutes=7)
+    window.ui.actionSettings.trigger()
+    assert len(dialogs.settings_shown) == 1
+    assert window.session.settings.worker_name == "Sam Fictional-Worker"
+    assert window.idle_watch.idle_ms == 7 * 60_000
+
+    dialogs.settings = None  # cancelled: nothing changes
+    window.ui.actionSettings.trigger()
+    assert window.session.settings.idle_minutes == 7

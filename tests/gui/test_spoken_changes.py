@@ -3,11 +3,8 @@
 Announcements are Qt's accessibility announcement events, spied on as they are sent;
 the words must be plain text, never markup.
 """
-# ruff: noqa: F401, F811  (shared fixtures are imported by name)
 
 from __future__ import annotations
-
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -17,14 +14,10 @@ from ce_desktop.domain.model import RiskLevel
 from ce_desktop.gui.editor import AssessmentEditor
 from ce_desktop.gui.editor.check_page import PROBLEM_HEADING, LinkButton
 from ce_desktop.gui.main_window import MainWindow
-from tests.gui.a11y_support import Announcements, Role, of, spoken, walk
-from tests.gui.editor_support import choose, complete_draft, editor, field, identify, new_draft
+from tests.gui.a11y_support import Announcements, Role, of, walk
+from tests.gui.editor_support import choose, complete_draft, field, new_draft
 from tests.gui.shell_support import (
     PASSPHRASE,
-    StandInEditor,
-    floor_kdf,
-    make_vault,
-    saved_assessment,
 )
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
@@ -142,15 +135,8 @@ def test_no_problem_is_said_too(editor: AssessmentEditor, spoken: Announcements)
 
 
 @pytest.fixture
-def window(qtbot, data_dir: Path, floor_kdf) -> MainWindow:
-    vault, _key = make_vault(data_dir)
-    saved_assessment(vault, "Tamsin Imaginary-Person")
-    vault.close()
-    win = MainWindow(data_dir, editor_factory=StandInEditor)
-    qtbot.addWidget(win)
-    win.resize(1280, 800)
-    win.show()
-    return win
+def window(shown_window) -> MainWindow:
+    return shown_window(child="Tamsin Imaginary-Person")
 
 
 def _unlock(qtbot, window: MainWindow, secret: str) -> None:

@@ -1,9 +1,6 @@
 """Names that stand alone, and no screen heard that is not shown (screen readers, items 2, 4)."""
-# ruff: noqa: F401, F811  (shared fixtures are imported by name)
 
 from __future__ import annotations
-
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -13,9 +10,9 @@ from ce_desktop.domain.model import YesNoNotKnown
 from ce_desktop.gui.editor import AssessmentEditor
 from ce_desktop.gui.main_window import MainWindow
 from tests.gui.a11y_support import Role, of, reached_objects, walk
-from tests.gui.editor_support import choose, complete_draft, editor, field
+from tests.gui.editor_support import choose, complete_draft, field
 from tests.gui.keys import press
-from tests.gui.shell_support import PASSPHRASE, StandInEditor, floor_kdf, make_vault
+from tests.gui.shell_support import PASSPHRASE
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -71,14 +68,8 @@ def test_change_button_names_are_unique(editor: AssessmentEditor) -> None:
 
 
 @pytest.fixture
-def window(qtbot, data_dir: Path, floor_kdf) -> MainWindow:
-    vault, _key = make_vault(data_dir)
-    vault.close()
-    win = MainWindow(data_dir, editor_factory=StandInEditor)
-    qtbot.addWidget(win)
-    win.resize(1280, 800)
-    win.show()
-    return win
+def window(shown_window) -> MainWindow:
+    return shown_window()
 
 
 def test_hidden_screens_are_out_of_the_accessibility_tree(qtbot, window: MainWindow) -> None:

@@ -4,7 +4,6 @@ Through Qt's own accessibility interfaces (what Orca, NVDA, JAWS and VoiceOver a
 given): every stop is named, every input's name is unique on its page and plain text,
 no scroll area or frame is a stop, errors are carried by the field they are about.
 """
-# ruff: noqa: F401, F811  (shared fixtures are imported by name)
 
 from __future__ import annotations
 
@@ -17,8 +16,8 @@ from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QFrame, QWidget
 from ce_desktop.domain.model import AgencyInvolved, YesNoNotKnown
 from ce_desktop.gui.editor import AssessmentEditor
 from ce_desktop.gui.editor.widgets import INVALID_DATE_MESSAGE
-from tests.gui.a11y_support import Announcements, Node, Role, of, spoken, walk
-from tests.gui.editor_support import complete_draft, editor, field, new_draft
+from tests.gui.a11y_support import Announcements, Node, Role, of, walk
+from tests.gui.editor_support import complete_draft, field, new_draft
 from tests.gui.keys import press, type_text
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")

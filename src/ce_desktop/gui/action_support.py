@@ -7,9 +7,9 @@ tests replace, so nothing modal or external ever runs under test:
 
 * ``file_chooser(parent, caption, path, filter) -> (path, filter)``: save dialogs;
 * ``open_chooser(parent, caption, folder, filter) -> (path, filter)``: pick a backup;
-* ``protect_asker(title, default) -> bool | None``, ``password_shower(password)``;
-* ``informer(title, text)``, ``warner(title, text)``, ``confirmer(title, text, yes) -> bool``;
-* ``passphrase_asker(text) -> str | None``; ``print_dialog(printer) -> bool``;
+* ``dialogs``: the window's :class:`~ce_desktop.gui.dialogs.Dialogs` (messages,
+  questions, the protect question, the password, the passphrase);
+* ``print_dialog(printer) -> bool``;
 * ``opener(path) -> bool``; ``printer_factory() -> QPrinter``; ``now()`` and ``today()``;
 * ``folder_chosen(folder)``: the window keeps it, so the next dialog starts there.
 """
@@ -34,6 +34,7 @@ from ce_desktop.domain.settings import Settings
 from ce_desktop.export import folders as export_folders
 from ce_desktop.export.mapi import load_library as load_mapi_library
 from ce_desktop.gui import export_dialogs
+from ce_desktop.gui.dialogs import Dialogs
 from ce_desktop.gui.worker import run_in_background
 from ce_desktop.storage.errors import StorageError
 from ce_desktop.storage.paths import export_dir
@@ -73,6 +74,7 @@ class ActionSupport(QObject):
         settings_provider: Callable[[], Settings],
         catalogue: Catalogue,
         save_now: Callable[[], bool],
+        dialogs: Dialogs | None = None,
     ) -> None:
         super().__init__(parent_window)
         self._window = parent_window
@@ -90,21 +92,9 @@ class ActionSupport(QObject):
         self.open_chooser: Callable[[QWidget, str, str, str], tuple[str, str]] = (
             QFileDialog.getOpenFileName
         )
-        self.protect_asker: Callable[[str, bool], bool | None] = lambda title, default: (
-            export_dialogs.ask_protect(parent_window, title, default)
-        )
-        self.password_shower: Callable[[str], None] = lambda password: export_dialogs.show_password(
-            parent_window, password
-        )
-        dialogs = export_dialogs
-        self.informer: Callable[[str, str], None] = partial(dialogs.inform, parent_window)
-        self.warner: Callable[[str, str], None] = partial(dialogs.warn, parent_window)
-        self.confirmer: Callable[[str, str, str], bool] = partial(dialogs.confirm, parent_window)
-        self.passphrase_asker: Callable[[str], str | None] = partial(
-            dialogs.ask_passphrase, parent_window
-        )
+        self.dialogs = dialogs if dialogs is not None else Dialogs(parent_window)
         self.print_dialog: Callable[[QPrinter], bool] = partial(
-            dialogs.run_print_dialog, parent_window
+            export_dialogs.run_print_dialog, parent_window
         )
         self.printer_factory: Callable[[], QPrinter] = lambda: QPrinter(
             QPrinter.PrinterMode.HighResolution
@@ -123,11 +113,11 @@ class ActionSupport(QObject):
             self.message.emit("Please wait: CE Desktop is still working on the last request.")
             return None
         if not self._save_now():
-            self.warner(title, NOT_SAVED)
+            self.dialogs.warn(title, NOT_SAVED)
             return None
         assessment = self._assessment()
         if assessment is None:
-            self.informer(title, "Open an assessment first.")
+            self.dialogs.inform(title, "Open an assessment first.")
             return None
         return assessment.model_copy(deep=True)
 
@@ -149,7 +139,7 @@ class ActionSupport(QObject):
         if path.suffix.lower() != suffix:
             path = path.with_name(path.name + suffix)
         warning = export_folders.sync_warning(str(path))
-        if warning and not self.confirmer(caption, warning, "Save here anyway"):
+        if warning and not self.dialogs.confirm(caption, warning, "Save here anyway"):
             return None
         if str(path.parent) != self._settings().export_folder:
             self.folder_chosen(path.parent)
@@ -168,7 +158,7 @@ class ActionSupport(QObject):
             if target is current:
                 self.assessment_changed.emit(updated)
         except StorageError as error:
-            self.warner(
+            self.dialogs.warn(
                 "Not noted in the history",
                 f"The file is saved, but CE Desktop could not note it in the assessment's "
                 f"history. {error}",
@@ -193,7 +183,7 @@ class ActionSupport(QObject):
             log.warning("%s failed: %s", title or "Export", type(error).__name__)
             plain = isinstance(error, StorageError | outputs.ExportRefused)
             reason = str(error) if plain else FAILED
-            self.warner(title or "Not saved", f"{failure} {reason}".strip())
+            self.dialogs.warn(title or "Not saved", f"{failure} {reason}".strip())
             self.message.emit(failure)
 
         return report

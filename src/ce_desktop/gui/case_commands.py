@@ -7,16 +7,16 @@ storage problem becomes one plain message and never loses what is on screen.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from ce_desktop.domain import derived
 from ce_desktop.domain.lifecycle import LifecycleError
 from ce_desktop.domain.model import Assessment
 from ce_desktop.gui.case_list import CaseListPage
-from ce_desktop.gui.finalise_dialogs import NextStep, ask_finalise, show_next_step
+from ce_desktop.gui.dialogs import Dialogs
+from ce_desktop.gui.finalise_dialogs import NextStep
 from ce_desktop.gui.session import AssessmentSession
 from ce_desktop.storage.errors import StorageError
 
@@ -26,11 +26,11 @@ TITLE = "CE Desktop"
 class CaseCommands:
     """The assessment commands of the window.
 
+    Every message and question goes through the window's ``dialogs`` (finalising is
+    asked once, then the next step is shown, both there).
+
     Attributes:
         choose_folder: asks where to save a copy (a test replaces it).
-        confirm_finalise: asks once before finalising (a test replaces it).
-        next_step: shows what to do after finalising, returns the step chosen (a test
-            replaces it).
         next_steps: what each chosen step does (the window fills it in).
     """
 
@@ -40,17 +40,14 @@ class CaseCommands:
         session: AssessmentSession,
         case_list: CaseListPage,
         refresh_list: Callable[[], None],
+        dialogs: Dialogs,
     ) -> None:
-        self._parent = parent
+        self._dialogs = dialogs
         self._session = session
         self._case_list = case_list
         self._refresh_list = refresh_list
         self.choose_folder: Callable[[], str] = lambda: QFileDialog.getExistingDirectory(
             parent, "Save an encrypted copy in…"
-        )
-        self.confirm_finalise: Callable[[], bool] = lambda: ask_finalise(parent)
-        self.next_step: Callable[[datetime | None], NextStep | None] = lambda send_by: (
-            show_next_step(parent, send_by)
         )
         self.next_steps: dict[NextStep, Callable[[], None]] = {}
 
@@ -63,7 +60,7 @@ class CaseCommands:
 
     def problem(self, text: str) -> None:
         """Tell the worker about a problem."""
-        QMessageBox.warning(self._parent, TITLE, text)
+        self._dialogs.warn(TITLE, text)
 
     def new(self) -> None:
         """A new assessment (the open one is saved and closed first)."""
@@ -96,14 +93,14 @@ class CaseCommands:
 
     def finalise(self) -> None:
         """Ask once, finalise the open assessment, then show the next step."""
-        if not self.confirm_finalise():
+        if not self._dialogs.ask_finalise():
             return
         try:
             final: Assessment = self._session.finalise()
         except (StorageError, LifecycleError) as error:
             self.problem(str(error))
             return
-        chosen = self.next_step(derived.send_by(final))
+        chosen = self._dialogs.next_step(derived.send_by(final))
         action = self.next_steps.get(chosen) if chosen is not None else None
         if action is not None:
             action()
@@ -118,8 +115,7 @@ class CaseCommands:
         except StorageError as error:
             self.problem(str(error))
             return
-        QMessageBox.information(
-            self._parent,
+        self._dialogs.inform(
             TITLE,
             f"An encrypted copy was saved as {written.name}. It opens only with your "
             "passphrase: copy it back into the data folder's assessments folder to use it.",

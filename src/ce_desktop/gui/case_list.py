@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QComboBox, QHeaderView, QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QComboBox, QHeaderView, QLabel, QWidget
 
 from ce_desktop.domain.derived import format_date
 from ce_desktop.gui.case_list_model import (
@@ -32,6 +32,7 @@ from ce_desktop.gui.case_list_model import (
     Column,
     review_state,
 )
+from ce_desktop.gui.dialogs import Dialogs
 from ce_desktop.gui.flow_layout import flow_container
 from ce_desktop.gui.forms.ui_case_list import Ui_CaseListPage
 from ce_desktop.gui.look import make_heading
@@ -56,6 +57,7 @@ class CaseListPage(QWidget):
         model: the table over the summaries.
         proxy: the sorted, filtered view of ``model`` the table shows.
         sort_box: the "Sort by" list (sorting without the mouse).
+        dialogs: asks before deleting (the window's, or its own when alone).
     """
 
     new_requested = Signal()
@@ -70,8 +72,10 @@ class CaseListPage(QWidget):
         *,
         today: Callable[[], date] = date.today,
         now: Callable[[], datetime] = lambda: datetime.now(UTC),
+        dialogs: Dialogs | None = None,
     ) -> None:
         super().__init__(parent)
+        self.dialogs = dialogs if dialogs is not None else Dialogs(self)
         self.ui = Ui_CaseListPage()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
         make_heading(self.ui.heading)
@@ -253,13 +257,11 @@ class CaseListPage(QWidget):
             name = summary.child_name or "no name yet"
             which = f" {summary.reference} ({name}, {completed})"
         # The name is shown so the right record is deleted; the dialog's title never has it.
-        answer = QMessageBox.question(
-            self,
+        if self.dialogs.confirm(
             "Delete this assessment?",
             f"Delete assessment{which}? It is removed from this laptop and cannot be "
             "brought back, except from a backup.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer == QMessageBox.StandardButton.Yes:
+            yes="&Yes",
+            no="&No",
+        ):
             self.delete_confirmed.emit(chosen)

@@ -13,8 +13,9 @@ import sys
 from collections.abc import Callable
 from types import TracebackType
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
+from ce_desktop.gui.dialogs import Dialogs
 from ce_desktop.logfile import places
 
 log = logging.getLogger(__name__)
@@ -27,8 +28,7 @@ MESSAGE = (
 
 
 def _show(text: str) -> None:
-    parent = QApplication.activeWindow()
-    QMessageBox.warning(parent, "CE Desktop", text)
+    Dialogs(QApplication.activeWindow()).warn("CE Desktop", text)
 
 
 def install_error_hook(show: Callable[[str], None] = _show) -> None:

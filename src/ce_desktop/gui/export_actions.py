@@ -83,7 +83,7 @@ class ExportActions(ActionSupport):
         assessment = self._ready_assessment("Export PDF")
         if assessment is None:
             return
-        protected = self.protect_asker("Export PDF", False)
+        protected = self.dialogs.ask_protect("Export PDF", False)
         if protected is None:
             return
         self._export(assessment, protected=protected)
@@ -118,7 +118,7 @@ class ExportActions(ActionSupport):
         if assessment is None:
             return
         if not self.printer_lister():
-            self.informer("Print", printing.NO_PRINTER)
+            self.dialogs.inform("Print", printing.NO_PRINTER)
             return
         mash = self._settings().mash_address
 
@@ -144,7 +144,7 @@ class ExportActions(ActionSupport):
             if writes_a_file:
                 name = printer.printerName() or "Print to file"
                 self.message.emit("Nothing was printed.")
-                if self.confirmer(
+                if self.dialogs.confirm(
                     "Print", printing.FILE_PRINTER.format(name=name), "Export a protected PDF"
                 ):
                     self._export(assessment, protected=True)
@@ -198,7 +198,7 @@ class ExportActions(ActionSupport):
                 self.message.emit(printing.PRINTING_STOPPED)
             elif isinstance(error, PrintRefused):
                 self.message.emit(str(error))
-                self.warner("Print", str(error))
+                self.dialogs.warn("Print", str(error))
             else:
                 self._failed("Print", "The assessment could not be printed.")(error)
 
@@ -216,7 +216,7 @@ class ExportActions(ActionSupport):
         assessment = self._ready_assessment("Email to Social Care")
         if assessment is None:
             return
-        protected = self.protect_asker("Email to Social Care", True)
+        protected = self.dialogs.ask_protect("Email to Social Care", True)
         if protected is None:
             return
         vault = self._vault()
@@ -258,7 +258,7 @@ class ExportActions(ActionSupport):
             self.later(int(outbox.KEEP_SECONDS * 1000), lambda: outbox.remove(draft))
             return
         outbox.remove(draft)
-        self.informer(
+        self.dialogs.inform(
             "Email to Social Care",
             "No mail program opened the email draft. Use Export PDF, then attach the PDF "
             "to a new email to the MASH in your mail program.",
@@ -270,7 +270,7 @@ class ExportActions(ActionSupport):
         if assessment is None:
             return
         if assessment.status is Status.DRAFT:
-            self.informer("Mark as sent", _FINALISE_FIRST)
+            self.dialogs.inform("Mark as sent", _FINALISE_FIRST)
             return
         if assessment.status is Status.SENT:
             self.message.emit("This assessment is already marked as sent.")
@@ -281,7 +281,7 @@ class ExportActions(ActionSupport):
         try:
             sent = assessments.mark_sent(vault, assessment, now=self.now())
         except StorageError as error:
-            self.warner("Mark as sent", f"It was not marked as sent. {error}")
+            self.dialogs.warn("Mark as sent", f"It was not marked as sent. {error}")
             return
         self.assessment_changed.emit(sent)
         self.message.emit("Marked as sent.")
@@ -304,11 +304,11 @@ class ExportActions(ActionSupport):
     def backup_now(self) -> None:
         """Write the whole data folder to one encrypted backup file."""
         if not self._save_now():
-            self.warner("Back up now", NOT_SAVED)
+            self.dialogs.warn("Back up now", NOT_SAVED)
             return
         vault = self._vault()
         if vault is None:
-            self.informer("Back up now", "Unlock CE Desktop first.")
+            self.dialogs.inform("Back up now", "Unlock CE Desktop first.")
             return
         name = f"CE-Desktop-backup-{self.today():%Y-%m-%d}{BACKUP_SUFFIX}"
         path = self._choose("Back up now", name, BACKUP_FILTER, suffix=BACKUP_SUFFIX)
@@ -316,7 +316,7 @@ class ExportActions(ActionSupport):
             return
 
         def done(_: None) -> None:
-            self.informer(
+            self.dialogs.inform(
                 "Back up now",
                 f"Backup saved as {path.name}. It is encrypted: it opens only with your "
                 "passphrase or recovery key. Keep it somewhere safe.",
@@ -332,11 +332,11 @@ class ExportActions(ActionSupport):
     def restore(self) -> None:
         """Bring the assessments of a backup file back into this data folder."""
         if not self._save_now():
-            self.warner("Restore", NOT_SAVED)
+            self.dialogs.warn("Restore", NOT_SAVED)
             return
         vault = self._vault()
         if vault is None:
-            self.informer("Restore", "Unlock CE Desktop first.")
+            self.dialogs.inform("Restore", "Unlock CE Desktop first.")
             return
         chosen, _ = self.open_chooser(
             self._window, "Restore from a backup", self._folder, BACKUP_FILTER
@@ -344,12 +344,12 @@ class ExportActions(ActionSupport):
         if not chosen:
             return
         source = Path(chosen)
-        passphrase = self.passphrase_asker(
+        passphrase = self.dialogs.ask_passphrase(
             "Enter the passphrase, or the recovery key, that was in use when this backup was made."
         )
         if not passphrase:
             return
-        if not self.confirmer(
+        if not self.dialogs.confirm(
             "Restore",
             "Assessments in the backup will be brought back into this data folder. "
             "Assessments that are only here are kept.",
@@ -363,7 +363,7 @@ class ExportActions(ActionSupport):
     ) -> None:
         def done(report: RestoreReport) -> None:
             self.data_restored.emit()
-            self.informer(
+            self.dialogs.inform(
                 "Restore",
                 f"Restore finished. Added: {len(report.added)}. Replaced: "
                 f"{len(report.replaced)}. Already up to date: {len(report.unchanged)}.",
@@ -377,7 +377,7 @@ class ExportActions(ActionSupport):
 
         def failed(error: Exception) -> None:
             if isinstance(error, RestoreWouldOverwrite) and not overwrite_newer:
-                if self.confirmer(
+                if self.dialogs.confirm(
                     "Restore would replace newer work",
                     f"{error}\n\nReplace the newer assessments here with the older copies "
                     "from the backup? The newer work here would be lost.",
@@ -402,19 +402,19 @@ class ExportActions(ActionSupport):
         """Say what happened; show a password, or where an unprotected PDF was saved."""
         self.message.emit(status)
         if password is not None:
-            self.password_shower(password)
+            self.dialogs.show_password(password)
         elif path is not None:
             advice = UNPROTECTED_ADVICE.format(name=path.name, folder=path.parent)
-            self.informer("PDF saved", advice)
+            self.dialogs.inform("PDF saved", advice)
 
     def _offer_mark_as_sent(self) -> None:
         current = self._assessment()
         if current is None or current.status is Status.SENT:
             return
         if current.status is Status.DRAFT:
-            self.informer("Email to Social Care", _FINALISE_FIRST)
+            self.dialogs.inform("Email to Social Care", _FINALISE_FIRST)
             return
-        if self.confirmer(
+        if self.dialogs.confirm(
             "Email to Social Care",
             "When you have sent the email, mark the assessment as sent. This records the "
             "time and clears the 24-hour send-by reminder.",

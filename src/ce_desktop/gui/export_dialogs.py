@@ -1,5 +1,5 @@
 """The dialogs around exporting: protect with a password, the password itself, and the
-plain message, question, passphrase and print dialogs the export actions use.
+print dialog. The first two are shown through :class:`~ce_desktop.gui.dialogs.Dialogs`.
 
 The password is shown once, in a dialog whose text can be selected; it goes to the
 clipboard only when the worker presses "Copy" (PRODUCT §5.8: no child data, and no
@@ -16,10 +16,8 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -64,14 +62,6 @@ class ProtectDialog(QDialog):
         layout.addWidget(hint)
         layout.addWidget(buttons)
         self.setMinimumWidth(420)
-
-
-def ask_protect(parent: QWidget, title: str, default: bool) -> bool | None:
-    """Show :class:`ProtectDialog`; ``None`` if the worker cancelled."""
-    dialog = ProtectDialog(title, protect=default, parent=parent)
-    if dialog.exec() != QDialog.DialogCode.Accepted:
-        return None
-    return dialog.protect.isChecked()
 
 
 class PasswordDialog(QDialog):
@@ -134,43 +124,6 @@ class PasswordDialog(QDialog):
         """Forget the password when the dialog closes."""
         self.password_field.clear()
         super().done(result)
-
-
-def show_password(parent: QWidget, password: str) -> None:
-    """Show :class:`PasswordDialog` and wait until the worker closes it."""
-    PasswordDialog(password, parent).exec()
-
-
-def inform(parent: QWidget, title: str, text: str) -> None:
-    """A plain message with an OK button."""
-    QMessageBox.information(parent, title, text)
-
-
-def warn(parent: QWidget, title: str, text: str) -> None:
-    """A plain message about something that did not work."""
-    QMessageBox.warning(parent, title, text)
-
-
-def confirm(parent: QWidget, title: str, text: str, yes: str) -> bool:
-    """Ask a question; True only if the worker pressed the ``yes`` button.
-
-    "Not now" is the default: the ``yes`` of these questions records something
-    ("Mark as sent") or replaces something (restoring), so Enter pressed once too often,
-    for example after the message before it, must never say yes.
-    """
-    box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
-    accept = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
-    not_now = box.addButton("Not now", QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(not_now)
-    box.setEscapeButton(not_now)
-    box.exec()
-    return box.clickedButton() is accept
-
-
-def ask_passphrase(parent: QWidget, text: str) -> str | None:
-    """Ask for a passphrase (typed hidden); ``None`` if cancelled."""
-    value, ok = QInputDialog.getText(parent, "Restore", text, QLineEdit.EchoMode.Password)
-    return value if ok else None
 
 
 def run_print_dialog(parent: QWidget, printer: QPrinter) -> bool:

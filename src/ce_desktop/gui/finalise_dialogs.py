@@ -3,7 +3,7 @@
 Finalise cannot be undone, so it is asked once, and the safe answer ("Go back") is the
 default: Enter pressed twice never finalises by accident. Once final, the worker is
 told what comes next, sending it to Children's Social Care within 24 hours, with the
-ways of doing so at hand.
+ways of doing so at hand. Both are shown through :class:`~ce_desktop.gui.dialogs.Dialogs`.
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 from ce_desktop.domain.derived import format_moment
 
 FINALISE_QUESTION = "Finalise this assessment? It cannot be changed afterwards."
+FINALISE_WHAT_NEXT = "To record changes after this, you start a review from the final assessment."
 
 
 class NextStep(Enum):
@@ -32,20 +32,6 @@ class NextStep(Enum):
     EMAIL = "Email to Social Care…"
     EXPORT = "Export PDF…"
     PRINT = "Print…"
-
-
-def ask_finalise(parent: QWidget) -> bool:
-    """Ask once before finalising; True only if the worker chose "Finalise"."""
-    box = QMessageBox(QMessageBox.Icon.Question, "Finalise", FINALISE_QUESTION, parent=parent)
-    box.setInformativeText(
-        "To record changes after this, you start a review from the final assessment."
-    )
-    finalise = box.addButton("&Finalise", QMessageBox.ButtonRole.AcceptRole)
-    back = box.addButton("&Go back", QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(back)
-    box.setEscapeButton(back)
-    box.exec()
-    return box.clickedButton() is finalise
 
 
 def next_step_text(send_by: datetime | None) -> str:
@@ -94,12 +80,3 @@ class NextStepDialog(QDialog):
     def _choose(self, step: NextStep) -> None:
         self.chosen = step
         self.accept()
-
-
-def show_next_step(parent: QWidget, send_by: datetime | None) -> NextStep | None:
-    """Show :class:`NextStepDialog`; the step chosen, or None."""
-    dialog = NextStepDialog(send_by, parent)
-    dialog.exec()
-    chosen = dialog.chosen
-    dialog.deleteLater()
-    return chosen

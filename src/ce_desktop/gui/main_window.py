@@ -14,15 +14,16 @@ import logging
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QPushButton, QWidget
+from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtWidgets import QMainWindow, QPushButton, QWidget
 
 import ce_desktop
 from ce_desktop.domain.defaults import DEFAULT_MASH_ADDRESS
 from ce_desktop.gui.autosave import off_ui_thread
+from ce_desktop.gui.dialogs import Dialogs
 from ce_desktop.gui.focus_ring import install_focus_rings
 from ce_desktop.gui.forms.ui_main_window import Ui_MainWindow
 from ce_desktop.gui.locking import IdleWatch
@@ -41,10 +42,10 @@ if TYPE_CHECKING:
     from ce_desktop.gui.autosave import SaveStatusBar
     from ce_desktop.gui.case_commands import CaseCommands
     from ce_desktop.gui.case_list import CaseListPage
+    from ce_desktop.gui.editor_seam import Editor, EditorFactory
     from ce_desktop.gui.export_actions import ExportActions
     from ce_desktop.gui.first_run import FirstRunPage
     from ce_desktop.gui.guidance import GuidanceWindow
-    from ce_desktop.gui.recovery import Ask
     from ce_desktop.gui.session import AssessmentSession, Resume
     from ce_desktop.storage.vault import Vault
 
@@ -57,7 +58,7 @@ TRAINING_BANNER_STYLE = (
 )
 
 
-def default_editor(catalogue: Catalogue, parent: QWidget) -> QWidget:
+def default_editor(catalogue: Catalogue, parent: QWidget) -> Editor:
     """The assessment editor (imported at first use: start-up shows the unlock screen)."""
     from ce_desktop.gui.editor import AssessmentEditor
 
@@ -71,6 +72,7 @@ class MainWindow(QMainWindow):
     ("firstRunPage"), ``unlock_page`` ("unlockPage"), ``case_list`` ("caseListPage"),
     ``editor`` ("assessmentEditor"; None until an assessment is opened, and again
     after each lock), ``save_status`` ("saveStatus"), ``session`` and ``idle_watch``.
+    Every message and question goes through ``dialogs`` (made here, or a test's).
 
     With ``staged=True`` (how the app starts) and a vault already set up, only the
     unlock screen is built at first; the rest of the window is built at unlock, its
@@ -82,18 +84,19 @@ class MainWindow(QMainWindow):
     session: AssessmentSession
     save_status: SaveStatusBar
     export_actions: ExportActions
+    cancel_print_button: QPushButton
     commands: CaseCommands
-    ask_recover: Ask
 
     def __init__(
         self,
         data_dir: Path,
         *,
         catalogue: Catalogue | None = None,
-        editor_factory: Callable[[Catalogue, QWidget], QWidget] = default_editor,
+        editor_factory: EditorFactory = default_editor,
         today: Callable[[], date] = date.today,
         now: Callable[[], datetime] | None = None,
         staged: bool = False,
+        dialogs: Dialogs | None = None,
     ) -> None:
         super().__init__()
         install()
@@ -107,6 +110,7 @@ class MainWindow(QMainWindow):
         self._resume: Resume | None = None
         self._guidance: GuidanceWindow | None = None
         self._built = False
+        self.dialogs = dialogs if dialogs is not None else Dialogs(self)
         install_focus_rings()
         self.unlock_page = UnlockPage(self.data_dir, self)
         self.unlock_page.setObjectName("unlockPage")
@@ -150,15 +154,14 @@ class MainWindow(QMainWindow):
         from ce_desktop.gui.case_commands import CaseCommands
         from ce_desktop.gui.case_list import CaseListPage
         from ce_desktop.gui.first_run import FirstRunPage
-        from ce_desktop.gui.recovery import ask_with_message_box
         from ce_desktop.gui.session import AssessmentSession
+        from ce_desktop.gui.window_exports import wire_export_actions
 
         self._built = True
-        self.ask_recover = ask_with_message_box(self)
         mash = getattr(self.catalogue.toolkit, "mash_address", DEFAULT_MASH_ADDRESS)
         self.first_run = FirstRunPage(self.data_dir, mash, self)
         self.first_run.setObjectName("firstRunPage")
-        self.case_list = CaseListPage(self, today=self._today)
+        self.case_list = CaseListPage(self, today=self._today, dialogs=self.dialogs)
         self.case_list.setObjectName("caseListPage")
         for page in (self.first_run, self.case_list):
             self.ui.stack.addWidget(page)
@@ -174,8 +177,19 @@ class MainWindow(QMainWindow):
         )
         self.save_status = SaveStatusBar(self)
         self.ui.statusbar.addPermanentWidget(self.save_status)
-        self.commands = CaseCommands(self, self.session, self.case_list, self._refresh_list)
-        self.export_actions = self._make_export_actions()
+        self.commands = CaseCommands(
+            self, self.session, self.case_list, self._refresh_list, self.dialogs
+        )
+        self.export_actions, self.cancel_print_button = wire_export_actions(
+            self,
+            self.ui,
+            self.session,
+            self.commands,
+            self.catalogue,
+            self.dialogs,
+            assessment_changed=self._assessment_changed,
+            refresh_list=self._refresh_list,
+        )
         self._connect()
 
     # Wiring ---------------------------------------------------------------------------
@@ -194,52 +208,6 @@ class MainWindow(QMainWindow):
         if isinstance(app, QGuiApplication):
             app.commitDataRequest.connect(self._session_ending)
             app.aboutToQuit.connect(self._session_ending)
-
-    def _make_export_actions(self) -> ExportActions:
-        from ce_desktop.gui.export_actions import ExportActions
-
-        actions = ExportActions(
-            self,
-            lambda: self.session.vault,
-            self.session.current,
-            lambda: self.session.settings,
-            self.catalogue,
-            self.session.save_now,
-        )
-        actions.assessment_changed.connect(self._assessment_changed)
-        actions.folder_chosen = self._remember_export_folder
-        actions.message.connect(lambda text: self.ui.statusbar.showMessage(text, 15000))
-        actions.busy_changed.connect(self._export_busy)
-        actions.data_restored.connect(self._refresh_list)
-        # While a print job is handed over the window stays usable; this stops the job.
-        self.cancel_print_button = QPushButton("Cancel printing", self)
-        self.cancel_print_button.setObjectName("cancelPrintButton")
-        self.cancel_print_button.setVisible(False)
-        self.cancel_print_button.clicked.connect(actions.cancel_print)
-        self.ui.statusbar.addPermanentWidget(self.cancel_print_button)
-        actions.printing_changed.connect(self.cancel_print_button.setVisible)
-        return actions
-
-    def _remember_export_folder(self, folder: Path) -> None:
-        settings = self.session.settings.model_copy(update={"export_folder": str(folder)})
-        self.commands.guarded(lambda: self.session.save_settings(settings))
-
-    def _export_busy(self, busy: bool) -> None:
-        # One export, print or email at a time: the others wait until it has finished.
-        for action in self._export_action_list():
-            action.setEnabled(not busy)
-
-    def _export_action_list(self) -> list[QAction]:
-        ui = self.ui
-        return [
-            ui.actionExportPdf,
-            ui.actionPrint,
-            ui.actionEmail,
-            ui.actionMarkSent,
-            ui.actionBlankForm,
-            ui.actionBackUp,
-            ui.actionRestore,
-        ]
 
     def _connect(self) -> None:
         ui, session, commands = self.ui, self.session, self.commands
@@ -262,30 +230,11 @@ class MainWindow(QMainWindow):
         ui.actionBackToList.triggered.connect(self.back_to_list)
         ui.actionSaveNow.triggered.connect(session.save_now)
         ui.actionSettings.triggered.connect(self._open_settings)
-        exports = self.export_actions
-        handlers = (
-            exports.export_pdf,
-            exports.print_assessment,
-            exports.email_to_social_care,
-            exports.mark_as_sent,
-            exports.blank_form,
-            exports.backup_now,
-            exports.restore,
-        )
-        for action, handler in zip(self._export_action_list(), handlers, strict=True):
-            action.triggered.connect(handler)
-        from ce_desktop.gui.finalise_dialogs import NextStep
-
-        commands.next_steps = {
-            NextStep.EMAIL: ui.actionEmail.trigger,
-            NextStep.EXPORT: ui.actionExportPdf.trigger,
-            NextStep.PRINT: ui.actionPrint.trigger,
-        }
 
     # The editor ------------------------------------------------------------------------
 
     @property
-    def editor(self) -> Any | None:
+    def editor(self) -> Editor | None:
         """The assessment editor, or None while no assessment has been opened."""
         return self.session.editor if self._built else None
 
@@ -294,18 +243,19 @@ class MainWindow(QMainWindow):
         """Whether a vault is open (the window is showing the worker's data)."""
         return self._built and self.session.vault is not None
 
-    def _make_editor(self) -> QWidget:
+    def _make_editor(self) -> Editor:
         editor = self._editor_factory(self.catalogue, self)
-        editor.setObjectName("assessmentEditor")
-        editor.finalise_requested.connect(self.commands.finalise)  # type: ignore[attr-defined]
-        editor.start_review_requested.connect(self.commands.review_open)  # type: ignore[attr-defined]
-        self.ui.stack.addWidget(editor)
+        editor.widget().setObjectName("assessmentEditor")
+        editor.finalise_requested.connect(self.commands.finalise)
+        editor.start_review_requested.connect(self.commands.review_open)
+        self.ui.stack.addWidget(editor.widget())
         return editor
 
-    def _discard_editor(self, editor: QWidget) -> None:
-        self.ui.stack.removeWidget(editor)
-        editor.setParent(None)  # out of the window's tree at once, not at the next loop
-        editor.deleteLater()
+    def _discard_editor(self, editor: Editor) -> None:
+        widget = editor.widget()
+        self.ui.stack.removeWidget(widget)
+        widget.setParent(None)  # out of the window's tree at once, not at the next loop
+        widget.deleteLater()
 
     # Pages -------------------------------------------------------------------------------
 
@@ -319,7 +269,7 @@ class MainWindow(QMainWindow):
         only_current_sized(self.ui.stack)
         self.setWindowTitle(WINDOW_TITLE)
         unlocked = self.unlocked
-        in_editor = page is self.editor and self.editor is not None
+        in_editor = self.editor is not None and page is self.editor.widget()
         ui = self.ui
         for action in (
             ui.actionNewAssessment,
@@ -365,11 +315,13 @@ class MainWindow(QMainWindow):
     # Unlocking and locking ---------------------------------------------------------------
 
     def _unlocked(self, vault: Vault) -> None:
-        from ce_desktop.gui.recovery import offer_recovered_drafts
+        from ce_desktop.gui.recovery import offer_recovered_drafts, question
 
         self._build()
         self.session.attach(vault)
-        _recovered, problems = offer_recovered_drafts(vault, self.ask_recover)
+        _recovered, problems = offer_recovered_drafts(
+            vault, lambda draft: self.dialogs.ask_recover(question(draft))
+        )
         for problem in problems:
             self._problem(problem)
         self.idle_watch.set_idle_minutes(self.session.settings.idle_minutes)
@@ -405,16 +357,15 @@ class MainWindow(QMainWindow):
             self.session.save_now()
 
     def _already_running(self, message: str) -> None:
-        QMessageBox.warning(self, WINDOW_TITLE, message)
+        self.dialogs.warn(WINDOW_TITLE, message)
 
     # The open assessment ----------------------------------------------------------------
 
     def _opened(self, assessment: Assessment) -> None:
         self.ui.trainingBanner.setVisible(assessment.is_training_sample)
         editor = self.session.ensure_editor()
-        self._show_page(editor)
-        # Typing goes into the form at once, never into whatever had focus before.
-        getattr(editor, "focus_start", editor.setFocus)()
+        self._show_page(editor.widget())
+        editor.focus_start()  # typing goes into the form, never where focus was before
         self.save_status.show_state(self.session.autosaver.state, self.session.autosaver.error)
 
     def _assessment_changed(self, assessment: Assessment) -> None:
@@ -432,38 +383,35 @@ class MainWindow(QMainWindow):
         self.show_case_list()
 
     def _problem(self, text: str) -> None:
-        QMessageBox.warning(self, WINDOW_TITLE, text)
+        self.dialogs.warn(WINDOW_TITLE, text)
 
     # Dialogs --------------------------------------------------------------------------------
 
     def _open_settings(self) -> None:
-        from ce_desktop.gui.settings_dialog import SettingsDialog
-
         if not self.unlocked:
             return
-        dialog = SettingsDialog(self.session.settings, self.data_dir, self)
-        dialog.backup_requested.connect(self.export_actions.backup_now)
-        dialog.restore_requested.connect(self.export_actions.restore)
-        if dialog.exec():
-            settings = dialog.result_settings()
+        settings = self.dialogs.edit_settings(
+            self.session.settings,
+            self.data_dir,
+            backup=self.export_actions.backup_now,
+            restore=self.export_actions.restore,
+        )
+        if settings is not None:
             self.commands.guarded(lambda: self.session.save_settings(settings))
             self.idle_watch.set_idle_minutes(self.session.settings.idle_minutes)
-        dialog.deleteLater()
 
     def _open_guidance(self) -> None:
         if self._guidance is None:
             from ce_desktop.gui.guidance import GuidanceWindow
 
             self._guidance = GuidanceWindow(self.catalogue, self)
-        topic = getattr(self.editor, "guidance_topic", lambda: None)()
-        self._guidance.show_topic(topic)
+        self._guidance.show_topic(None)
         self._guidance.show()
         self._guidance.raise_()
         self._guidance.activateWindow()
 
     def _about(self) -> None:
-        QMessageBox.about(
-            self,
+        self.dialogs.about(
             "About CE Desktop",
             f"CE Desktop {ce_desktop.__version__}\n\n"
             "The Surrey Child Exploitation (CE) Risk Assessment, offline. Assessments are "
@@ -476,18 +424,16 @@ class MainWindow(QMainWindow):
             self.idle_watch.detach()
             event.accept()
             return
-        if self.session.current_id and not self.session.save_now():
-            answer = QMessageBox.question(
-                self,
-                "Close without saving?",
-                f"The latest changes could not be saved: {self.session.autosaver.error} "
-                "Close anyway and lose them?",
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No,
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                event.ignore()
-                return
+        unsaved = self.session.current_id and not self.session.save_now()
+        if unsaved and not self.dialogs.confirm(
+            "Close without saving?",
+            f"The latest changes could not be saved: {self.session.autosaver.error} "
+            "Close anyway and lose them?",
+            yes="&Yes",
+            no="&No",
+        ):
+            event.ignore()
+            return
         self.session.autosaver.stop()
         self.idle_watch.detach()
         if self._guidance is not None:

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
+
+from ce_desktop.gui.dialogs import Dialogs
 
 MAX_LINES = 30
 
@@ -29,10 +30,6 @@ def shortened(text: str, max_lines: int = MAX_LINES) -> str:
 def show_command_output(text: str, exit_code: int) -> None:
     """A message box with the command's output; a warning if it did not succeed."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    box = QMessageBox()
-    box.setWindowTitle("CE Desktop")
-    box.setIcon(QMessageBox.Icon.Information if exit_code == 0 else QMessageBox.Icon.Warning)
-    box.setTextFormat(Qt.TextFormat.PlainText)  # output is never taken for markup
-    box.setText(shortened(text))
-    box.exec()
+    dialogs = Dialogs(None)  # plain text: the output is never taken for markup
+    (dialogs.inform if exit_code == 0 else dialogs.warn)("CE Desktop", shortened(text))
     app.processEvents()

@@ -11,8 +11,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QMessageBox, QWidget
-
 from ce_desktop.domain.derived import format_day_and_time
 from ce_desktop.storage.assessments import RecoverableDraft
 from ce_desktop.storage.errors import StorageError
@@ -21,7 +19,8 @@ from ce_desktop.storage.vault import Vault
 log = logging.getLogger(__name__)
 
 Ask = Callable[[RecoverableDraft], bool | None]
-"""True: recover it; False: discard it; None: decide later (it is offered again)."""
+"""True: recover it; False: discard it; None: decide later (it is offered again).
+The window asks through ``Dialogs.ask_recover`` with :func:`question`'s words."""
 
 
 def question(draft: RecoverableDraft) -> str:
@@ -32,24 +31,6 @@ def question(draft: RecoverableDraft) -> str:
         f"A newer version from {when} was kept safe.\n\n"
         "Recover it? If you choose Discard, the last saved version stays as it is."
     )
-
-
-def ask_with_message_box(parent: QWidget) -> Ask:
-    """An ``Ask`` that shows a message box with Recover, Discard and Later."""
-
-    def ask(draft: RecoverableDraft) -> bool | None:
-        box = QMessageBox(QMessageBox.Icon.Question, "Recover unsaved work", question(draft))
-        box.setParent(parent, box.windowFlags())
-        recover = box.addButton("Recover", QMessageBox.ButtonRole.AcceptRole)
-        discard = box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton("Later", QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(recover)
-        box.exec()
-        if box.clickedButton() is recover:
-            return True
-        return False if box.clickedButton() is discard else None
-
-    return ask
 
 
 def offer_recovered_drafts(vault: Vault, ask: Ask) -> tuple[list[str], list[str]]:

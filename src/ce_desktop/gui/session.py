@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
@@ -35,6 +35,7 @@ from ce_desktop.storage.errors import READ_ONLY_NOTICE, StorageError
 from ce_desktop.usecases import assessments as use
 
 if TYPE_CHECKING:
+    from ce_desktop.gui.editor_seam import Editor
     from ce_desktop.storage.vault import AssessmentSummary, Vault
 
 log = logging.getLogger(__name__)
@@ -67,8 +68,8 @@ class AssessmentSession(QObject):
 
     def __init__(
         self,
-        make_editor: Callable[[], Any],
-        discard_editor: Callable[[Any], None],
+        make_editor: Callable[[], Editor],
+        discard_editor: Callable[[Editor], None],
         *,
         today: Callable[[], date] = date.today,
         now: Callable[[], datetime] = utc_now,
@@ -79,7 +80,7 @@ class AssessmentSession(QObject):
         self._catalogue = catalogue
         self._make_editor = make_editor
         self._discard_editor = discard_editor
-        self.editor: Any | None = None
+        self.editor: Editor | None = None
         self.today = today
         self.now = now
         self.vault: Vault | None = None
@@ -87,7 +88,7 @@ class AssessmentSession(QObject):
         self.current_id: str | None = None
         self.autosaver = Autosaver(self._write, self)
 
-    def ensure_editor(self) -> Any:
+    def ensure_editor(self) -> Editor:
         """The editor, made on first use."""
         if self.editor is None:
             self.editor = self._make_editor()
@@ -141,8 +142,7 @@ class AssessmentSession(QObject):
         """The assessment in the editor, or None."""
         if self.current_id is None or self.editor is None:
             return None
-        assessment: Assessment = self.editor.assessment()
-        return assessment
+        return self.editor.assessment()
 
     def _write(self) -> None:
         assessment = self.current()

@@ -103,7 +103,7 @@ class AssessmentEditor(QWidget):
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self._update_all_tabs()
 
-    # The contract of the shell ------------------------------------------------------
+    # The contract of the shell (gui.editor_seam.Editor) -------------------------------
 
     def load(
         self,
@@ -196,6 +196,10 @@ class AssessmentEditor(QWidget):
                 widget.setFocus(Qt.FocusReason.TabFocusReason)
                 return
             widget = widget.nextInFocusChain()
+
+    def widget(self) -> QWidget:
+        """The editor's widget (itself), as the window's ``Editor`` seam asks."""
+        return self
 
     def set_now_provider(self, now: Callable[[], datetime]) -> None:
         """Replace the clock used for rules, ages and referral times (for tests)."""

@@ -1,0 +1,161 @@
+"""Every way the window tells or asks the worker something, in one injected object.
+
+The window makes one :class:`Dialogs` and hands it to what needs it: the case list,
+the case commands, the outward actions (export, print, email, backup) and the
+window's own messages. Tests hand over a recording stand-in instead
+(``tests/gui/conftest.py``), so nothing modal runs under test and no test has to
+replace ``QMessageBox``. A small form added later (a question with a typed answer,
+for example) is added here as a method, so it is replaced the same way.
+
+Every question's default button is its safe answer: Enter pressed once too often,
+for example after the message before it, never says yes to what was not chosen.
+The dialogs of the exports and of finalising are imported when first shown, not at
+start-up (the unlock screen comes first).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
+
+if TYPE_CHECKING:
+    from ce_desktop.domain.settings import Settings
+    from ce_desktop.gui.finalise_dialogs import NextStep
+
+TITLE = "CE Desktop"
+
+
+class Dialogs:
+    """Messages, questions and small forms, each modal on the window given.
+
+    Attributes:
+        parent: the window the dialogs are modal on (None: the active window's).
+    """
+
+    def __init__(self, parent: QWidget | None) -> None:
+        self.parent = parent
+
+    # Telling -------------------------------------------------------------------------
+
+    def inform(self, title: str, text: str) -> None:
+        """A plain message with an OK button."""
+        self._message(QMessageBox.Icon.Information, title, text)
+
+    def warn(self, title: str, text: str) -> None:
+        """A plain message about something that did not work."""
+        self._message(QMessageBox.Icon.Warning, title, text)
+
+    def _message(self, icon: QMessageBox.Icon, title: str, text: str) -> None:
+        box = QMessageBox(icon, title or TITLE, text, QMessageBox.StandardButton.Ok, self.parent)
+        # Plain text: a message can quote a file name or an error, never taken for markup.
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.exec()
+
+    def about(self, title: str, text: str) -> None:
+        """The "About" box (the app's icon beside the text)."""
+        QMessageBox.about(self.parent, title, text)
+
+    def show_password(self, password: str) -> None:
+        """Show a generated PDF password once, until the worker closes it."""
+        from ce_desktop.gui import export_dialogs
+
+        export_dialogs.PasswordDialog(password, self.parent).exec()
+
+    # Asking --------------------------------------------------------------------------
+
+    def confirm(self, title: str, text: str, yes: str, no: str = "Not now") -> bool:
+        """Ask a question; True only if the worker pressed ``yes``.
+
+        ``no`` is the default and the Escape answer: the ``yes`` of these questions
+        records something ("Mark as sent"), replaces or removes something (restoring,
+        deleting) or loses something (closing without saving).
+        """
+        box = QMessageBox(QMessageBox.Icon.Question, title or TITLE, text, parent=self.parent)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        accept = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
+        reject = box.addButton(no, QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(reject)
+        box.setEscapeButton(reject)
+        box.exec()
+        return box.clickedButton() is accept
+
+    def ask_finalise(self) -> bool:
+        """Ask once before finalising; True only if the worker chose "Finalise".
+
+        Finalise cannot be undone, so "Go back" is the default: Enter alone goes back.
+        """
+        from ce_desktop.gui.finalise_dialogs import FINALISE_QUESTION, FINALISE_WHAT_NEXT
+
+        box = QMessageBox(
+            QMessageBox.Icon.Question, "Finalise", FINALISE_QUESTION, parent=self.parent
+        )
+        box.setInformativeText(FINALISE_WHAT_NEXT)
+        finalise = box.addButton("&Finalise", QMessageBox.ButtonRole.AcceptRole)
+        back = box.addButton("&Go back", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(back)
+        box.setEscapeButton(back)
+        box.exec()
+        return box.clickedButton() is finalise
+
+    def next_step(self, send_by: datetime | None) -> NextStep | None:
+        """What comes after finalising, with Email, Export and Print at hand; the choice."""
+        from ce_desktop.gui.finalise_dialogs import NextStepDialog
+
+        dialog = NextStepDialog(send_by, self.parent)
+        dialog.exec()
+        chosen = dialog.chosen
+        dialog.deleteLater()
+        return chosen
+
+    def ask_recover(self, text: str) -> bool | None:
+        """Recover work a crash left behind? True: recover; False: discard; None: later."""
+        box = QMessageBox(QMessageBox.Icon.Question, "Recover unsaved work", text)
+        if self.parent is not None:
+            box.setParent(self.parent, box.windowFlags())
+        recover = box.addButton("Recover", QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton("Later", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(recover)
+        box.exec()
+        if box.clickedButton() is recover:
+            return True
+        return False if box.clickedButton() is discard else None
+
+    # Small forms ---------------------------------------------------------------------
+
+    def ask_protect(self, title: str, default: bool) -> bool | None:
+        """Protect the PDF with a password? None if the worker cancelled."""
+        from ce_desktop.gui import export_dialogs
+
+        dialog = export_dialogs.ProtectDialog(title, protect=default, parent=self.parent)
+        if not dialog.exec():
+            return None
+        return dialog.protect.isChecked()
+
+    def ask_passphrase(self, text: str, title: str = "Restore") -> str | None:
+        """Ask for a passphrase (typed hidden); None if cancelled."""
+        value, ok = QInputDialog.getText(self.parent, title, text, QLineEdit.EchoMode.Password)
+        return value if ok else None
+
+    def edit_settings(
+        self,
+        settings: Settings,
+        data_dir: Path,
+        *,
+        backup: Callable[[], None],
+        restore: Callable[[], None],
+    ) -> Settings | None:
+        """The Settings form (with its backup and restore buttons); None if cancelled."""
+        from ce_desktop.gui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(settings, data_dir, self.parent)
+        dialog.backup_requested.connect(backup)
+        dialog.restore_requested.connect(restore)
+        edited = dialog.result_settings() if dialog.exec() else None
+        dialog.deleteLater()
+        return edited

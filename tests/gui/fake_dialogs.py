@@ -1,0 +1,95 @@
+"""A recording stand-in for the window's ``Dialogs``: nothing modal runs under test.
+
+The window, the case list, the case commands and the outward actions all take one
+``Dialogs`` object; a test hands them :class:`RecordingDialogs` (the ``dialogs``
+fixture of ``tests/gui/conftest.py``) instead of replacing ``QMessageBox``, tells it
+the answers, and reads back what the worker would have been told and asked.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from ce_desktop.domain.settings import Settings
+from ce_desktop.gui.dialogs import Dialogs
+from ce_desktop.gui.finalise_dialogs import NextStep
+
+
+@dataclass
+class RecordingDialogs(Dialogs):
+    """Says yes (or what a test sets) and remembers every message and question.
+
+    Attributes:
+        infos, warnings: the texts of the messages shown, in order.
+        questions: the texts of the yes/no questions asked, in order.
+        answers: the answers to the next questions, in order; ``answer`` once they run out.
+        finalise: the answer to "Finalise this assessment?" (False: "Go back").
+        finalise_asked: how many times it was asked.
+        step: the step chosen after finalising; ``send_by`` the deadlines shown.
+        recover: the answer to "Recover unsaved work?"; ``recover_questions`` the texts.
+        protect: the answer to "Protect with a password?" (None: cancelled).
+        passwords: the PDF passwords shown.
+        passphrase: the passphrase typed when asked (None: cancelled).
+        settings: what the Settings form is saved as (None: cancelled);
+            ``settings_shown`` the settings it opened with.
+    """
+
+    infos: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    questions: list[str] = field(default_factory=list)
+    answer: bool = True
+    answers: list[bool] = field(default_factory=list)
+    finalise: bool = False
+    finalise_asked: int = 0
+    step: NextStep | None = None
+    send_by: list[datetime | None] = field(default_factory=list)
+    recover: bool | None = None
+    recover_questions: list[str] = field(default_factory=list)
+    protect: bool | None = False
+    passwords: list[str] = field(default_factory=list)
+    passphrase: str | None = None
+    settings: Settings | None = None
+    settings_shown: list[Settings] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        super().__init__(None)
+
+    def inform(self, title: str, text: str) -> None:
+        self.infos.append(text)
+
+    def warn(self, title: str, text: str) -> None:
+        self.warnings.append(text)
+
+    def about(self, title: str, text: str) -> None:
+        self.infos.append(text)
+
+    def show_password(self, password: str) -> None:
+        self.passwords.append(password)
+
+    def confirm(self, title: str, text: str, yes: str, no: str = "Not now") -> bool:
+        self.questions.append(text)
+        return self.answers.pop(0) if self.answers else self.answer
+
+    def ask_finalise(self) -> bool:
+        self.finalise_asked += 1
+        return self.finalise
+
+    def next_step(self, send_by: datetime | None) -> NextStep | None:
+        self.send_by.append(send_by)
+        return self.step
+
+    def ask_recover(self, text: str) -> bool | None:
+        self.recover_questions.append(text)
+        return self.recover
+
+    def ask_protect(self, title: str, default: bool) -> bool | None:
+        return self.protect
+
+    def ask_passphrase(self, text: str, title: str = "Restore") -> str | None:
+        return self.passphrase
+
+    def edit_settings(self, settings, data_dir: Path, *, backup, restore) -> Settings | None:  # type: ignore[no-untyped-def]
+        self.settings_shown.append(settings)
+        return self.settings
