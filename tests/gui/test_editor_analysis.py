@@ -1,5 +1,4 @@
 """The Analysis and Intended action pages, driven through their widgets."""
-# ruff: noqa: F401, F811  (the shared ``editor`` fixture is imported by name)
 
 from __future__ import annotations
 
@@ -22,7 +21,6 @@ from tests.gui.editor_support import (
     NOW,
     born_years_ago,
     choose,
-    editor,
     field,
     new_draft,
     show_field,

@@ -1,5 +1,4 @@
 """The Child details page, driven through its widgets."""
-# ruff: noqa: F401, F811  (the shared ``editor`` fixture is imported by name)
 
 from __future__ import annotations
 
@@ -17,7 +16,6 @@ from ce_desktop.gui.editor.rows import RepeatingRows
 from tests.gui.editor_support import (
     born_years_ago,
     choose,
-    editor,
     field,
     new_draft,
     show_field,

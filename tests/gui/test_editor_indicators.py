@@ -1,5 +1,4 @@
 """The Indicators page: rows from the catalogue, examples beside them, the count and guide."""
-# ruff: noqa: F401, F811  (the shared ``editor`` fixture is imported by name)
 
 from __future__ import annotations
 
@@ -12,7 +11,6 @@ from ce_desktop.domain.model import RiskLevel
 from ce_desktop.gui.editor import AssessmentEditor
 from ce_desktop.gui.editor.indicators_page import IndicatorsPage
 from tests.gui.editor_support import (
-    editor,
     field,
     identify,
     new_draft,
