@@ -134,7 +134,9 @@ def test_the_error_summary_link_moves_focus_to_the_field(
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     dialog.worker_name.setFocus()
 
-    dialog.error_summary.linkActivated.emit("#mashAddress")
+    (link,) = dialog.error_summary.links()
+    assert link.objectName() == "problem.mashAddress"
+    qtbot.keyClick(link, Qt.Key.Key_Return)
 
     assert dialog.focusWidget() is dialog.mash_address
 

@@ -9,7 +9,13 @@ from __future__ import annotations
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QLabel, QWidget
 
-ERROR_STYLE = "color: #b00020; font-weight: bold;"
+ERROR_COLOUR = "#b00020"
+"""The one red an error is said in, everywhere in the window (text, and the border of
+the error summary): 7.3:1 on white and over 6:1 on the window's grey, so the words
+stay readable whatever they are drawn on."""
+LINK_COLOUR = "#1d70b8"
+"""The links of the error summary."""
+ERROR_STYLE = f"color: {ERROR_COLOUR}; font-weight: bold;"
 NOTICE_STYLE = "color: #1d4e89;"
 LINK_STYLE = (
     "QPushButton { color: #1d4e89; text-decoration: underline; border: none;"

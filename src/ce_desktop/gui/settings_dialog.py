@@ -7,7 +7,6 @@ runs the backup or restore itself so that the dialog never touches the vault.
 
 from __future__ import annotations
 
-import html
 import re
 from pathlib import Path
 
@@ -29,6 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from ce_desktop.domain.settings import MAX_IDLE_MINUTES, MIN_IDLE_MINUTES, Settings
+from ce_desktop.gui.error_summary import ErrorSummary, Problem
+from ce_desktop.gui.look import ERROR_STYLE
 
 # Deliberately simple: one "@", no spaces, a dot in the domain. The mail program does
 # the real checking; this only catches slips such as the toolkit's own "surreycc,gov.uk".
@@ -36,7 +37,6 @@ _EMAIL = re.compile(r"^[^@\s,;]+@[^@\s,;]+\.[^@\s,;.]+$")
 
 EMAIL_ERROR = "Enter the MASH email address in the correct format, like name@example.gov.uk"
 IDLE_ERROR = f"Enter a number of minutes between {MIN_IDLE_MINUTES} and {MAX_IDLE_MINUTES}"
-_ERROR_STYLE = "color: #d4351c; font-weight: bold;"
 
 
 def is_valid_email(address: str) -> bool:
@@ -70,19 +70,7 @@ class SettingsDialog(QDialog):
         self.setWindowTitle("Settings")
         self.setObjectName("settingsDialog")
 
-        self.error_summary = QLabel()
-        self.error_summary.setObjectName("errorSummary")
-        self.error_summary.setWordWrap(True)
-        self.error_summary.setStyleSheet(
-            "QLabel#errorSummary { border: 3px solid #d4351c; padding: 8px; }"
-        )
-        self.error_summary.setTextFormat(Qt.TextFormat.RichText)
-        self.error_summary.setTextInteractionFlags(
-            Qt.TextInteractionFlag.LinksAccessibleByMouse
-            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
-        )
-        self.error_summary.linkActivated.connect(self._focus_field)
-        self.error_summary.hide()
+        self.error_summary = ErrorSummary(self)
 
         self.worker_name = QLineEdit(settings.worker_name)
         self.agency = QLineEdit(settings.agency)
@@ -195,27 +183,16 @@ class SettingsDialog(QDialog):
         ):
             label.setText(message if field in fields else "")
             label.setVisible(field in fields)
+        self.error_summary.show_problems(
+            [
+                Problem(message, f"problem.{field.objectName()}", field.setFocus)
+                for field, message in found
+            ]
+        )
         if not found:
-            self.error_summary.hide()
             super().accept()
             return
-        items = "".join(
-            f'<li><a href="#{field.objectName()}" style="color:#d4351c">'
-            f"{html.escape(message)}</a></li>"
-            for field, message in found
-        )
-        self.error_summary.setText(
-            f"<b style='font-size:large'>There is a problem</b><ul>{items}</ul>"
-        )
-        self.error_summary.setAccessibleName("There is a problem")
-        self.error_summary.setAccessibleDescription(" ".join(m for _f, m in found))
-        self.error_summary.show()
         found[0][0].setFocus()
-
-    def _focus_field(self, link: str) -> None:
-        field = self.findChild(QWidget, link.lstrip("#"))
-        if field is not None:
-            field.setFocus()
 
     def result_settings(self) -> Settings:
         """The settings as edited (only meaningful once the dialog was accepted)."""
@@ -258,7 +235,7 @@ def _error_label(name: str) -> QLabel:
     label = QLabel()
     label.setObjectName(name)
     label.setWordWrap(True)
-    label.setStyleSheet(_ERROR_STYLE)
+    label.setStyleSheet(ERROR_STYLE)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.hide()
     return label
