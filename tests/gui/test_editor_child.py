@@ -175,3 +175,41 @@ def test_the_loaded_assessment_is_not_changed_behind_the_callers_back(
     assert draft.child.name == ""
     assert editor.assessment().child.name == "Sam"
     assert editor.assessment().status is Status.DRAFT
+
+
+def _child_details_answered(send: YesNoNotKnown) -> object:
+    """Every question of Child details that applies answered, the follow-ups left empty."""
+    draft = new_draft()
+    child = draft.child
+    child.name, child.gender, child.address = "Fictional Child", "Female", "1 Fictional Road"
+    child.ethnicity, child.language_spoken = "Fictional", "English"
+    child.date_of_birth = born_years_ago(14)
+    child.first_language = child.interpreter_required = YesNoNotKnown.NO
+    child.send = send
+    child.previously_identified = YesNoNotKnown.NO
+    details = draft.details
+    details.date_completed = details.period_from = details.period_to = date(2026, 11, 20)
+    details.completed_by, details.agency, details.contact_details = "A Worker", "School", "01"
+    details.consent.young_person = details.consent.parent_carer = YesNoNotKnown.YES
+    return draft
+
+
+def test_follow_ups_are_required_only_when_their_question_is_yes(
+    editor: AssessmentEditor,
+) -> None:
+    editor.load(_child_details_answered(YesNoNotKnown.NO))
+    assert editor.tabs.tabText(0) == "Child details — complete"
+
+    editor.load(_child_details_answered(YesNoNotKnown.YES))
+    assert editor.tabs.tabText(0) == "Child details — in progress"  # "please clarify" applies
+
+
+def test_check_and_finish_lists_only_the_questions_shown(editor: AssessmentEditor) -> None:
+    editor.load(_child_details_answered(YesNoNotKnown.NO))
+    editor.tabs.setCurrentIndex(editor.tabs.count() - 1)
+    listed = editor.check_page.summary.change_buttons
+    assert "child.send" in listed
+    assert "child.send_details" not in listed
+    assert "child.previously_identified_details" not in listed
+    assert "referral.manager_informed_at" not in listed  # no level chosen: no referral
+    assert "analysis.thorough_assessment_confirmed" not in listed

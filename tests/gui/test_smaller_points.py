@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from ce_desktop.domain.catalogue import default_catalogue
+from ce_desktop.domain.form import default_form
 from ce_desktop.domain.model import RiskLevel
 from ce_desktop.gui.editor import AssessmentEditor
-from ce_desktop.gui.editor.analysis_page import LEVEL_OF_RISK_HINT
 from ce_desktop.gui.editor.widgets import BoolField, ChoiceField
 from ce_desktop.gui.guidance import GuidanceWindow
 from tests.factories import as_final
@@ -34,10 +34,11 @@ def test_where_minimal_is_offered_the_hint_says_so(editor: AssessmentEditor) -> 
     assert isinstance(level, ChoiceField)
     offered = [level.itemText(i) for i in range(level.count())]
     assert "Minimal" in offered
-    assert "Minimal" in LEVEL_OF_RISK_HINT
-    assert "Emerging, Significant or Experiencing" in LEVEL_OF_RISK_HINT
+    level_of_risk_hint = default_form().field("analysis.level_of_risk").hint
+    assert "Minimal" in level_of_risk_hint
+    assert "Emerging, Significant or Experiencing" in level_of_risk_hint
     hints = [label.text() for label in level.parentWidget().findChildren(QLabel)]
-    assert LEVEL_OF_RISK_HINT in hints
+    assert level_of_risk_hint in hints
 
 
 def test_the_suggested_level_is_shown_beside_the_level_of_risk(editor: AssessmentEditor) -> None:

@@ -29,6 +29,7 @@ from ce_desktop.export.pdf_layout import (
     headed,
     label,
     para,
+    printed,
     styles,
     tick,
 )
@@ -98,41 +99,32 @@ def analysis(assessment: Assessment, catalogue: Catalogue, *, blank: bool) -> li
         ]
     )
     rows: list[list[object]] = [
-        [label("Type(s) of exploitation (primary first)"), _ticked_list(types)],
-        _text_row("Immediate concerns", found.immediate_concerns, blank=blank),
+        [label(printed("analysis.exploitation_types")), _ticked_list(types)],
+        _text_row(printed("analysis.immediate_concerns"), found.immediate_concerns, blank=blank),
         _text_row(
-            "Action already taken against persons or places of risk",
+            printed("analysis.action_taken_against_risk"),
             found.action_taken_against_risk,
             blank=blank,
         ),
         _text_row(
-            "Contextual safeguarding analysis (peers, school, community, online)",
+            printed("analysis.contextual_safeguarding"),
             found.contextual_safeguarding,
             blank=blank,
         ),
         _text_row(
-            "Immediate actions taken to safeguard the child",
+            printed("analysis.immediate_safeguarding_actions"),
             found.immediate_safeguarding_actions,
             blank=blank,
         ),
         _text_row(
-            "Information sharing (how, where and when this referral was shared)",
+            printed("analysis.information_sharing"),
             found.information_sharing,
             blank=blank,
         ),
-        _text_row("Summary of CE Risk Indicators", found.summary, blank=blank),
+        _text_row(printed("analysis.summary"), found.summary, blank=blank),
+        [label(printed("analysis.level_of_risk")), level_choices],
         [
-            label(
-                "Level of Risk (Emerging, Significant, Experiencing) or Minimal "
-                "(Risk Management Framework)"
-            ),
-            level_choices,
-        ],
-        [
-            label(
-                "Related to Thresholds: emerging concerns (Early Help) / complex or serious "
-                "needs (Section 17 Child in Need) or child protection concerns (Section 47)"
-            ),
+            label(printed("analysis.threshold")),
             thresholds,
         ],
     ]
@@ -153,11 +145,7 @@ def concerns(assessment: Assessment, *, blank: bool) -> list[Flowable]:
     return _rows_table(
         rows,
         outline="Offender, location and environments of concern",
-        header=(
-            "Offender/Location/Environments of Concern - give as much information as "
-            "possible about those locations, environments and persons who pose a risk "
-            "to the child"
-        ),
+        header=printed("analysis.concerns"),
     )
 
 
@@ -214,16 +202,16 @@ def box_a_and_views(assessment: Assessment, *, blank: bool) -> list[Flowable]:
     """Box A (rationale and protective factors), the professional discussion and views."""
     found = assessment.analysis
     box_a: list[list[object]] = [
-        _text_row("Rationale for the level of risk", found.rationale, blank=blank),
-        _text_row("Protective factors identified", found.protective_factors, blank=blank),
+        _text_row(printed("analysis.rationale"), found.rationale, blank=blank),
+        _text_row(printed("analysis.protective_factors"), found.protective_factors, blank=blank),
     ]
     if blank or _thorough_assessment_applies(assessment):
         box_a.append(
             [
                 label("Child under 13 or with SEND"),
                 para(
-                    f"{tick(found.thorough_assessment_confirmed and not blank)} A thorough "
-                    "assessment was completed before assessing the risk as Emerging or Minimal."
+                    f"{tick(found.thorough_assessment_confirmed and not blank)} "
+                    + printed("analysis.thorough_assessment_confirmed")
                 ),
             ]
         )
@@ -240,7 +228,7 @@ def box_a_and_views(assessment: Assessment, *, blank: bool) -> list[Flowable]:
     flowables += _rows_table(
         [
             _text_row(
-                "Record of professional discussion on Risk and Outcome",
+                printed("analysis.professional_discussion"),
                 found.professional_discussion,
                 blank=blank,
             ),
@@ -249,8 +237,8 @@ def box_a_and_views(assessment: Assessment, *, blank: bool) -> list[Flowable]:
     )
     flowables += _rows_table(
         [
-            _text_row("Child's views", found.child_views, blank=blank),
-            _text_row("Parents' / carers' views", found.parents_views, blank=blank),
+            _text_row(printed("analysis.child_views"), found.child_views, blank=blank),
+            _text_row(printed("analysis.parents_views"), found.parents_views, blank=blank),
         ],
         header="Record of child's views and parents' / carers' views of risk",
         outline="Child's and parents' / carers' views",
@@ -262,10 +250,10 @@ def intended_action(assessment: Assessment, catalogue: Catalogue, *, blank: bool
     """Intended action with the chosen strategies, next review and who it was shared with."""
     plan = assessment.intended_action
     rows: list[list[object]] = [
-        _text_row("Further action, treatment or monitoring", plan.further_action, blank=blank)
+        _text_row(printed("intended_action.further_action"), plan.further_action, blank=blank)
     ]
     for kind, caption in (
-        ("intervention", "Intervention strategies"),
+        ("intervention", printed("intended_action.strategies")),
         ("disruption", "Disruption tactics"),
     ):
         strategies = [s for s in catalogue.toolkit.strategies if s.kind == kind]
@@ -275,8 +263,8 @@ def intended_action(assessment: Assessment, catalogue: Catalogue, *, blank: bool
             cell = _ticked_list([(s.text, True) for s in strategies if s.id in plan.strategies])
         rows.append([label(caption), cell])
     review = [
-        ("Date of next review", format_date(plan.next_review_date)),
-        ("Rationale for no further review", plan.no_review_rationale),
+        (printed("intended_action.next_review_date"), format_date(plan.next_review_date)),
+        (printed("intended_action.no_review_rationale"), plan.no_review_rationale),
     ]
     rows.append(
         [
@@ -287,7 +275,10 @@ def intended_action(assessment: Assessment, catalogue: Catalogue, *, blank: bool
             _sub_answers(review, blank=blank),
         ]
     )
-    shared = [("Shared with", plan.shared_with), ("Shared on", format_date(plan.shared_on))]
+    shared = [
+        (printed("intended_action.shared_with"), plan.shared_with),
+        (printed("intended_action.shared_on"), format_date(plan.shared_on)),
+    ]
     rows.append([label("Risk assessment shared with"), _sub_answers(shared, blank=blank)])
     header = (
         "Intended action: Please document any further action, treatment or monitoring "
@@ -322,9 +313,9 @@ def referral_and_warnings(assessment: Assessment, catalogue: Catalogue) -> list[
     flowables: list[Flowable] = []
     referral = assessment.referral
     steps = [
-        ("Manager informed", referral.manager_informed_at),
-        ("Referred to Children's Social Care", referral.referred_to_csc_at),
-        ("Telephone referral to Social Care and the Police", referral.telephone_referral_at),
+        (printed("referral.manager_informed_at"), referral.manager_informed_at),
+        (printed("referral.referred_to_csc_at"), referral.referred_to_csc_at),
+        (printed("referral.telephone_referral_at"), referral.telephone_referral_at),
     ]
     rows: list[list[object]] = [[label(text), para(format_time(at))] for text, at in steps if at]
     if rows:

@@ -26,6 +26,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
+from ce_desktop.domain.form import default_form
 from ce_desktop.export.pdf_flow import NeedsRoom
 from ce_desktop.export.pdf_lines import Decorate, ShapedLines, plain_paragraph
 from ce_desktop.export.pdf_scripts import base_level, needs_shaping, shaped_markup
@@ -215,6 +216,11 @@ class _Label(Paragraph):  # type: ignore[misc]  # ReportLab is untyped
 
     def split(self, _avail_width: float, _avail_height: float) -> list[Flowable]:
         return []
+
+
+def printed(path: str) -> str:
+    """The PDF's words for an answer, as ``form.yaml`` declares them."""
+    return default_form().pdf_label(path)
 
 
 def label(text: str) -> Paragraph:

@@ -19,16 +19,15 @@ from ce_desktop.domain.model import (
     STANDARD_AGENCIES,
     AgencyInvolved,
     Assessment,
-    YesNoNotKnown,
 )
 from ce_desktop.export.pdf_box import narrative_box, writing_box
 from ce_desktop.export.pdf_flow import IndicatorHead, NeedsRoom
+from ce_desktop.export.pdf_further import further_child_details, yes_no
 from ce_desktop.export.pdf_layout import (
     CONTENT_WIDTH,
     LABEL_SHADE,
     NARRATIVE_WRITING_HEIGHT,
     answer_box,
-    choices,
     form_table,
     gap,
     headed,
@@ -36,21 +35,11 @@ from ce_desktop.export.pdf_layout import (
     label,
     markup,
     para,
+    printed,
     style_for,
     styles,
     tick,
 )
-
-_YES_NO_NOT_KNOWN = (
-    ("Yes", YesNoNotKnown.YES),
-    ("No", YesNoNotKnown.NO),
-    ("Not known", YesNoNotKnown.NOT_KNOWN),
-)
-
-
-def yes_no(answer: YesNoNotKnown | None) -> Paragraph:
-    """Yes / No / Not known tick boxes with the answer ticked."""
-    return choices([(text, answer is value) for text, value in _YES_NO_NOT_KNOWN])
 
 
 def sub_fields(pairs: list[tuple[str, str]], *, blank: bool) -> list[Flowable]:
@@ -91,21 +80,29 @@ def header_table(assessment: Assessment, *, blank: bool) -> list[Flowable]:
         period = f"{format_date(details.period_from)} to {format_date(details.period_to)}"
 
     name_cell = sub_fields(
-        [("Name", child.name), ("Alias / known as", child.known_as)], blank=blank
+        [(printed("child.name"), child.name), (printed("child.known_as"), child.known_as)],
+        blank=blank,
     )
     dates_cell = sub_fields(
-        [("Date completed", format_date(details.date_completed)), ("Period covered", period)],
+        [
+            (printed("details.date_completed"), format_date(details.date_completed)),
+            (printed("details.period_from"), period),
+        ],
         blank=blank,
     )
     agency_cell = sub_fields(
-        [("Agency", details.agency), ("Contact details", details.contact_details)], blank=blank
+        [
+            (printed("details.agency"), details.agency),
+            (printed("details.contact_details"), details.contact_details),
+        ],
+        blank=blank,
     )
     about_cell = sub_fields(
         [
             ("Age", age),
-            ("Gender", child.gender),
-            ("DOB", format_date(child.date_of_birth)),
-            ("Address", child.address),
+            (printed("child.gender"), child.gender),
+            (printed("child.date_of_birth"), format_date(child.date_of_birth)),
+            (printed("child.address"), child.address),
         ],
         blank=blank,
     )
@@ -115,28 +112,31 @@ def header_table(assessment: Assessment, *, blank: bool) -> list[Flowable]:
     ]
     language_cell = sub_fields(
         [
-            ("Ethnicity", child.ethnicity),
-            ("Religion", child.religion),
-            ("Language spoken", child.language_spoken),
+            (printed("child.ethnicity"), child.ethnicity),
+            (printed("child.religion"), child.religion),
+            (printed("child.language_spoken"), child.language_spoken),
         ],
         blank=blank,
     )
     language_cell += [
-        Paragraph("<b>Is this their first language?</b>", styles().body),
+        Paragraph(f"<b>{escape(printed('child.first_language'))}</b>", styles().body),
         yes_no(child.first_language),
-        Paragraph("<b>Interpreter required?</b>", styles().body),
+        Paragraph(f"<b>{escape(printed('child.interpreter_required'))}</b>", styles().body),
         yes_no(child.interpreter_required),
     ]
     send_cell: list[Flowable] = [yes_no(child.send), *answer_box(child.send_details, blank=blank)]
     consent_cell: list[Flowable] = [
-        Paragraph("<b>Young person consents to sharing:</b>", styles().body),
+        Paragraph(f"<b>{escape(printed('details.consent.young_person'))}</b>", styles().body),
         yes_no(consent.young_person),
-        Paragraph("<b>Parent / carer consents to sharing:</b>", styles().body),
+        Paragraph(f"<b>{escape(printed('details.consent.parent_carer'))}</b>", styles().body),
         yes_no(consent.parent_carer),
         *sub_fields(
             [
-                ("Family agreement", consent.family_agreement),
-                ("Rationale for sharing without consent", consent.rationale_without_consent),
+                (printed("details.consent.family_agreement"), consent.family_agreement),
+                (
+                    printed("details.consent.rationale_without_consent"),
+                    consent.rationale_without_consent,
+                ),
             ],
             blank=blank,
         ),
@@ -157,10 +157,7 @@ def header_table(assessment: Assessment, *, blank: bool) -> list[Flowable]:
         [
             label("Age / Gender / DOB / Address"),
             about_cell,
-            label(
-                "Has sexual exploitation previously been identified as a specific issue "
-                "for this child? Provide details"
-            ),
+            label(printed("child.previously_identified_details")),
             previously_cell,
         ],
         [
@@ -169,7 +166,7 @@ def header_table(assessment: Assessment, *, blank: bool) -> list[Flowable]:
                 "Interpreter required"
             ),
             language_cell,
-            label("Disability / Special Needs: (If yes, please clarify further)"),
+            label(printed("child.send_details")),
             send_cell,
         ],
         [
@@ -193,7 +190,7 @@ def header_table(assessment: Assessment, *, blank: bool) -> list[Flowable]:
         ],
     )
     table.outline_entry = ("Child and assessment details", 0)
-    return [table, gap()]
+    return [table, gap(), *further_child_details(assessment, blank=blank)]
 
 
 def agencies_table(assessment: Assessment, *, blank: bool) -> list[Flowable]:
@@ -204,7 +201,7 @@ def agencies_table(assessment: Assessment, *, blank: bool) -> list[Flowable]:
         agencies += [AgencyInvolved(agency="Other"), AgencyInvolved(agency="Other")]
     rows: list[list[object]] = [
         [
-            label("Other agencies involved (share completed risk assessments with permission)"),
+            label(printed("agencies")),
             "",
         ],
         [label("Agency"), label("Name / contact details")],
@@ -354,9 +351,7 @@ def vulnerability_table(
         )
     narrative_row = len(rows)
     narrative: list[Flowable] = [
-        Paragraph(
-            "<b>Further detail on cultural, identity and vulnerability factors:</b>", styles().body
-        )
+        Paragraph(f"<b>{escape(printed('vulnerability.narrative'))}</b>", styles().body)
     ]
     narrative += answer_box(
         assessment.vulnerability.narrative, blank=blank, height=NARRATIVE_WRITING_HEIGHT

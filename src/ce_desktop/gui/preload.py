@@ -42,8 +42,10 @@ def _load() -> None:
         for name in MODULES:
             importlib.import_module(name)
         from ce_desktop.domain.catalogue import default_catalogue
+        from ce_desktop.domain.form import default_form
 
         default_catalogue()
+        default_form()
     except Exception as error:  # the UI thread imports again and reports it plainly
         log.warning("Loading in the background stopped: %s", type(error).__name__)
 

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QWidget
 from ce_desktop.domain.rules import latest_review_date
 from ce_desktop.gui.editor.form import EditorContext, EditorPage
 from ce_desktop.gui.editor.rows import Checklist
-from ce_desktop.gui.editor.widgets import DateField, GrowingTextEdit, LineField
 
 REVIEW_PATH = "intended_action.next_review_date"
 
@@ -23,17 +22,13 @@ class ActionPage(EditorPage):
     """Intended action, the strategies of the plan, the next review and sharing."""
 
     title = "Intended action"
+    form_page = "action"
 
     def __init__(self, context: EditorContext, index: int, parent: QWidget | None = None) -> None:
         super().__init__(context, index, parent)
         strategies = self.catalogue.toolkit.strategies
         self.heading("Intended action", level=1)
-        self.field(
-            "intended_action.further_action",
-            GrowingTextEdit(),
-            "Further action, treatment or monitoring arrangements",
-            hint="Copy the risk assessment to partner agencies with permission.",
-        )
+        self.declared("intended_action.further_action")
         self.heading("Intervention and disruption strategies")
         self.paragraph(
             "Tick the strategies that are part of the plan. They are added to the plan "
@@ -50,32 +45,15 @@ class ActionPage(EditorPage):
             if of_kind:
                 headings[of_kind[0][0]] = label
                 entries.extend(of_kind)
-        block = self.field(
-            "intended_action.strategies",
-            Checklist(entries, headings=headings),
-            "Strategies in the plan",
-            optional=True,
-        )
+        block = self.declared("intended_action.strategies", Checklist(entries, headings=headings))
         block.label.setVisible(False)
 
         self.heading("Review")
-        self.field(
-            REVIEW_PATH,
-            DateField(),
-            "Date of next review of the CE Risk Assessment",
-            hint="At least every three months: no later than three months after the date "
-            "completed. Filled in for you once the date completed is entered.",
-        )
-        self.field(
-            "intended_action.no_review_rationale",
-            GrowingTextEdit(),
-            "Rationale for not reviewing the CE Risk Assessment again",
-            hint="Only if there will be no further review.",
-            optional=True,
-        )
+        self.declared(REVIEW_PATH)
+        self.declared("intended_action.no_review_rationale")
         self.heading("Sharing")
-        self.field("intended_action.shared_with", LineField(), "Shared with", optional=True)
-        self.field("intended_action.shared_on", DateField(), "Date shared", optional=True)
+        self.declared("intended_action.shared_with")
+        self.declared("intended_action.shared_on")
         self.column.addStretch(1)
 
     def on_edited(self, path: str) -> None:

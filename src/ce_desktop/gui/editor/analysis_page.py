@@ -12,19 +12,15 @@ from datetime import datetime
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
-from ce_desktop.domain.derived import format_moment, young_or_send
+from ce_desktop.domain.derived import format_moment
+from ce_desktop.domain.form import thorough_assessment_needed
 from ce_desktop.domain.model import AuditAction, Concern, ConcernKind, RiskLevel
 from ce_desktop.domain.rules import suggested_level
 from ce_desktop.gui.editor.form import EditorContext, EditorPage
 from ce_desktop.gui.editor.rows import Checklist, Column, RepeatingRows
-from ce_desktop.gui.editor.widgets import BoolField, ChoiceField, GrowingTextEdit, vbox
+from ce_desktop.gui.editor.widgets import BoolField, ChoiceField, vbox
 
 REFERRAL_LEVELS = (RiskLevel.SIGNIFICANT, RiskLevel.EXPERIENCING)
-LEVEL_OF_RISK_HINT = (
-    "The form asks for Emerging, Significant or Experiencing. Minimal, the risk "
-    "management framework's first category, is offered too, for a child with no "
-    "indicator above it. The suggested level is a guide, not a score."
-)
 CONCERN_KINDS = (
     (ConcernKind.LOCATION, "Location"),
     (ConcernKind.ENVIRONMENT, "Environment"),
@@ -140,48 +136,23 @@ class AnalysisPage(EditorPage):
     """Risk assessment analysis and summary, Box A, views, and the referral checklist."""
 
     title = "Analysis"
+    form_page = "analysis"
 
     def __init__(self, context: EditorContext, index: int, parent: QWidget | None = None) -> None:
         super().__init__(context, index, parent)
         toolkit = self.catalogue.toolkit
         self.heading("Risk assessment analysis and summary", level=1)
         types = [(t.id, t.title) for t in toolkit.exploitation_types]
-        self.field(
-            "analysis.exploitation_types",
-            ExploitationTypes(types),
-            "Type(s) of exploitation",
-            hint="Tick every type that applies, then choose the primary type.",
-        )
-        self.field("analysis.immediate_concerns", GrowingTextEdit(), "Immediate concerns")
-        self.field(
-            "analysis.action_taken_against_risk",
-            GrowingTextEdit(),
-            "Action already taken against persons or places of risk",
-            optional=True,
-        )
-        self.field(
-            "analysis.contextual_safeguarding",
-            GrowingTextEdit(),
-            "Contextual safeguarding analysis",
-            hint="Peers, school, community and online.",
-        )
-        self.field(
-            "analysis.immediate_safeguarding_actions",
-            GrowingTextEdit(),
-            "Immediate actions taken to safeguard and protect the child",
-        )
-        self.field(
-            "analysis.information_sharing",
-            GrowingTextEdit(),
-            "Information sharing",
-            hint="How, where and when this referral has been shared.",
-        )
-        self.field("analysis.summary", GrowingTextEdit(), "Summary of CE risk indicators")
-        level_block = self.field(
+        self.declared("analysis.exploitation_types", ExploitationTypes(types))
+        self.declared("analysis.immediate_concerns")
+        self.declared("analysis.action_taken_against_risk")
+        self.declared("analysis.contextual_safeguarding")
+        self.declared("analysis.immediate_safeguarding_actions")
+        self.declared("analysis.information_sharing")
+        self.declared("analysis.summary")
+        level_block = self.declared(
             "analysis.level_of_risk",
             ChoiceField([(lvl, lvl.label) for lvl in RiskLevel], placeholder="Choose a level"),
-            "Level of risk",
-            hint=LEVEL_OF_RISK_HINT,
         )
         # The guide sits beside the answer it guides, not only on the Indicators page.
         self.suggested = QLabel(level_block)
@@ -191,13 +162,12 @@ class AnalysisPage(EditorPage):
         layout = level_block.layout()
         if layout is not None:
             layout.addWidget(self.suggested)
-        self.field(
+        self.declared(
             "analysis.threshold",
             ChoiceField(
                 [(t.id, f"{t.title}: {t.description}") for t in toolkit.thresholds],
                 placeholder="Choose a threshold",
             ),
-            "Related to thresholds",
         )
         self._build_referral()
 
@@ -216,15 +186,13 @@ class AnalysisPage(EditorPage):
             add_text="Add a location, environment or person",
             noun="concern",
         )
-        block = self.field("analysis.concerns", concerns, "Concerns", optional=True)
+        block = self.declared("analysis.concerns", concerns)
         block.label.setVisible(False)
 
         self.heading("Risk management framework")
         framework = [(c.level, f"{c.category}: {c.level.label}") for c in toolkit.framework]
-        self.field(
-            "analysis.framework_category",
-            ChoiceField(framework, placeholder="Choose a category"),
-            "Risk management framework category",
+        self.declared(
+            "analysis.framework_category", ChoiceField(framework, placeholder="Choose a category")
         )
         self.descriptor = QLabel()
         self.descriptor.setObjectName("frameworkDescriptor")
@@ -237,30 +205,15 @@ class AnalysisPage(EditorPage):
             "guide and should not replace professional judgement.",
             hint=True,
         )
-        self.field("analysis.rationale", GrowingTextEdit(), "Rationale for the level of risk")
-        self.field(
-            "analysis.protective_factors",
-            GrowingTextEdit(),
-            "Protective factors identified",
-            hint="For example, parental protectiveness.",
-            optional=True,
-        )
-        self.thorough = self.checkbox(
-            "analysis.thorough_assessment_confirmed",
-            BoolField("I confirm a thorough assessment has been completed"),
-            hint="The toolkit says a child under 13, or with SEND, is not to be assessed as "
-            "Emerging until a thorough assessment has been done. Give the protective "
-            "factors above.",
-        )
+        self.declared("analysis.rationale")
+        self.declared("analysis.protective_factors")
+        thorough = "analysis.thorough_assessment_confirmed"
+        self.thorough = self.declared_check(thorough, BoolField(self.context.form.label(thorough)))
 
         self.heading("Discussion and views")
-        self.field(
-            "analysis.professional_discussion",
-            GrowingTextEdit(),
-            "Record of professional discussion on risk and outcome",
-        )
-        self.field("analysis.child_views", GrowingTextEdit(), "Child's views of risk")
-        self.field("analysis.parents_views", GrowingTextEdit(), "Parents' / carers' views of risk")
+        self.declared("analysis.professional_discussion")
+        self.declared("analysis.child_views")
+        self.declared("analysis.parents_views")
         self.column.addStretch(1)
 
     def _build_referral(self) -> None:
@@ -276,25 +229,19 @@ class AnalysisPage(EditorPage):
         text.setWordWrap(True)
         inner.addWidget(text)
         self.column.addWidget(self.referral)
-        for path, label in (
-            ("referral.manager_informed_at", "Manager informed"),
-            ("referral.referred_to_csc_at", "Referred to Children's Social Care"),
-            (
-                "referral.telephone_referral_at",
-                "Immediate risk: telephone referral made to Social Care and the Police",
-            ),
+        for path in (
+            "referral.manager_informed_at",
+            "referral.referred_to_csc_at",
+            "referral.telephone_referral_at",
         ):
-            self.checkbox(path, TimedCheck(label, self.context), layout=inner)
+            label = self.context.form.label(path)
+            self.declared_check(path, TimedCheck(label, self.context), layout=inner)
 
     def _thorough_applies(self) -> bool:
-        level = self.binder.value("analysis.level_of_risk")
-        if level not in (RiskLevel.MINIMAL, RiskLevel.EMERGING):
-            return False
         assessment = self.binder.assessment
         if assessment is None:
             return False
-        young, send = young_or_send(assessment, self.context.now().date())
-        return young or send
+        return thorough_assessment_needed(assessment, self.context.now().date())
 
     def refresh(self) -> None:
         """Show the referral checklist, the 4.3 confirmation and the category's descriptor."""

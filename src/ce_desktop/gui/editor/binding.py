@@ -16,20 +16,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, Protocol, cast
 
-from pydantic import BaseModel
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from ce_desktop.domain.boundary import limit_for
-from ce_desktop.domain.model import Assessment, IndicatorEntry, VulnerabilityEntry
+from ce_desktop.domain.form import is_empty, read_path, write_path
+from ce_desktop.domain.model import Assessment
 from ce_desktop.gui.editor.limits import LimitWatch
 
-# Dictionaries of the model keyed by catalogue id; an entry the worker has not touched
-# yet is created on the first edit.
-_ENTRY_TYPES: dict[str, type[BaseModel]] = {
-    "indicators": IndicatorEntry,
-    "vulnerability.factors": VulnerabilityEntry,
-}
+__all__ = ["Binder", "BoundField", "read_path", "write_path"]
 
 
 class Bindable(Protocol):
@@ -65,44 +60,6 @@ class BoundField:
     def input(self) -> Bindable:
         """The widget seen through the bindable interface."""
         return cast(Bindable, self.widget)
-
-
-def _is_empty(value: Any) -> bool:
-    return value is None or value is False or value == "" or value == []
-
-
-def read_path(root: BaseModel, path: str) -> Any:
-    """The model value at ``path`` (an untouched catalogue entry reads as its default)."""
-    parent, attribute = _walk(root, path, create=False)
-    return getattr(parent, attribute)
-
-
-def write_path(root: BaseModel, path: str, value: Any) -> None:
-    """Set the model value at ``path``, creating a catalogue entry if needed."""
-    parent, attribute = _walk(root, path, create=True)
-    setattr(parent, attribute, value)
-
-
-def _walk(root: BaseModel, path: str, *, create: bool) -> tuple[BaseModel, str]:
-    parts = path.split(".")
-    node: BaseModel = root
-    index = 0
-    while index < len(parts) - 1:
-        child = getattr(node, parts[index])
-        if isinstance(child, dict):
-            container = ".".join(parts[: index + 1])
-            key = parts[index + 1]
-            entry = child.get(key)
-            if entry is None:
-                entry = _ENTRY_TYPES[container]()
-                if create:
-                    child[key] = entry
-            node = entry
-            index += 2
-        else:
-            node = child
-            index += 1
-    return node, parts[-1]
 
 
 class Binder(QObject):
@@ -172,7 +129,7 @@ class Binder(QObject):
 
     def is_empty(self, path: str) -> bool:
         """Whether the model holds nothing at ``path`` (no text, no choice, not ticked)."""
-        return _is_empty(self.value(path))
+        return is_empty(self.value(path))
 
     def set_value(self, path: str, value: Any) -> None:
         """Change a value as if the worker had: model, widget, then ``edited``."""

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ce_desktop.domain import form as declared_form
 from ce_desktop.domain.derived import format_moment
 from ce_desktop.domain.lifecycle import ReviewChanges, changes_since
 from ce_desktop.domain.model import Assessment
@@ -211,11 +212,25 @@ class CheckPage(EditorPage):
         self.finalise_hint = self.paragraph("", hint=True)
 
         self.heading("Your answers")
-        self.summary = SummaryList(self.binder, self.catalogue, page_titles, go_to, self.body)
+        self.summary = SummaryList(
+            self.binder, self.catalogue, page_titles, go_to, self.body, shown=self._is_shown
+        )
         self.column.addWidget(self.summary)
         self.column.addStretch(1)
         self._titles = {i.id: i.title for i in self.catalogue.indicators}
         self.justification_boxes: dict[str, GrowingTextEdit] = {}
+
+    def _is_shown(self, path: str) -> bool:
+        """Whether the worker sees this question (declared questions that apply)."""
+        assessment = self.binder.assessment
+        if assessment is None:
+            return False
+        try:
+            return declared_form.shown(
+                path, assessment, self.context.form, today=self.context.now().date()
+            )
+        except KeyError:
+            return True  # not declared: always shown
 
     def run_check(self) -> None:
         """Run the toolkit's rules now and show what they found."""

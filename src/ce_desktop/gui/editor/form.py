@@ -9,7 +9,7 @@ sighted worker sees.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 
@@ -17,10 +17,18 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from ce_desktop.domain import form as declared_form
 from ce_desktop.domain.catalogue import Catalogue
+from ce_desktop.domain.form import FieldDecl, FieldKind
 from ce_desktop.domain.model import Assessment
 from ce_desktop.gui.editor.binding import Binder
-from ce_desktop.gui.editor.widgets import DateField, hint_label_style
+from ce_desktop.gui.editor.widgets import (
+    DateField,
+    GrowingTextEdit,
+    LineField,
+    hint_label_style,
+    yes_no_field,
+)
 from ce_desktop.gui.speech import describe
 
 COLUMN_CHARACTERS = 130
@@ -50,6 +58,7 @@ class EditorContext:
     catalogue: Catalogue
     binder: Binder
     now: Callable[[], datetime]
+    form: declared_form.Form = field(default_factory=lambda: declared_form.default_form())
 
     def assessment_day(self) -> date:
         """The date completed, or today when it is not set yet."""
@@ -116,6 +125,19 @@ class FieldBlock(QWidget):
         widget.setParent(self)
         layout.addWidget(widget)
         self.input = widget
+
+
+def _input_for(declaration: FieldDecl) -> QWidget:
+    """The input of a simple declared kind."""
+    if declaration.kind is FieldKind.LINE:
+        return LineField()
+    if declaration.kind is FieldKind.TEXT:
+        return GrowingTextEdit()
+    if declaration.kind is FieldKind.DATE:
+        return DateField()
+    if declaration.kind is FieldKind.YES_NO:
+        return yes_no_field()
+    raise ValueError(f"{declaration.path}: a {declaration.kind.value} input is made by its page")
 
 
 def _escape(text: str) -> str:
@@ -214,6 +236,67 @@ class EditorPage(QWidget):
         self.column.addWidget(block)
         return block
 
+    def declared(self, path: str, widget: QWidget | None = None) -> FieldBlock:
+        """Add the input ``form.yaml`` declares for ``path``, with its label and hint.
+
+        Simple kinds (line, text, date, yes / no / not known) get their input made
+        here; the others are given by the page (``widget``).
+        """
+        declaration = self.context.form.field(path)
+        made = widget if widget is not None else _input_for(declaration)
+        return self.field(
+            path,
+            made,
+            declaration.label,
+            hint=declaration.hint or None,
+            optional=declaration.optional,
+            spoken=declaration.spoken or None,
+        )
+
+    def declared_check(
+        self, path: str, box: QWidget, *, layout: QVBoxLayout | None = None
+    ) -> QWidget:
+        """Add a declared tick box (its label is its own text) with its declared hint."""
+        declaration = self.context.form.field(path)
+        return self.checkbox(
+            path,
+            box,
+            hint=declaration.hint or None,
+            optional=declaration.optional,
+            layout=layout,
+        )
+
+    def show_what_applies(self) -> None:
+        """Show each declared question that applies (or already has an answer), hide the rest.
+
+        A follow-up such as "please clarify further" shows when its question is Yes;
+        details already written stay visible, so nothing typed is ever hidden away.
+        """
+        assessment = self.binder.assessment
+        if assessment is None:
+            return
+        today = self.context.now().date()
+        for declaration in self.context.form.on_page(self.form_page):
+            if declaration.applies_when is None or declaration.placeholder is not None:
+                continue
+            bound = self.binder.field(declaration.path)
+            if bound is None:
+                continue
+            block = bound.widget.parentWidget()
+            if isinstance(block, FieldBlock):
+                visible = declared_form.shown(
+                    declaration.path, assessment, self.context.form, today=today
+                )
+                block.setVisible(visible)
+
+    def condition_paths(self) -> set[str]:
+        """The answers that decide which of this page's questions apply."""
+        return {
+            d.applies_when.path
+            for d in self.context.form.on_page(self.form_page)
+            if d.applies_when is not None and d.applies_when.path is not None
+        }
+
     def checkbox(
         self,
         path: str,
@@ -259,13 +342,16 @@ class EditorPage(QWidget):
         """Forget anything shown that is not a bound input (on lock)."""
 
     def progress(self, assessment: Assessment) -> Progress:
-        """Not started, in progress or complete, from the fields bound on this page."""
-        fields = [f for f in self.binder.fields(self.index) if f.path not in self.prefilled]
-        filled = [not self.binder.is_empty(f.path) for f in fields]
-        if not any(filled):
-            return Progress.NOT_STARTED
-        required = [done for f, done in zip(fields, filled, strict=True) if not f.optional]
-        return Progress.COMPLETE if all(required) else Progress.IN_PROGRESS
+        """Not started, in progress or complete: the domain's reading of the page's
+        declared answers (a question that does not apply is not required)."""
+        completeness = declared_form.page_completeness(
+            self.context.form,
+            self.form_page,
+            assessment,
+            self.catalogue,
+            today=self.context.now().date(),
+        )
+        return Progress(completeness.value)
 
-    prefilled: frozenset[str] = frozenset()
-    """Paths filled in for the worker (from settings), which do not mean "started"."""
+    form_page = ""
+    """The page's id in ``form.yaml``."""

@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from ce_desktop.domain.catalogue import IndicatorDef
-from ce_desktop.domain.model import Assessment, RiskLevel
+from ce_desktop.domain.model import RiskLevel
 from ce_desktop.domain.rules import suggested_level
-from ce_desktop.gui.editor.form import EditorContext, EditorPage, Progress
+from ce_desktop.gui.editor.form import EditorContext, EditorPage
 from ce_desktop.gui.editor.indicator_row import IndicatorRow
 from ce_desktop.gui.flow_layout import flow_container
 from ce_desktop.gui.speech import announce, plain_text
@@ -112,6 +112,7 @@ class IndicatorsPage(EditorPage):
     """Section 1 of the form: the indicators, with their examples beside them."""
 
     title = "Indicators"
+    form_page = "indicators"
 
     def __init__(self, context: EditorContext, index: int, parent: QWidget | None = None) -> None:
         super().__init__(context, index, parent)
@@ -250,12 +251,3 @@ class IndicatorsPage(EditorPage):
         self.suggested_label.setText("")
         self.examples.show_placeholder()
         self.filter.setChecked(False)
-
-    def progress(self, assessment: Assessment) -> Progress:
-        """Complete when some are identified and each identified one has level and narrative."""
-        touched = [e for e in assessment.indicators.values() if e.identified or e.narrative]
-        if not touched:
-            return Progress.NOT_STARTED
-        identified = [e for e in touched if e.identified]
-        done = identified and all(e.level and e.narrative.strip() for e in identified)
-        return Progress.COMPLETE if done else Progress.IN_PROGRESS

@@ -97,9 +97,12 @@ class SummaryList(QWidget):
         page_titles: list[str],
         go_to: Callable[[str], None],
         parent: QWidget | None = None,
+        *,
+        shown: Callable[[str], bool] = lambda _path: True,
     ) -> None:
         super().__init__(parent)
         self._binder = binder
+        self._shown = shown
         self._titles = _titles(catalogue)
         self._indicator_titles = {i.id: i.title for i in catalogue.indicators}
         self._factor_titles = {f.id: f.title for f in catalogue.toolkit.vulnerability_factors}
@@ -157,6 +160,8 @@ class SummaryList(QWidget):
             if parts[3] == "applies":
                 return title, "Applies"
             return f"{title}: note", format_value(value, self._titles)
+        if not self._shown(path):
+            return None  # a question the worker was not shown (it does not apply)
         return field.label, format_value(value, self._titles)
 
     def _add_row(
