@@ -192,3 +192,35 @@ def as_final(assessment: Assessment, *, at: datetime = CREATED_AT) -> Assessment
     final.status = Status.FINAL
     final.record(AuditAction.FINALISED, at=at)
     return final
+
+
+def full_assessment_without_review(catalogue: Catalogue | None = None) -> Assessment:
+    """The full assessment's variant with no next review, and the rationale for none.
+
+    A next review date and the reason for not reviewing again exclude each other.
+    """
+    assessment = full_assessment(catalogue=catalogue)
+    assessment.intended_action = assessment.intended_action.model_copy(
+        update={
+            "next_review_date": None,
+            "no_review_rationale": "No further review: the family is moving abroad",
+        }
+    )
+    return assessment
+
+
+def full_assessment_at_emerging(catalogue: Catalogue | None = None) -> Assessment:
+    """The full assessment's variant at Emerging: a child with SEND then needs the
+    thorough-assessment confirmation, which the PDF prints only where it applies."""
+    assessment = full_assessment(catalogue=catalogue)
+    assessment.analysis = assessment.analysis.model_copy(
+        update={"level_of_risk": RiskLevel.EMERGING, "framework_category": RiskLevel.EMERGING}
+    )
+    return assessment
+
+
+VARIANTS = {
+    "intended_action.no_review_rationale": full_assessment_without_review,
+    "analysis.thorough_assessment_confirmed": full_assessment_at_emerging,
+}
+"""Answers the complete assessment cannot hold at once, and the variant that fills each."""

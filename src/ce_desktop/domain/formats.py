@@ -13,19 +13,25 @@ without it.)
 
 Adding a field (for example a school year in the child's details), in this order:
 
-1. Declare it in ``resources/form.yaml`` (model path, kind, label, hint, and when it
-   applies): the page and the PDF take it from there.
+1. Declare it in ``resources/form.yaml`` (model path, kind, page, label, the PDF's
+   words if they differ, hint, optional, and when it applies). Child details is
+   built from the declaration and the PDF prints a Child details answer its paper
+   header has no place for in a table of its own, so nothing in ``gui/`` or
+   ``export/`` changes (``tests/gui/test_adding_a_field.py`` shows it). On the other
+   pages, whose layout follows the paper form, the page names where the new answer
+   goes with one ``self.declared(path)`` line.
 2. Add the field to the model (``domain/model.py``) with a default that means "not
    answered", and give it a sample value in ``tests/factories.py``'s
-   ``full_assessment`` (the field-coverage test asks for both).
+   ``full_assessment`` (``tests/gui/test_field_coverage.py`` asks for the declaration,
+   the binding, the sample value and the printed answer of every leaf).
 3. Step ``FORMAT_VERSION`` (and the ``format_version`` Literal) and add
    ``MIGRATIONS[old]`` in ``domain/migrations.py``, a pure function that adds the
    field's default to an old object.
 4. Run ``python -m tests.unit.domain.test_format_snapshots`` to write the new
    version's schema snapshot, and commit it beside the older ones (never edit an old
-   one). Nothing in ``gui/`` or ``export/`` changes.
+   one).
 
-``tests/unit/domain/test_format_growth.py`` walks these steps with a school year.
+``tests/unit/domain/test_format_growth.py`` walks steps 2 and 3 with a school year.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -18,6 +18,7 @@ from ce_desktop.domain.form import (
     shown,
 )
 from ce_desktop.domain.model import Assessment, RiskLevel, YesNoNotKnown
+from ce_desktop.domain.rules import Severity, check
 from ce_desktop.domain.yaml_entries import CatalogueError
 from ce_desktop.resources import resource_path
 from tests.factories import full_assessment
@@ -126,3 +127,13 @@ def test_every_declared_path_is_an_answer_of_the_model() -> None:
     form = default_form()
     assert all(model_has(f.path) for f in form.fields)
     assert not model_has("child.shoe_size")
+
+
+def test_what_the_checks_require_is_declared_required() -> None:
+    """An answer whose absence is an error is not declared optional: one "required"."""
+    form = default_form()
+    blank = Assessment.new(today=TODAY)
+    findings = check(blank, default_catalogue(), now=datetime(2026, 11, 29, tzinfo=UTC))
+    errors = [f.path for f in findings if f.severity is Severity.ERROR]
+    assert errors
+    assert [path for path in errors if form.field(path).optional] == []

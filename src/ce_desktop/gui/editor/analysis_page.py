@@ -16,9 +16,10 @@ from ce_desktop.domain.derived import format_moment
 from ce_desktop.domain.form import thorough_assessment_needed
 from ce_desktop.domain.model import AuditAction, Concern, ConcernKind, RiskLevel
 from ce_desktop.domain.rules import suggested_level
+from ce_desktop.gui.editor.choice_field import ChoiceField
 from ce_desktop.gui.editor.form import EditorContext, EditorPage
 from ce_desktop.gui.editor.rows import Checklist, Column, RepeatingRows
-from ce_desktop.gui.editor.widgets import BoolField, ChoiceField, vbox
+from ce_desktop.gui.editor.widgets import BoolField, vbox
 
 REFERRAL_LEVELS = (RiskLevel.SIGNIFICANT, RiskLevel.EXPERIENCING)
 CONCERN_KINDS = (

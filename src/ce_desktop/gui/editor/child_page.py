@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from ce_desktop.domain.derived import age_on
 from ce_desktop.domain.model import AgencyInvolved
+from ce_desktop.gui.editor.date_field import DateField
 from ce_desktop.gui.editor.form import EditorContext, EditorPage
 from ce_desktop.gui.editor.rows import Column, RepeatingRows
-from ce_desktop.gui.editor.widgets import DateField
 from ce_desktop.gui.speech import announce, describe
 
 

@@ -22,13 +22,9 @@ from ce_desktop.domain.catalogue import Catalogue
 from ce_desktop.domain.form import FieldDecl, FieldKind
 from ce_desktop.domain.model import Assessment
 from ce_desktop.gui.editor.binding import Binder
-from ce_desktop.gui.editor.widgets import (
-    DateField,
-    GrowingTextEdit,
-    LineField,
-    hint_label_style,
-    yes_no_field,
-)
+from ce_desktop.gui.editor.choice_field import yes_no_field
+from ce_desktop.gui.editor.date_field import DateField
+from ce_desktop.gui.editor.widgets import GrowingTextEdit, LineField, hint_label_style
 from ce_desktop.gui.speech import describe
 
 COLUMN_CHARACTERS = 130

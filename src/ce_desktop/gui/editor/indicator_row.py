@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from ce_desktop.domain.catalogue import IndicatorDef
 from ce_desktop.domain.model import INDICATOR_LEVELS
 from ce_desktop.gui.editor.binding import Binder
+from ce_desktop.gui.editor.choice_field import ChoiceField
 from ce_desktop.gui.editor.widgets import (
     BoolField,
-    ChoiceField,
     GrowingTextEdit,
     hint_label_style,
 )

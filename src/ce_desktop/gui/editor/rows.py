@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ce_desktop.gui.editor.choice_field import ChoiceField
 from ce_desktop.gui.editor.widgets import (
     BoolField,
-    ChoiceField,
     GrowingTextEdit,
     LineField,
     discard,

@@ -1,32 +1,25 @@
-"""Input widgets the form's pages are built from.
+"""Input widgets the form's pages are built from, and the page's small building blocks.
 
 Each input offers the same small interface, so that one binding helper can connect any
 of them to the model: ``value()``, ``set_value(value)``, ``clear_value()``,
 ``set_read_only(flag)`` and a ``value_changed`` signal emitted on user edits only.
 
-* ``DateField``: dd/mm/yyyy whatever the system locale, with a true empty state (a
-  ``QDateEdit`` cannot be empty), and a calendar on Alt+Down or the button beside it.
 * ``GrowingTextEdit``: a plain-text box whose height follows its text, so a long
   narrative is never cut off inside a small scrolling box.
-* ``ChoiceField``: a combo box with an unset state ("Choose ..."), used for Yes / No /
-  Not known and for levels and thresholds.
 * ``BoolField`` and ``LineField``: a check box and a one-line text box.
+* ``DateField`` (``date_field``) and ``ChoiceField`` (``choice_field``) have modules of
+  their own; they are named here too, so a page imports its inputs from one place.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Sequence
-from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, QModelIndex, QObject, QRect, Qt, Signal
-from PySide6.QtGui import QFontMetrics, QKeyEvent, QMouseEvent, QWheelEvent
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QFontMetrics, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QCalendarWidget,
     QCheckBox,
-    QComboBox,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -35,29 +28,29 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QStyle,
     QTextEdit,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from ce_desktop.domain.derived import format_date
-from ce_desktop.domain.model import YesNoNotKnown
-from ce_desktop.gui.placement import available_area, popup_position
-from ce_desktop.gui.speech import announce, error_of, set_error
+from ce_desktop.gui.editor.choice_field import YES_NO_NOT_KNOWN, ChoiceField, yes_no_field
+from ce_desktop.gui.editor.date_field import INVALID_DATE_MESSAGE, DateField, parse_date
 
-_DATE_TEXT = re.compile(r"^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})\s*$")
-
-
-def parse_date(text: str) -> date | None:
-    """Read dd/mm/yyyy (also d/m/yyyy, with dots or dashes); None if not a real date."""
-    match = _DATE_TEXT.match(text)
-    if not match:
-        return None
-    day, month, year = (int(part) for part in match.groups())
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
+__all__ = [
+    "INVALID_DATE_MESSAGE",
+    "YES_NO_NOT_KNOWN",
+    "BoolField",
+    "ChoiceField",
+    "DateField",
+    "EnterButton",
+    "GrowingTextEdit",
+    "LineField",
+    "Rule",
+    "discard",
+    "hint_label_style",
+    "parse_date",
+    "vbox",
+    "yes_no_field",
+]
 
 
 class LineField(QLineEdit):
@@ -286,261 +279,6 @@ class GrowingTextEdit(QTextEdit):
     def set_read_only(self, read_only: bool) -> None:
         """Read-only boxes stay focusable, so their text can still be read and copied."""
         self.setReadOnly(read_only)
-
-
-class ChoiceField(QComboBox):
-    """A drop-down with an unset state, shown as its placeholder ("Choose an answer").
-
-    The wheel only changes the choice once the box has focus, so scrolling the page
-    over it never changes an answer by accident.
-
-    Signals:
-        value_changed(): the worker chose an option.
-    """
-
-    value_changed = Signal()
-
-    def __init__(
-        self,
-        options: Sequence[tuple[Any, str]],
-        placeholder: str = "Choose an answer",
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.setPlaceholderText(placeholder)
-        self._read_only = False
-        self.set_options(options)
-        self.activated.connect(lambda _index: self.value_changed.emit())
-
-    def set_options(self, options: Sequence[tuple[Any, str]]) -> None:
-        """Replace the options, keeping the current value if it is still offered."""
-        current = self.value()
-        self.blockSignals(True)
-        self.clear()
-        for value, label in options:
-            self.addItem(label, value)
-        self.blockSignals(False)
-        self.set_value(current)
-
-    def value(self) -> Any:
-        """The chosen option's value, or None when nothing is chosen."""
-        index = self.currentIndex()
-        return None if index < 0 else self.itemData(index)
-
-    def set_value(self, value: Any) -> None:
-        """Choose ``value`` (None: nothing chosen) without emitting ``value_changed``."""
-        index = -1 if value is None else self.findData(value)
-        self.setCurrentIndex(index)
-
-    def clear_value(self) -> None:
-        """Back to the unset state."""
-        self.setCurrentIndex(-1)
-
-    def set_read_only(self, read_only: bool) -> None:
-        """A read-only choice reads as its answer in full contrast, and cannot change.
-
-        A disabled one would be drawn pale; this one stays a Tab stop, opens no list,
-        and ignores the keys and the wheel that would change it.
-        """
-        self._read_only = read_only
-
-    def is_read_only(self) -> bool:
-        """Whether the answer cannot be changed (a final assessment)."""
-        return self._read_only
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        """Keys change nothing while read-only (Tab still moves on)."""
-        if self._read_only:
-            event.ignore()
-            return
-        super().keyPressEvent(event)
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        """A click opens nothing while read-only."""
-        if self._read_only:
-            event.ignore()
-            return
-        super().mousePressEvent(event)
-
-    def showPopup(self) -> None:
-        """Open the list with nothing highlighted while there is no answer yet.
-
-        Qt highlights the first option, so Down then Enter would choose the second
-        ("No") when the worker meant the first; with nothing highlighted, Down goes
-        to the first option and Enter alone chooses nothing.
-        """
-        if self._read_only:
-            return
-        super().showPopup()
-        if self.currentIndex() < 0:
-            view = self.view()
-            view.selectionModel().clearSelection()
-            view.setCurrentIndex(QModelIndex())
-
-    def wheelEvent(self, event: QWheelEvent) -> None:
-        """Let the page scroll unless the worker has focused this box."""
-        if self.hasFocus() and not self._read_only:
-            super().wheelEvent(event)
-        else:
-            event.ignore()
-
-
-YES_NO_NOT_KNOWN: tuple[tuple[YesNoNotKnown, str], ...] = (
-    (YesNoNotKnown.YES, "Yes"),
-    (YesNoNotKnown.NO, "No"),
-    (YesNoNotKnown.NOT_KNOWN, "Not known"),
-)
-
-
-def yes_no_field(parent: QWidget | None = None) -> ChoiceField:
-    """A Yes / No / Not known answer that starts unanswered."""
-    return ChoiceField(YES_NO_NOT_KNOWN, parent=parent)
-
-
-INVALID_DATE_MESSAGE = "Enter a real date as dd/mm/yyyy, for example 27/03/2012"
-
-
-class DateField(QWidget):
-    """A date typed as dd/mm/yyyy, or picked from a calendar; empty until set.
-
-    The text box is the focus proxy, so a label's buddy and the tab chain reach it.
-    A date that is not real (31/02/2026) leaves the value empty and says so.
-
-    Signals:
-        value_changed(): the worker typed or picked a different date (or emptied it).
-    """
-
-    value_changed = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.line = QLineEdit(self)
-        self.line.setPlaceholderText("dd/mm/yyyy")
-        self.line.setMaxLength(10)
-        width = QFontMetrics(self.line.font()).horizontalAdvance("00/00/00000") + 24
-        self.line.setMinimumWidth(width)
-        self.line.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        self.button = QToolButton(self)
-        self.button.setText("Calendar")
-        self.button.setToolTip("Pick a date from a calendar (Alt+Down in the date box)")
-        # A Tab stop of its own, after the box: reachable, and heard by its purpose.
-        self.button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        self.button.setAccessibleName("Calendar")
-        self.button.setAccessibleDescription("Alt+Down in the date box opens it too")
-        self.button.clicked.connect(self.open_calendar)
-        self.row = QHBoxLayout(self)
-        self.row.setContentsMargins(0, 0, 0, 0)
-        self.error = QLabel(INVALID_DATE_MESSAGE, self)
-        self.error.setObjectName("dateError")
-        self.error.setStyleSheet("color: #b10e1e; font-weight: bold;")
-        self.error.hide()
-        self.row.addWidget(self.line)
-        self.row.addWidget(self.button)
-        self.row.addWidget(self.error)
-        self.row.addStretch(1)
-        self.setFocusProxy(self.line)
-        self._value: date | None = None
-        self.line.textEdited.connect(self._on_edited)
-        self.line.installEventFilter(self)
-        self._calendar: QCalendarWidget | None = None
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Alt+Down or F4 in the text box opens the calendar, as in a combo box.
-
-        Leaving the box with text that is not a whole date says so beside it.
-        """
-        if watched is self.line and event.type() == QEvent.Type.FocusOut:
-            self._show_invalid(self._is_invalid(self.line.text(), finished=True))
-        if watched is self.line and isinstance(event, QKeyEvent):
-            if event.type() != QEvent.Type.KeyPress:
-                return super().eventFilter(watched, event)
-            key = event.key()
-            alt = event.modifiers() & Qt.KeyboardModifier.AltModifier
-            if key == Qt.Key.Key_F4 or (key == Qt.Key.Key_Down and alt):
-                self.open_calendar()
-                return True
-        return super().eventFilter(watched, event)
-
-    @staticmethod
-    def _is_invalid(text: str, *, finished: bool) -> bool:
-        # While typing, only a full-length date is judged; on leaving the box, any text.
-        typed = text.strip()
-        if not typed or parse_date(typed) is not None:
-            return False
-        return finished or len(typed) >= len("dd/mm/yyyy")
-
-    def name_calendar(self, name: str) -> None:
-        """Name the calendar button after the date it fills ("Calendar: date of birth")."""
-        self.button.setAccessibleName(f"Calendar: {name[:1].lower()}{name[1:]}")
-
-    def _show_invalid(self, invalid: bool) -> None:
-        # Said in words beside the box (not by colour alone), and to screen readers: in
-        # the box's description while the worker is in it, and announced as it appears.
-        # A problem found by the check (say, no date at all) stays until it is fixed.
-        was = error_of(self.line) == f"Error: {INVALID_DATE_MESSAGE}"
-        if invalid or was:
-            set_error(self.line, INVALID_DATE_MESSAGE if invalid else "")
-        self.line.setToolTip(INVALID_DATE_MESSAGE if invalid else "")
-        self.error.setVisible(invalid)
-        if invalid and not was:
-            announce(self.line, f"Error: {INVALID_DATE_MESSAGE}", assertive=True)
-
-    def _on_edited(self, text: str) -> None:
-        parsed = parse_date(text)
-        self._show_invalid(self._is_invalid(text, finished=False))
-        if parsed != self._value:
-            self._value = parsed
-            self.value_changed.emit()
-
-    def open_calendar(self) -> None:
-        """Show a calendar under the box; picking a day fills the box."""
-        if not self.line.isEnabled() or self.line.isReadOnly():
-            return
-        calendar = QCalendarWidget()
-        calendar.setWindowFlag(Qt.WindowType.Popup)
-        calendar.setGridVisible(True)
-        calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
-        if self._value:
-            calendar.setSelectedDate(QDate(self._value.year, self._value.month, self._value.day))
-        calendar.clicked.connect(self._picked)
-        calendar.activated.connect(self._picked)
-        anchor = QRect(self.line.mapToGlobal(self.line.rect().topLeft()), self.line.size())
-        calendar.adjustSize()
-        calendar.move(popup_position(anchor, calendar.size(), available_area(self)))
-        self._calendar = calendar
-        calendar.show()
-        calendar.setFocus()
-
-    def _picked(self, picked: QDate) -> None:
-        chosen = date(picked.year(), picked.month(), picked.day())
-        if self._calendar is not None:
-            self._calendar.close()
-            self._calendar.deleteLater()
-            self._calendar = None
-        self.line.setText(format_date(chosen))
-        self.line.setFocus()
-        self._on_edited(self.line.text())
-
-    def value(self) -> date | None:
-        """The date, or None when the box is empty or holds no real date."""
-        return self._value
-
-    def set_value(self, value: date | None) -> None:
-        """Show ``value`` (None: empty) without emitting ``value_changed``."""
-        self._value = value
-        self.line.setText(format_date(value))
-        self._show_invalid(False)
-
-    def clear_value(self) -> None:
-        """Empty the box."""
-        self.set_value(None)
-
-    def set_read_only(self, read_only: bool) -> None:
-        """Read-only dates stay readable; the calendar is hidden."""
-        self.line.setReadOnly(read_only)
-        self.button.setVisible(not read_only)
 
 
 class EnterButton(QPushButton):
