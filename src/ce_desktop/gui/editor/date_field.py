@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ce_desktop.domain.derived import format_date
+from ce_desktop.gui.look import ERROR_STYLE
 from ce_desktop.gui.placement import available_area, popup_position
 from ce_desktop.gui.speech import announce, error_of, set_error
 
@@ -75,7 +76,7 @@ class DateField(QWidget):
         self.row.setContentsMargins(0, 0, 0, 0)
         self.error = QLabel(INVALID_DATE_MESSAGE, self)
         self.error.setObjectName("dateError")
-        self.error.setStyleSheet("color: #b10e1e; font-weight: bold;")
+        self.error.setStyleSheet(ERROR_STYLE)
         self.error.hide()
         self.row.addWidget(self.line)
         self.row.addWidget(self.button)
