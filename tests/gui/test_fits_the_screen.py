@@ -35,7 +35,13 @@ CASES = {
 }
 
 
-def probe(tmp_path: Path, screen: dict[str, object], extra: dict[str, str]) -> dict:
+def probe(
+    tmp_path: Path,
+    screen: dict[str, object],
+    extra: dict[str, str],
+    module: str = "tests.gui.screen_probe",
+) -> dict:
+    """Run ``module`` in its own process on a 1366x768 screen; the report it wrote."""
     config = tmp_path / "screen.json"
     config.write_text(json.dumps({"screens": [{**LAPTOP, **screen}]}))
     env = {
@@ -48,7 +54,7 @@ def probe(tmp_path: Path, screen: dict[str, object], extra: dict[str, str]) -> d
     out = tmp_path / "out"
     out.mkdir()
     result = subprocess.run(
-        [sys.executable, "-m", "tests.gui.screen_probe", str(out)],
+        [sys.executable, "-m", module, str(out)],
         cwd=ROOT,
         env=env,
         capture_output=True,

@@ -21,7 +21,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+
+from ce_desktop.gui.placement import fit_dialog
 
 if TYPE_CHECKING:
     from ce_desktop.domain.settings import Settings
@@ -64,7 +66,7 @@ class Dialogs:
         """Show a generated PDF password once, until the worker closes it."""
         from ce_desktop.gui import export_dialogs
 
-        export_dialogs.PasswordDialog(password, self.parent).exec()
+        _run(export_dialogs.PasswordDialog(password, self.parent))
 
     # Asking --------------------------------------------------------------------------
 
@@ -107,7 +109,7 @@ class Dialogs:
         from ce_desktop.gui.finalise_dialogs import NextStepDialog
 
         dialog = NextStepDialog(send_by, self.parent)
-        dialog.exec()
+        _run(dialog)
         chosen = dialog.chosen
         dialog.deleteLater()
         return chosen
@@ -133,7 +135,7 @@ class Dialogs:
         from ce_desktop.gui import export_dialogs
 
         dialog = export_dialogs.ProtectDialog(title, protect=default, parent=self.parent)
-        if not dialog.exec():
+        if not _run(dialog):
             return None
         return dialog.protect.isChecked()
 
@@ -156,6 +158,12 @@ class Dialogs:
         dialog = SettingsDialog(settings, data_dir, self.parent)
         dialog.backup_requested.connect(backup)
         dialog.restore_requested.connect(restore)
-        edited = dialog.result_settings() if dialog.exec() else None
+        edited = dialog.result_settings() if _run(dialog) else None
         dialog.deleteLater()
         return edited
+
+
+def _run(dialog: QDialog) -> int:
+    """Show one of the app's own dialogs, sized to its text on this screen; its result."""
+    fit_dialog(dialog)
+    return dialog.exec()

@@ -40,6 +40,43 @@ def fit_window(window: QWidget, preferred: QSize = PREFERRED_WINDOW_SIZE) -> Non
     window.move(geometry.topLeft())
 
 
+def fit_dialog(dialog: QWidget) -> None:
+    """Give ``dialog`` the size its content needs, inside its screen's free area.
+
+    A dialog sizes itself by its layout's minimum, which measures wrapped text at one
+    width and takes its height at another: at 200% text the last lines of a message
+    were cut off. Here the height is taken for the width the dialog will have, and
+    both are kept inside the free area (a dialog taller than that scrolls its body in
+    a scroll area of its own).
+    """
+    parent = dialog.parentWidget()
+    room = available_area(parent if parent is not None else dialog).size()
+    room -= WINDOW_FRAME_ALLOWANCE
+    width = max(dialog.sizeHint().width(), dialog.minimumWidth())
+    width = min(width, room.width())
+    height = dialog.sizeHint().height()
+    layout = dialog.layout()
+    if layout is not None and layout.hasHeightForWidth():
+        height = max(height, layout.totalHeightForWidth(width))
+    dialog.resize(width, min(height, room.height()))
+    if layout is None:
+        return
+    # Not shown yet, so nothing is laid out: place the children at this size to measure.
+    layout.setGeometry(QRect(QPoint(0, 0), dialog.size()))
+    for area in dialog.findChildren(QScrollArea):
+        # A scroll area asks for a bounded height; the dialog opens as tall as its
+        # content at this width where the screen has room, and scrolls where it has not.
+        inner = area.widget()
+        if inner is None:
+            continue
+        shown = area.contentsRect()
+        wanted = inner.sizeHint().height()
+        if inner.hasHeightForWidth():
+            wanted = max(wanted, inner.heightForWidth(shown.width()))
+        height += max(0, wanted - shown.height())
+    dialog.resize(width, min(height, room.height()))
+
+
 def popup_position(anchor: QRect, size: QSize, available: QRect) -> QPoint:
     """Where a pop-up of ``size`` goes for a box at ``anchor`` (global coordinates).
 

@@ -8,6 +8,7 @@ runs the backup or restore itself so that the dialog never touches the vault.
 from __future__ import annotations
 
 import re
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -15,12 +16,14 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QSpinBox,
     QVBoxLayout,
@@ -59,6 +62,7 @@ class SettingsDialog(QDialog):
         idle_minutes: minutes before the app locks itself.
         data_folder: the data folder, read-only.
         error_summary: "There is a problem" box, hidden until a check fails.
+        body_scroll: the scroll area around the fields (it scrolls only on a small screen).
     """
 
     backup_requested = Signal()
@@ -97,9 +101,23 @@ class SettingsDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.error_summary)
-        layout.addWidget(self._worker_group())
-        layout.addWidget(self._sending_group())
-        layout.addWidget(self._data_group())
+        # The groups scroll, so that at 200% text on a laptop the dialog fits the
+        # screen with its Save and Cancel buttons always in view.
+        body = QWidget(self)
+        body.setObjectName("settingsBody")
+        groups = QVBoxLayout(body)
+        groups.setContentsMargins(0, 0, 0, 0)
+        groups.addWidget(self._worker_group())
+        groups.addWidget(self._sending_group())
+        groups.addWidget(self._data_group())
+        self.body_scroll = scroll = QScrollArea(self)
+        scroll.setObjectName("settingsScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        # Not a Tab stop: the keyboard goes to the fields, which scroll into view.
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        scroll.setWidget(body)
+        layout.addWidget(scroll, 1)
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -185,14 +203,19 @@ class SettingsDialog(QDialog):
             label.setVisible(field in fields)
         self.error_summary.show_problems(
             [
-                Problem(message, f"problem.{field.objectName()}", field.setFocus)
+                Problem(message, f"problem.{field.objectName()}", partial(self._go_to, field))
                 for field, message in found
             ]
         )
         if not found:
             super().accept()
             return
-        found[0][0].setFocus()
+        self._go_to(found[0][0])
+
+    def _go_to(self, field: QWidget) -> None:
+        """Put the focus on ``field``, scrolled into view (at 200% text the body scrolls)."""
+        self.body_scroll.ensureWidgetVisible(field)
+        field.setFocus()
 
     def result_settings(self) -> Settings:
         """The settings as edited (only meaningful once the dialog was accepted)."""
