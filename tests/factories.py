@@ -35,6 +35,10 @@ from ce_desktop.domain.model import (
 
 CHILD_NAME = "Zoë Łukasiewicz-Nguyễn"
 CHILD_KNOWN_AS = "Zozo Fictional"
+CHILD_NHS_NUMBER = "9990000018"
+"""In the range the NHS keeps for testing (999 000 0000 to 999 999 9999): never a real child's."""
+CHILD_UPN = "M999000026001"
+"""Its check letter is right; local authority 999 does not exist."""
 WORKER_NAME = "Аня Петрова"
 CREATED_AT = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
 DATE_COMPLETED = date(2026, 3, 2)
@@ -96,6 +100,9 @@ def full_assessment(narrative_words: int = 50, catalogue: Catalogue | None = Non
         send_details="Dyslexia assessed by the school SENCo",
         previously_identified=YesNoNotKnown.YES,
         previously_identified_details="Earlier concern logged by the school nurse",
+        person_id="FICT-000123",
+        nhs_number=CHILD_NHS_NUMBER,
+        upn=CHILD_UPN,
     )
     assessment.details = AssessmentDetails(
         date_completed=DATE_COMPLETED,

@@ -23,7 +23,7 @@ from ce_desktop.export.pdf import render_assessment_pdf
 from ce_desktop.gui.editor import AssessmentEditor
 from tests.factories import full_assessment
 from tests.gui.test_field_coverage import model_leaves
-from tests.unit.domain.test_format_growth import NextAssessment, add_school_year
+from tests.unit.domain.test_format_growth import NEXT, NextAssessment, add_school_year
 from tests.unit.export.conftest import page_texts, squashed
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
@@ -45,7 +45,7 @@ def form_with_school_year(monkeypatch: pytest.MonkeyPatch) -> form_module.Form:
 def _sample() -> NextAssessment:
     """Steps 2 and 3: the model field (with its version step) and a sample value."""
     data = add_school_year(json.loads(full_assessment().model_dump_json()))
-    sample = NextAssessment.model_validate(data | {"format_version": 2})
+    sample = NextAssessment.model_validate(data | {"format_version": NEXT})
     sample.child.school_year = "Year 9 at Nowhereton Academy"
     return sample
 

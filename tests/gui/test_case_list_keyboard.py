@@ -42,7 +42,7 @@ def _summary(n: int, child: str, child_id: int, **fields) -> AssessmentSummary:
 
 SUMMARIES = [
     _summary(1, "Zoë Łukasiewicz", 1, level=RiskLevel.SIGNIFICANT),
-    _summary(2, "Zoë Łukasiewicz", 1),
+    _summary(2, "Zoë Łukasiewicz", 1, identifiers="FICT-7 9990000018 999 000 0018 B801200005001"),
     _summary(3, "Ada Example", 2, level=RiskLevel.EMERGING),
     _summary(4, "Bea Example", 3, level=RiskLevel.EXPERIENCING),
     _summary(5, "Bea Example", 3),
@@ -72,6 +72,12 @@ def test_search_ignores_case_and_accents(page: CaseListPage, query: str) -> None
     type_text(page.ui.searchEdit, query)
     assert _children(page) == ["Zoë Łukasiewicz", "Zoë Łukasiewicz"]
     assert page.ui.emptyLabel.isHidden()
+
+
+@pytest.mark.parametrize("query", ["999 000 0018", "9990000018", "b801200005001", "fict-7"])
+def test_search_finds_a_child_by_an_identifier(page: CaseListPage, query: str) -> None:
+    type_text(page.ui.searchEdit, query)
+    assert _children(page) == ["Zoë Łukasiewicz"]
 
 
 def test_no_match_is_said_plainly(page: CaseListPage) -> None:

@@ -42,6 +42,8 @@ class FieldKind(StrEnum):
     CHECKLIST = "checklist"
     CHECK = "check"
     TICKED_AT = "ticked_at"
+    NHS_NUMBER = "nhs_number"
+    UPN = "upn"
 
 
 class Derived(StrEnum):

@@ -2,8 +2,10 @@
 
 An assessment written by an older release is upgraded on load, one version at a
 time, before it is validated. Each migration is a pure function from the JSON object
-of version ``n`` to that of version ``n + 1``. None exists yet: version 1 is the
-first; the machinery is tested with a synthetic older version.
+of version ``n`` to that of version ``n + 1``.
+
+* 1 to 2: the identifiers a case system matches on (the council's person id, the NHS
+  number, the UPN) join the child's details, empty.
 """
 
 from __future__ import annotations
@@ -19,7 +21,19 @@ __all__ = ["MIGRATIONS", "MigrationError", "NewerFormatError", "is_newer", "migr
 JsonObject = dict[str, Any]
 Migration = Callable[[JsonObject], JsonObject]
 
-MIGRATIONS: dict[int, Migration] = {}
+
+def _add_identifiers(data: JsonObject) -> JsonObject:
+    """Format 1 to 2: the child's person id, NHS number and UPN, not yet given."""
+    child = data.get("child")
+    if isinstance(child, dict):
+        child = dict(child)
+        for name in ("person_id", "nhs_number", "upn"):
+            child.setdefault(name, "")
+        data["child"] = child
+    return data
+
+
+MIGRATIONS: dict[int, Migration] = {1: _add_identifiers}
 """``MIGRATIONS[n]`` upgrades a version-``n`` object to version ``n + 1``."""
 
 

@@ -28,7 +28,9 @@ from pydantic import (
     model_validator,
 )
 
-FORMAT_VERSION: Final = 1
+from ce_desktop.domain.identifiers import checked_nhs_number, checked_upn
+
+FORMAT_VERSION: Final = 2
 """The interchange format version written by this release (see ``migrations``)."""
 
 EARLIEST_YEAR: Final = 1900
@@ -220,6 +222,22 @@ class Child(FormModel):
     previously_identified: YesNoNotKnown | None = None
     """Has sexual exploitation previously been identified as a specific issue?"""
     previously_identified_details: Text = ""
+    person_id: Line = ""
+    """The council's person id in its case system (LCS, Mosaic): free text."""
+    nhs_number: Line = ""
+    """Ten digits whose last is the check digit (``identifiers.checked_nhs_number``)."""
+    upn: Line = ""
+    """The Unique Pupil Number, its check letter first (``identifiers.checked_upn``)."""
+
+    @field_validator("nhs_number")
+    @classmethod
+    def _nhs_number(cls, value: str) -> str:
+        return checked_nhs_number(value)
+
+    @field_validator("upn")
+    @classmethod
+    def _upn(cls, value: str) -> str:
+        return checked_upn(value)
 
     @property
     def display_name(self) -> str:
@@ -362,7 +380,7 @@ class Assessment(FormModel):
         fingerprint: short hash of the content when it was finalised.
     """
 
-    format_version: Literal[1] = FORMAT_VERSION
+    format_version: Literal[2] = FORMAT_VERSION
     id: Annotated[str, Field(pattern=r"^[0-9a-f]{32}$")] = Field(default_factory=_new_id)
     reference: Annotated[str, Field(min_length=1, max_length=40)]
     child_id: Annotated[str, Field(pattern=r"^[0-9a-f]{32}$")] = Field(default_factory=_new_id)

@@ -14,6 +14,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from ce_desktop.domain.catalogue import Catalogue, IndicatorDef
 from ce_desktop.domain.derived import age_on, format_date
+from ce_desktop.domain.identifiers import format_nhs_number
 from ce_desktop.domain.model import (
     INDICATOR_LEVELS,
     STANDARD_AGENCIES,
@@ -83,6 +84,14 @@ def header_table(assessment: Assessment, *, blank: bool) -> list[Flowable]:
         [(printed("child.name"), child.name), (printed("child.known_as"), child.known_as)],
         blank=blank,
     )
+    identifiers_cell = sub_fields(
+        [
+            (printed("child.person_id"), child.person_id),
+            (printed("child.nhs_number"), format_nhs_number(child.nhs_number)),
+            (printed("child.upn"), child.upn),
+        ],
+        blank=blank,
+    )
     dates_cell = sub_fields(
         [
             (printed("details.date_completed"), format_date(details.date_completed)),
@@ -148,6 +157,7 @@ def header_table(assessment: Assessment, *, blank: bool) -> list[Flowable]:
             label("Date completed / period covered"),
             dates_cell,
         ],
+        [label("Identifiers"), identifiers_cell, "", ""],
         [
             label("Name of person completing"),
             answer_box(details.completed_by, blank=blank),
@@ -185,8 +195,10 @@ def header_table(assessment: Assessment, *, blank: bool) -> list[Flowable]:
         widths,
         extra_style=[
             ("BACKGROUND", (0, 0), (0, -1), LABEL_SHADE),
-            ("BACKGROUND", (2, 0), (2, -2), LABEL_SHADE),
-            ("SPAN", (1, 4), (3, 4)),
+            ("BACKGROUND", (2, 0), (2, 0), LABEL_SHADE),
+            ("BACKGROUND", (2, 2), (2, -2), LABEL_SHADE),
+            ("SPAN", (1, 1), (3, 1)),
+            ("SPAN", (1, 5), (3, 5)),
         ],
     )
     table.outline_entry = ("Child and assessment details", 0)

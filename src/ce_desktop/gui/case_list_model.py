@@ -131,7 +131,9 @@ class CaseListModel(QAbstractTableModel):
 
     def _after_reorder(self) -> None:
         self._search_text = [
-            fold(" ".join(self._text(summary, column) for column in Column))
+            fold(
+                " ".join([*(self._text(summary, column) for column in Column), summary.identifiers])
+            )
             for summary in self._rows
         ]
         self._groups = []

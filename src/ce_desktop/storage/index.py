@@ -23,6 +23,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from ce_desktop.domain.derived import send_by as send_by_of
+from ce_desktop.domain.identifiers import format_nhs_number
 from ce_desktop.domain.model import Assessment, RiskLevel, Status
 from ce_desktop.storage import container
 from ce_desktop.storage.atomic import atomic_write
@@ -59,6 +60,8 @@ class AssessmentSummary:
     is_training_sample: bool
     damaged: bool = False
     """The file cannot be read: listed by its last known reference (or its id), not dropped."""
+    identifiers: str = ""
+    """The child's person id, NHS number and UPN, for searching (not a column)."""
 
     @classmethod
     def of(cls, assessment: Assessment) -> AssessmentSummary:
@@ -78,6 +81,7 @@ class AssessmentSummary:
             next_review=assessment.intended_action.next_review_date,
             updated_at=assessment.updated_at,
             is_training_sample=assessment.is_training_sample,
+            identifiers=identifiers_text(assessment),
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -95,6 +99,7 @@ class AssessmentSummary:
             "updated_at": self.updated_at.isoformat(),
             "is_training_sample": self.is_training_sample,
             "damaged": self.damaged,
+            "identifiers": self.identifiers,
         }
 
     @classmethod
@@ -115,11 +120,19 @@ class AssessmentSummary:
             updated_at=datetime.fromisoformat(raw["updated_at"]),
             is_training_sample=bool(raw["is_training_sample"]),
             damaged=bool(raw.get("damaged", False)),
+            identifiers=str(raw.get("identifiers", "")),
         )
 
     def as_damaged(self) -> AssessmentSummary:
         """This summary, marked as of a file that can no longer be read."""
         return replace(self, damaged=True)
+
+
+def identifiers_text(assessment: Assessment) -> str:
+    """The identifiers a search may be typed with: the NHS number both bare and spaced."""
+    child = assessment.child
+    numbers = [child.person_id, child.nhs_number, format_nhs_number(child.nhs_number), child.upn]
+    return " ".join(number for number in numbers if number)
 
 
 def damaged_summary(

@@ -18,7 +18,7 @@ from ce_desktop.domain.boundary import (
 )
 from ce_desktop.domain.catalogue import Catalogue, default_catalogue
 from ce_desktop.domain.intake import ImportRefused, Intake, prepare_import
-from ce_desktop.domain.model import LINE_LIMIT, ROWS_LIMIT, TEXT_LIMIT, Assessment
+from ce_desktop.domain.model import FORMAT_VERSION, LINE_LIMIT, ROWS_LIMIT, TEXT_LIMIT, Assessment
 from tests.unit.domain.test_rules import NOW, valid_assessment
 
 TODAY = date(2026, 11, 29)
@@ -109,7 +109,9 @@ def test_deep_nesting_is_refused_with_its_path() -> None:
 
 
 def test_a_5000_digit_number_is_refused_with_its_path() -> None:
-    text = json.dumps(_document()).replace('"format_version": 1', '"format_version": ' + "9" * 5000)
+    text = json.dumps(_document()).replace(
+        f'"format_version": {FORMAT_VERSION}', '"format_version": ' + "9" * 5000
+    )
     assert _paths(text) == ["format_version"]
 
 

@@ -31,7 +31,7 @@ class ChildWithSchoolYear(Child):
 class NextAssessment(Assessment):
     """Step 3: the version step (the real change edits ``model.py`` in place)."""
 
-    format_version: Literal[2] = 2  # type: ignore[assignment]
+    format_version: Literal[NEXT] = NEXT  # type: ignore[assignment,valid-type]
     child: ChildWithSchoolYear = Field(default_factory=ChildWithSchoolYear)
 
 
@@ -56,7 +56,7 @@ def test_an_older_file_migrates_to_the_next_version() -> None:
 
 def test_the_next_versions_file_is_newer_to_this_release_not_damaged() -> None:
     newer = NextAssessment.model_validate(
-        add_school_year(json.loads(full_assessment().model_dump_json())) | {"format_version": 2}
+        add_school_year(json.loads(full_assessment().model_dump_json())) | {"format_version": NEXT}
     )
     newer.child.school_year = "Year 9"
     with pytest.raises(NewerFormatError, match="made by a newer version of CE Desktop"):

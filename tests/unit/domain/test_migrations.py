@@ -9,6 +9,7 @@ import pytest
 
 from ce_desktop.domain.boundary import assessment_from_json
 from ce_desktop.domain.migrations import (
+    MIGRATIONS,
     MigrationError,
     NewerFormatError,
     assessment_to_json,
@@ -30,8 +31,8 @@ def test_an_older_version_is_migrated_step_by_step() -> None:
     current = Assessment.new(today=date(2026, 11, 29), now=NOW).model_dump(mode="json")
     current["child"].pop("name")
     old = {**current, "format_version": 0, "child_name": "Fictional Child"}
-    migrated = migrate(old, registry={0: _zero_to_one}, current=1)
-    assert migrated["format_version"] == 1
+    migrated = migrate(old, registry={0: _zero_to_one, **MIGRATIONS})
+    assert migrated["format_version"] == FORMAT_VERSION
     assert Assessment.model_validate(migrated).child.name == "Fictional Child"
 
 

@@ -19,12 +19,14 @@ from ce_desktop.domain.boundary import BoundaryError
 from ce_desktop.domain.catalogue import default_catalogue
 from ce_desktop.domain.intake import ImportRefused, prepare_import
 from ce_desktop.domain.migrations import NewerFormatError
+from ce_desktop.domain.model import FORMAT_VERSION
 from ce_desktop.storage.vault import Vault
 from tests.jsonschema_support import from_schema
 from tests.unit.domain.test_boundary import TODAY, _document
 from tests.unit.storage.conftest import PASSPHRASE
 
 EXAMPLES = 1000
+_VERSION = f'"format_version": {FORMAT_VERSION}'
 _CATALOGUE = default_catalogue()
 
 
@@ -114,7 +116,7 @@ _HAND_MADE = {
     "byte-order mark": "\ufeff" + json.dumps(_document()),
     "deep nesting": _replace(_document(child__name="X"), "X", "[" * 50_000 + "]" * 50_000),
     "5,000-digit version": json.dumps(_document()).replace(
-        '"format_version": 1', '"format_version": ' + "7" * 5000
+        _VERSION, '"format_version": ' + "7" * 5000
     ),
     "5,000-digit float": _replace(_document(child__name="X"), "X", "1." + "5" * 5000),
     "lone surrogate": _replace(_document(child__name="X"), "X", '"\\udc00"'),
@@ -127,7 +129,9 @@ _HAND_MADE = {
     "10 MB narrative": json.dumps(_document(analysis__summary="x" * 10_000_000)),
     "200,000 agency rows": json.dumps(_document(agencies=[{"agency": "A"}] * 200_000)),
     "not an object": "[1, 2, 3]",
-    "NaN": json.dumps(_document()).replace('"format_version": 1', '"format_version": NaN'),
+    "NaN": json.dumps(_document()).replace(
+        f'"format_version": {FORMAT_VERSION}', '"format_version": NaN'
+    ),
 }
 
 

@@ -261,7 +261,8 @@ def _fill_text(model: BaseModel, prefix: str) -> None:
     """Put the marker into every text field of a model, recursively."""
     for name, info in type(model).model_fields.items():
         value = getattr(model, name)
-        if info.annotation is str and name not in {"id", "child_id"}:
+        # A number with a check digit cannot hold the marker (the person id does).
+        if info.annotation is str and name not in {"id", "child_id", "nhs_number", "upn"}:
             setattr(
                 model,
                 name,

@@ -24,6 +24,7 @@ from ce_desktop.domain.model import Assessment
 from ce_desktop.gui.editor.binding import Binder
 from ce_desktop.gui.editor.choice_field import yes_no_field
 from ce_desktop.gui.editor.date_field import DateField
+from ce_desktop.gui.editor.identifier_field import nhs_number_field, upn_field
 from ce_desktop.gui.editor.widgets import GrowingTextEdit, LineField, hint_label_style
 from ce_desktop.gui.speech import describe
 
@@ -133,6 +134,10 @@ def _input_for(declaration: FieldDecl) -> QWidget:
         return DateField()
     if declaration.kind is FieldKind.YES_NO:
         return yes_no_field()
+    if declaration.kind is FieldKind.NHS_NUMBER:
+        return nhs_number_field()
+    if declaration.kind is FieldKind.UPN:
+        return upn_field()
     raise ValueError(f"{declaration.path}: a {declaration.kind.value} input is made by its page")
 
 
