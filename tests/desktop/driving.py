@@ -120,6 +120,13 @@ class Keyboard:
         """The text of the focused control, as the accessibility tree reads it."""
         return self.focus.text()
 
+    def wait_text(self, expected: str, why: str = "", timeout: float = 60.0) -> None:
+        """Wait until the focused control reads ``expected`` (typed keys arrive late)."""
+        try:
+            wait_until(lambda: self.text() == expected, f"{expected!r} {why}", timeout)
+        except AssertionError as error:
+            raise AssertionError(f"{error}; the focused control reads {self.text()!r}") from None
+
 
 def _wait_quietly(condition: Callable[[], bool], timeout: float) -> bool:
     deadline = time.monotonic() + timeout
