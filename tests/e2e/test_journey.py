@@ -28,7 +28,7 @@ from ce_desktop.gui.editor.widgets import (
 from ce_desktop.gui.main_window import WINDOW_TITLE, MainWindow
 from tests.gui.fake_dialogs import RecordingDialogs
 from tests.gui.keys import type_text
-from tests.gui.shell_support import PASSPHRASE
+from tests.gui.shell_support import PASSPHRASE, unlock
 
 pytestmark = [
     pytest.mark.slow,
@@ -84,14 +84,6 @@ def first_run(qtbot, window: MainWindow) -> None:
     type_text(page.ui.agencyEdit, "Exampletown Youth Service")
     qtbot.mouseClick(page.ui.finishButton, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.current_page() is window.case_list, timeout=10000)
-
-
-def unlock(qtbot, window: MainWindow) -> None:
-    page = window.unlock_page
-    assert window.current_page() is page
-    qtbot.keyClicks(page.ui.secretEdit, PASSPHRASE)
-    qtbot.keyClick(page.ui.secretEdit, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: window.current_page() is not page, timeout=30000)
 
 
 def inputs(editor: QWidget, kind: type) -> list[QWidget]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QApplication, QLineEdit, QTabWidget, QVBoxLayout, QWidget
 
 from ce_desktop.domain.model import Assessment
@@ -87,6 +87,17 @@ class StandInEditor(QWidget):
         target = self.findChild(QLineEdit, location[1]) if location[1] else None
         if target is not None:
             target.setFocus()
+
+
+def unlock(qtbot, window, passphrase: str = PASSPHRASE) -> None:  # type: ignore[no-untyped-def]
+    """Type the passphrase into the window's unlock screen, press Return, and wait
+    until the window has moved on (the case list, or where the worker was)."""
+    page = window.unlock_page
+    assert window.current_page() is page
+    page.ui.secretEdit.clear()
+    qtbot.keyClicks(page.ui.secretEdit, passphrase)
+    qtbot.keyClick(page.ui.secretEdit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.current_page() is not page, timeout=30000)
 
 
 def make_vault(data_dir: Path):

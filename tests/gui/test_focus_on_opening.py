@@ -18,7 +18,7 @@ from ce_desktop.domain.lifecycle import finalise
 from ce_desktop.gui.editor.widgets import LineField
 from ce_desktop.gui.main_window import MainWindow
 from tests.gui.editor_support import NOW, complete_draft
-from tests.gui.shell_support import PASSPHRASE, make_vault
+from tests.gui.shell_support import make_vault, unlock
 
 pytestmark = [
     pytest.mark.qt_log_ignore("propagateSizeHints"),
@@ -35,13 +35,6 @@ def unlocked_window(qtbot, data_dir: Path) -> MainWindow:
     window.activateWindow()
     unlock(qtbot, window)
     return window
-
-
-def unlock(qtbot, window: MainWindow) -> None:
-    page = window.unlock_page
-    qtbot.keyClicks(page.ui.secretEdit, PASSPHRASE)
-    qtbot.keyClick(page.ui.secretEdit, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: window.current_page() is not page, timeout=30000)
 
 
 def test_a_new_assessment_starts_on_the_childs_name(qtbot, data_dir: Path) -> None:

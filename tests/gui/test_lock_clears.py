@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from ce_desktop.domain.model import Assessment
 from ce_desktop.gui.main_window import MainWindow, default_editor
-from tests.gui.shell_support import PASSPHRASE
+from tests.gui.shell_support import unlock
 
 pytestmark = [
     pytest.mark.qt_log_ignore("propagateSizeHints"),
@@ -89,13 +89,6 @@ def widget_texts(root: QWidget) -> Iterator[tuple[str, str]]:
 @pytest.fixture
 def window(shown_window) -> MainWindow:
     return shown_window(editor_factory=default_editor)  # the real editor
-
-
-def unlock(qtbot, window: MainWindow) -> None:
-    page = window.unlock_page
-    qtbot.keyClicks(page.ui.secretEdit, PASSPHRASE)
-    qtbot.keyClick(page.ui.secretEdit, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: window.current_page() is not page, timeout=20000)
 
 
 def test_lock_leaves_no_assessment_text_in_any_widget(qtbot, window) -> None:

@@ -399,7 +399,13 @@ def test_locking_the_window_cancels_the_print_job(qtbot: QtBot, data_dir: Path) 
 
     from ce_desktop.gui.main_window import MainWindow
     from ce_desktop.storage.vault import Vault
-    from tests.gui.shell_support import PASSPHRASE, StandInEditor, make_vault, saved_assessment
+    from tests.gui.shell_support import (
+        PASSPHRASE,
+        StandInEditor,
+        make_vault,
+        saved_assessment,
+        unlock,
+    )
 
     vault, _key = make_vault(data_dir)
     saved = saved_assessment(vault, "Tamsin Imaginary-Person")
@@ -407,10 +413,7 @@ def test_locking_the_window_cancels_the_print_job(qtbot: QtBot, data_dir: Path) 
     window = MainWindow(data_dir, editor_factory=StandInEditor)
     qtbot.addWidget(window)
     window.show()
-    page = window.unlock_page
-    qtbot.keyClicks(page.ui.secretEdit, PASSPHRASE)
-    qtbot.keyClick(page.ui.secretEdit, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: window.current_page() is not page, timeout=20000)
+    unlock(qtbot, window)
     window.case_list.focus_list()
     qtbot.mouseClick(window.case_list.ui.openButton, Qt.MouseButton.LeftButton)
 

@@ -6,7 +6,6 @@ import os
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
 
 from ce_desktop.domain.model import Assessment
 from ce_desktop.gui.main_window import MainWindow
@@ -18,6 +17,7 @@ from tests.gui.shell_support import (
     StandInEditor,
     make_vault,
     saved_assessment,
+    unlock,
 )
 
 pytestmark = [
@@ -53,10 +53,8 @@ def unlock_window(qtbot, data_dir: Path, answer: bool | None) -> tuple[MainWindo
     qtbot.addWidget(window)
     asked = dialogs.recover_questions
     window.show()
-    page = window.unlock_page
-    qtbot.keyClicks(page.ui.secretEdit, PASSPHRASE)
-    qtbot.keyClick(page.ui.secretEdit, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: window.current_page() is window.case_list, timeout=20000)
+    unlock(qtbot, window)
+    assert window.current_page() is window.case_list
     return window, asked
 
 

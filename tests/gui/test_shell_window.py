@@ -18,6 +18,7 @@ from tests.gui.shell_support import (
     StandInEditor,
     make_vault,
     saved_assessment,
+    unlock,
 )
 
 pytestmark = [
@@ -33,15 +34,6 @@ def window(shown_window) -> MainWindow:
     win = shown_window(child=CHILD)
     win.session.autosaver.idle_ms = 50
     return win
-
-
-def unlock(qtbot, window: MainWindow, passphrase: str = PASSPHRASE) -> None:
-    page = window.unlock_page
-    assert window.current_page() is page
-    page.ui.secretEdit.clear()
-    qtbot.keyClicks(page.ui.secretEdit, passphrase)
-    qtbot.keyClick(page.ui.secretEdit, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: window.current_page() is not page, timeout=20000)
 
 
 def open_first(qtbot, window: MainWindow) -> StandInEditor:

@@ -14,9 +14,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from ce_desktop.gui.enter_button import EnterButton
 from ce_desktop.gui.look import ERROR_COLOUR, LINK_COLOUR
 
 HEADING = "There is a problem"
@@ -97,17 +97,6 @@ class ErrorSummary(QFrame):
     def text(self) -> str:
         """The heading and every problem, one a line, as plain text."""
         return "\n".join([HEADING, *(link.message for link in self._links)])
-
-
-class EnterButton(QPushButton):
-    """A push button that Return and Enter press, as Space does (links in the form)."""
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        """Return and Enter activate the button."""
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.isAutoRepeat():
-            self.click()
-            return
-        super().keyPressEvent(event)
 
 
 class LinkButton(EnterButton):
