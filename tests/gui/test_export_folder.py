@@ -25,7 +25,9 @@ def documents(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return folder
 
 
-class Dialogs:
+class SaveChooser:
+    """Stands in for the save dialog: records the folder it starts in."""
+
     def __init__(self) -> None:
         self.offered: list[Path] = []
         self.answer = ""
@@ -36,7 +38,7 @@ class Dialogs:
 
 
 @pytest.fixture
-def setup(qtbot: QtBot, documents: Path) -> tuple[ExportActions, Dialogs, dict[str, Settings]]:
+def setup(qtbot: QtBot, documents: Path) -> tuple[ExportActions, SaveChooser, dict[str, Settings]]:
     window = QWidget()
     qtbot.addWidget(window)
     held = {"settings": Settings()}
@@ -48,7 +50,7 @@ def setup(qtbot: QtBot, documents: Path) -> tuple[ExportActions, Dialogs, dict[s
         catalogue=default_catalogue(),
         save_now=lambda: True,
     )
-    dialogs = Dialogs()
+    dialogs = SaveChooser()
     actions.file_chooser = dialogs.choose
     actions.runner = lambda work, done, failed: None
 
