@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import pytest
-from PySide6.QtWidgets import QMessageBox
-
 from ce_desktop.gui import notice
+from tests.gui.fake_dialogs import RecordingDialogs
 
 
 def test_long_output_is_cut_and_says_where_the_rest_is() -> None:
@@ -16,12 +14,8 @@ def test_long_output_is_cut_and_says_where_the_rest_is() -> None:
     assert notice.shortened("two\nlines") == "two\nlines"
 
 
-def test_a_failed_command_is_a_warning(qapp: object, monkeypatch: pytest.MonkeyPatch) -> None:
-    seen: list[tuple[str, QMessageBox.Icon]] = []
-    monkeypatch.setattr(QMessageBox, "exec", lambda box: seen.append((box.text(), box.icon())))
-    notice.show_command_output("ce-desktop: the passphrase is not correct.", 1)
-    notice.show_command_output("self-test passed", 0)
-    assert seen == [
-        ("ce-desktop: the passphrase is not correct.", QMessageBox.Icon.Warning),
-        ("self-test passed", QMessageBox.Icon.Information),
-    ]
+def test_a_failed_command_is_a_warning(qapp: object, dialogs: RecordingDialogs) -> None:
+    notice.show_command_output("ce-desktop: the passphrase is not correct.", 1, dialogs)
+    notice.show_command_output("self-test passed", 0, dialogs)
+    assert dialogs.warnings == ["ce-desktop: the passphrase is not correct."]
+    assert dialogs.infos == ["self-test passed"]

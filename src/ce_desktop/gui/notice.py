@@ -27,9 +27,10 @@ def shortened(text: str, max_lines: int = MAX_LINES) -> str:
     )
 
 
-def show_command_output(text: str, exit_code: int) -> None:
+def show_command_output(text: str, exit_code: int, dialogs: Dialogs | None = None) -> None:
     """A message box with the command's output; a warning if it did not succeed."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    dialogs = Dialogs(None)  # plain text: the output is never taken for markup
+    if dialogs is None:
+        dialogs = Dialogs(None)  # plain text: the output is never taken for markup
     (dialogs.inform if exit_code == 0 else dialogs.warn)("CE Desktop", shortened(text))
     app.processEvents()
