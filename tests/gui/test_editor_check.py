@@ -18,7 +18,7 @@ from pytestqt.qtbot import QtBot
 from ce_desktop.domain.lifecycle import start_review
 from ce_desktop.domain.model import Consent, IndicatorEntry, RiskLevel
 from ce_desktop.gui.editor import AssessmentEditor
-from ce_desktop.gui.editor.check_page import LinkButton
+from ce_desktop.gui.error_summary import LinkButton
 from tests.factories import as_final
 from tests.gui.editor_support import NOW, TODAY, complete_draft, field, new_draft
 from tests.gui.keys import press, type_text

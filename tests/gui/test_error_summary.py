@@ -20,8 +20,6 @@ from tests.gui.focus_pixels import contrast
 
 GUI = Path(look.__file__).parent
 _HEX = re.compile(r"#([0-9a-fA-F]{2})([0-9a-fA-F]{2})([0-9a-fA-F]{2})\b")
-NOT_YET = {"editor/check_page.py", "editor/widgets.py", "editor/date_field.py"}
-"""The editor pages, being rebuilt from the form's declaration, take the one red next."""
 
 
 def _reds(text: str) -> set[str]:
@@ -37,7 +35,7 @@ def test_every_red_in_the_windows_code_is_the_one_error_colour() -> None:
     found = {
         f"{path.relative_to(GUI)}: {red}"
         for path in GUI.rglob("*.py")
-        if "forms" not in path.parts and str(path.relative_to(GUI)) not in NOT_YET
+        if "forms" not in path.parts
         for red in _reds(path.read_text("utf-8"))
     }
     assert found == {f"look.py: {look.ERROR_COLOUR}"}
@@ -91,3 +89,14 @@ def test_the_settings_dialog_says_its_problems_in_the_one_summary(
     dialog.accept()
     assert isinstance(dialog.error_summary, ErrorSummary)
     assert dialog.error_summary.said().startswith("There is a problem: 1 problem to fix.")
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_there_is_one_error_summary_and_check_and_finish_uses_it(editor) -> None:  # type: ignore[no-untyped-def]
+    makers = {
+        str(path.relative_to(GUI))
+        for path in GUI.rglob("*.py")
+        if "forms" not in path.parts and '"errorSummary"' in path.read_text("utf-8")
+    }
+    assert makers == {"error_summary.py"}
+    assert isinstance(editor.check_page.problems, ErrorSummary)

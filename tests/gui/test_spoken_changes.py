@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from ce_desktop.domain.model import RiskLevel
 from ce_desktop.gui.editor import AssessmentEditor
-from ce_desktop.gui.editor.check_page import PROBLEM_HEADING, LinkButton
+from ce_desktop.gui.error_summary import HEADING as PROBLEM_HEADING
 from ce_desktop.gui.main_window import MainWindow
 from tests.gui.a11y_support import Announcements, Role, of, walk
 from tests.gui.editor_support import choose, complete_draft, field, new_draft
@@ -178,7 +178,7 @@ def test_the_error_links_have_one_role(editor: AssessmentEditor) -> None:
     editor.tabs.setCurrentIndex(5)
     QApplication.processEvents()
 
-    links = editor.check_page.problem_links.findChildren(LinkButton)
+    links = editor.check_page.problems.links()
     assert links
     for link in links:
         nodes = walk(link)

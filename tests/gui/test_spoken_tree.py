@@ -178,14 +178,12 @@ def test_a_check_marks_the_field_each_error_leads_to_until_it_is_fixed(
 
 
 def test_check_again_comes_after_the_error_links_in_tab_order(editor: AssessmentEditor) -> None:
-    from ce_desktop.gui.editor.check_page import LinkButton
-
     editor.load(new_draft())
     editor.tabs.setCurrentIndex(5)
     page = editor.check_page
     page.check_and_focus()
     QApplication.processEvents()
-    links = page.problem_links.findChildren(LinkButton)
+    links = page.problems.links()
     assert links
 
     order: list[QWidget] = []

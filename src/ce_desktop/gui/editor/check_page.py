@@ -8,19 +8,15 @@ shown read-only with "Start a review"; a review lists what changed since the las
 
 from __future__ import annotations
 
-import html
 import itertools
 from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSizePolicy,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -29,69 +25,11 @@ from ce_desktop.domain.derived import format_moment
 from ce_desktop.domain.lifecycle import ReviewChanges, changes_since
 from ce_desktop.domain.model import Assessment
 from ce_desktop.domain.rules import Finding, Severity, blocking, unjustified_warnings
-from ce_desktop.gui.editor.form import EditorContext, EditorPage, Progress, set_heading_font
+from ce_desktop.gui.editor.form import EditorContext, EditorPage, Progress
 from ce_desktop.gui.editor.summary import SummaryList
-from ce_desktop.gui.editor.widgets import EnterButton, GrowingTextEdit, discard, vbox
+from ce_desktop.gui.editor.widgets import GrowingTextEdit, discard, vbox
+from ce_desktop.gui.error_summary import ErrorSummary, Problem
 from ce_desktop.gui.speech import announce
-
-ERROR_COLOUR = "#d4351c"
-PROBLEM_HEADING = "There is a problem"
-
-
-class LinkButton(EnterButton):
-    """A button that looks like a link and wraps its text like a paragraph.
-
-    A plain push button cannot wrap, and a long finding would widen the page past the
-    window at large text sizes; the text is drawn by a wrapping label inside instead.
-    Tab reaches it; Return, Space or a click activates it. It has one role, a button:
-    the label inside is drawn like a link but is not one, and is hidden from the
-    accessibility tree's words by being plain styled text.
-
-    Attributes:
-        message: the text of the link.
-    """
-
-    def __init__(self, text: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.message = text
-        self.setAccessibleName(text)
-        self.setAccessibleDescription("Goes to the answer")
-        self.setFlat(True)
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setStyleSheet(
-            "QPushButton { border: none; text-align: left; padding: 1px; }"
-            "QPushButton:focus { background: #ffdd00; }"
-        )
-        self._label = QLabel(
-            f"<span style='color:#1d70b8; text-decoration: underline'>{html.escape(text)}</span>",
-            self,
-        )
-        self._label.setTextFormat(Qt.TextFormat.RichText)
-        self._label.setWordWrap(True)
-        self._label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(2, 1, 2, 1)
-        layout.addWidget(self._label)
-        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        policy.setHeightForWidth(True)
-        self.setSizePolicy(policy)
-
-    def hasHeightForWidth(self) -> bool:
-        """The height follows the wrapped text."""
-        return True
-
-    def heightForWidth(self, width: int) -> int:
-        """Height of the wrapped text at ``width``."""
-        return self._label.heightForWidth(width - 4) + 2
-
-    def sizeHint(self) -> QSize:
-        """As wide as the text wants, as tall as it wraps to."""
-        hint = self._label.sizeHint()
-        return QSize(hint.width() + 4, hint.height() + 2)
-
-    def minimumSizeHint(self) -> QSize:
-        """Narrow enough to wrap: never wider than the page."""
-        return QSize(40, self._label.minimumSizeHint().height() + 2)
 
 
 def describe_changes(changes: ReviewChanges, titles: dict[str, str]) -> list[str]:
@@ -147,7 +85,6 @@ class CheckPage(EditorPage):
         self._run_check = run_check
         self._go_to = go_to
         self.findings: list[Finding] | None = None
-        self._shown: list[Finding] = []
         self.previous: Assessment | None = None
         self.heading("Check your answers before finishing", level=1)
 
@@ -168,23 +105,8 @@ class CheckPage(EditorPage):
         self.changes_box.setStyleSheet("border-left: 6px solid #1d70b8; padding: 8px;")
         self.column.addWidget(self.changes_box)
 
-        self.problems = QFrame(self.body)
-        self.problems.setObjectName("errorSummary")
-        self.problems.setStyleSheet(
-            f"#errorSummary {{ border: 4px solid {ERROR_COLOUR}; }}"
-            "#errorSummary:focus { border: 4px solid #0b0c0c; background: #fff7bf; }"
-        )
-        # Focused after a check (GOV.UK's error summary): its heading is its name, so
-        # a screen reader says "There is a problem" and then the list. Not a Tab stop.
-        self.problems.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
-        self.problems.setAccessibleName(PROBLEM_HEADING)
-        self.problems_layout = QVBoxLayout(self.problems)
-        self.problems_layout.setContentsMargins(14, 10, 14, 10)
-        self.problems_title = QLabel(PROBLEM_HEADING)
-        set_heading_font(self.problems_title, 2)
-        self.problems_layout.addWidget(self.problems_title)
-        self.problem_links = QWidget(self.problems)
-        self.problems_layout.addWidget(self.problem_links)
+        # Focused after a check: a screen reader says "There is a problem" and the list.
+        self.problems = ErrorSummary(self.body)
         self.column.addWidget(self.problems)
 
         self.warnings = QWidget(self.body)
@@ -250,13 +172,7 @@ class CheckPage(EditorPage):
 
     def problems_said(self) -> str:
         """The error summary in words: its heading and how many problems, e.g. for arrival."""
-        if not self.problems.isVisibleTo(self):
-            return ""
-        count = len(self._shown)
-        many = "1 problem" if count == 1 else f"{count} problems"
-        return f"{PROBLEM_HEADING}: {many} to fix. " + " ".join(
-            f"{f.message.rstrip('.')}." for f in self._shown
-        )
+        return self.problems.said() if self.problems.isVisibleTo(self) else ""
 
     def spoken_on_arrival(self) -> str:
         """The page's heading, then the error summary when there is one."""
@@ -297,25 +213,21 @@ class CheckPage(EditorPage):
         self.changes_box.setVisible(True)
 
     def _show_findings(self) -> None:
-        for old in (self.problem_links, self.warnings):
-            discard(old)
-        self.problem_links = QWidget(self.problems)
-        self.problems_layout.addWidget(self.problem_links)
+        discard(self.warnings)
         self.warnings = QWidget(self.body)
         self.column.insertWidget(self.column.indexOf(self.guidance_title), self.warnings)
         self.justification_boxes = {}
         findings = self.findings or []
         assessment = self.binder.assessment
         shown = [f for f in findings if f.severity is not Severity.INFO]
-        self._shown = shown
-        links = vbox(self.problem_links, spacing=2)
-        for finding in shown:
-            link = LinkButton(finding.message, self.problem_links)
-            link.setObjectName(f"problem.{finding.key}")
-            link.clicked.connect(partial(self._go_to, finding.path))
-            links.addWidget(link)
-        self.problems.setVisible(bool(shown))
-        self.problems.setAccessibleDescription(self.problems_said())
+        self.problems.show_problems(
+            [
+                Problem(
+                    finding.message, f"problem.{finding.key}", partial(self._go_to, finding.path)
+                )
+                for finding in shown
+            ]
+        )
         warnings = [f for f in findings if f.severity is Severity.WARNING]
         self._build_warnings(warnings, assessment)
         info = [f.message for f in findings if f.severity is Severity.INFO]
@@ -332,7 +244,7 @@ class CheckPage(EditorPage):
         again" and the answers below them.
         """
         chain: list[QWidget] = [self.review_button, self.problems]
-        chain += self.problem_links.findChildren(LinkButton)
+        chain += self.problems.links()
         chain += list(self.justification_boxes.values())
         chain += [self.check_button, self.finalise_button]
         chain += list(self.summary.change_buttons.values())

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QSizePolicy,
     QStyle,
     QTextEdit,
@@ -34,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from ce_desktop.gui.editor.choice_field import YES_NO_NOT_KNOWN, ChoiceField, yes_no_field
 from ce_desktop.gui.editor.date_field import INVALID_DATE_MESSAGE, DateField, parse_date
+from ce_desktop.gui.enter_button import EnterButton
 
 __all__ = [
     "INVALID_DATE_MESSAGE",
@@ -279,17 +279,6 @@ class GrowingTextEdit(QTextEdit):
     def set_read_only(self, read_only: bool) -> None:
         """Read-only boxes stay focusable, so their text can still be read and copied."""
         self.setReadOnly(read_only)
-
-
-class EnterButton(QPushButton):
-    """A push button that Return and Enter press, as Space does (links in the form)."""
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        """Return and Enter activate the button."""
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.isAutoRepeat():
-            self.click()
-            return
-        super().keyPressEvent(event)
 
 
 def hint_label_style() -> str:
