@@ -32,6 +32,8 @@ class RecordingDialogs(Dialogs):
         protect: the answer to "Protect with a password?" (None: cancelled).
         passwords: the PDF passwords shown.
         passphrase: the passphrase typed when asked (None: cancelled).
+        pdf_password: the password typed for a protected PDF being imported (None:
+            cancelled); ``pdf_password_asked`` how many times it was asked.
         settings: what the Settings form is saved as (None: cancelled);
             ``settings_shown`` the settings it opened with.
     """
@@ -50,6 +52,8 @@ class RecordingDialogs(Dialogs):
     protect: bool | None = False
     passwords: list[str] = field(default_factory=list)
     passphrase: str | None = None
+    pdf_password: str | None = None
+    pdf_password_asked: int = 0
     settings: Settings | None = None
     settings_shown: list[Settings] = field(default_factory=list)
 
@@ -89,6 +93,10 @@ class RecordingDialogs(Dialogs):
 
     def ask_passphrase(self, text: str, title: str = "Restore") -> str | None:
         return self.passphrase
+
+    def ask_pdf_password(self, text: str) -> str | None:
+        self.pdf_password_asked += 1
+        return self.pdf_password
 
     def edit_settings(self, settings, data_dir: Path, *, backup, restore) -> Settings | None:  # type: ignore[no-untyped-def]
         self.settings_shown.append(settings)

@@ -148,7 +148,7 @@ def test_export_pdf_writes_the_assessment_and_notes_it(
     assert not PdfReader(written).is_encrypted
     # Where it went is said: the name and the folder.
     advice = UNPROTECTED_ADVICE.format(name=written.name, folder=written.parent)
-    assert setup.dialogs.infos == [advice]
+    assert setup.dialogs.infos == [f"{advice}\n\n{outputs.data_notice(False)}"]
     assert f"{written.name} in {written.parent}" in advice
     assert AuditAction.EXPORTED_PDF in _actions_recorded(setup.stored())
     assert AuditAction.EXPORTED_PDF in _actions_recorded(setup.assessment)

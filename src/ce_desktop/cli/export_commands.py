@@ -99,6 +99,7 @@ def _export_pdf(args: argparse.Namespace) -> int:
             )
         else:
             sys.stderr.write(f"Wrote {args.output}. This file is not encrypted: keep it safe.\n")
+        sys.stderr.write(outputs.data_notice(bool(delivered.password)) + "\n")
         return EXIT_OK
 
     # The vault commands' unlock, with its growing wait after wrong passphrases.

@@ -44,8 +44,14 @@ def register(subparsers: Any) -> None:
     command("init", "set up the encrypted data folder; prints the recovery key once", _init)
     listing = command("list", "list every assessment", _list)
     listing.add_argument("--json", action="store_true", help="print JSON instead of lines")
-    importing = command("import", "add an assessment from an interchange JSON file", _import)
-    importing.add_argument("file", metavar="FILE.json", type=Path)
+    importing = command(
+        "import",
+        "add an assessment from an interchange JSON file, or from a PDF that CE Desktop "
+        "made (it carries the same JSON); a protected PDF asks for its password, which "
+        "with --passphrase-stdin is the first line, before the passphrase",
+        _import,
+    )
+    importing.add_argument("file", metavar="FILE.json|FILE.pdf", type=Path)
     export = command("export-json", "write one assessment as interchange JSON", _export_json)
     export.add_argument("reference", metavar="REF")
     export.add_argument("-o", "--output", metavar="FILE.json", type=Path, required=True)
@@ -70,19 +76,19 @@ def register(subparsers: Any) -> None:
 # Secrets ---------------------------------------------------------------------
 
 
-def _secret(args: argparse.Namespace, prompt: str) -> str:
+def _secret(args: argparse.Namespace, prompt: str, what: str = "passphrase") -> str:
     """One secret: the next line of standard input, or a prompt that does not echo."""
     if args.passphrase_stdin:
         line = sys.stdin.readline()
         if not line:
-            raise CommandError("No passphrase was given on standard input.", EXIT_USAGE)
+            raise CommandError(f"No {what} was given on standard input.", EXIT_USAGE)
         return line.rstrip("\r\n")
     if not streams.has_console():
         raise CommandError(streams.CONSOLE_HINT, EXIT_USAGE)
     try:
         return getpass.getpass(prompt)
     except EOFError:
-        raise CommandError("No passphrase was given.", EXIT_USAGE) from None
+        raise CommandError(f"No {what} was given.", EXIT_USAGE) from None
 
 
 def _new_secret(args: argparse.Namespace, prompt: str) -> str:
@@ -194,8 +200,11 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
+    def pdf_password() -> str:
+        return _secret(args, "Password of the PDF: ", "password for the PDF")
+
     try:
-        assessment = assessments.read_interchange(args.file)
+        assessment = assessments.read_interchange(args.file, ask_password=pdf_password)
     except assessments.ImportRefused as error:
         raise CommandError(str(error)) from None
     catalogue = catalogue_or_fail()

@@ -10,11 +10,21 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Final
 
 from ce_desktop.domain import boundary, lifecycle
 from ce_desktop.domain.boundary import BoundaryError, Problem
 from ce_desktop.domain.catalogue import Catalogue
 from ce_desktop.domain.model import Assessment, AuditAction, is_valid_reference, new_reference
+
+IMPORT_LIMIT: Final = 20_000_000
+"""Bytes of interchange JSON read from a file or a PDF: about a hundred times the
+largest real assessment, so nothing real is refused and nothing huge is read whole."""
+
+
+def interchange_json(assessment: Assessment) -> bytes:
+    """The interchange file's bytes: what ``export-json`` writes and the PDF carries."""
+    return assessment.model_dump_json(indent=2).encode("utf-8")
 
 
 class ImportRefused(ValueError):
@@ -115,4 +125,13 @@ def _fresh_reference(today: date, used: set[str]) -> str:
             return reference
 
 
-__all__ = ["BoundaryError", "ImportRefused", "Intake", "Problem", "admit", "prepare_import"]
+__all__ = [
+    "IMPORT_LIMIT",
+    "BoundaryError",
+    "ImportRefused",
+    "Intake",
+    "Problem",
+    "admit",
+    "interchange_json",
+    "prepare_import",
+]

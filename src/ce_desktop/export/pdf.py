@@ -6,7 +6,10 @@ never cuts a word off (long answers flow on to the next page), and carries on ev
 page the marking, the reference, "Page X of Y" and the status, so a draft is never
 mistaken for a final and a paper copy can be matched to its record by its fingerprint.
 
-The document metadata names the form and the reference only: never a field value.
+The assessment's PDF also carries its interchange JSON as an attached file
+(``export.pdf_data``), so one file holds the paper form and the data; the blank form
+carries none. The document metadata names the form and the reference only: never a
+field value.
 Output is deterministic (ReportLab's ``invariant`` mode) so that the same assessment
 gives the same bytes.
 """
@@ -21,8 +24,9 @@ from reportlab.platypus import Flowable, Frame, PageTemplate
 
 from ce_desktop.domain.catalogue import Catalogue
 from ce_desktop.domain.derived import format_time
+from ce_desktop.domain.intake import interchange_json
 from ce_desktop.domain.model import Assessment, Status
-from ce_desktop.export import pdf_analysis, pdf_sections
+from ce_desktop.export import pdf_analysis, pdf_data, pdf_sections
 from ce_desktop.export.pdf_flow import FormDocument
 from ce_desktop.export.pdf_layout import (
     BOTTOM_MARGIN,
@@ -42,7 +46,11 @@ _EPOCH = datetime(2020, 1, 1, tzinfo=UTC)
 
 
 def render_assessment_pdf(
-    assessment: Assessment, catalogue: Catalogue, *, mash_address: str | None = None
+    assessment: Assessment,
+    catalogue: Catalogue,
+    *,
+    mash_address: str | None = None,
+    carry_data: bool = True,
 ) -> bytes:
     """Render an assessment as the paper-style A4 form.
 
@@ -51,6 +59,8 @@ def render_assessment_pdf(
         catalogue: the form's catalogue (indicator titles, framework, strategies...).
         mash_address: where to send it, from the worker's settings; the toolkit's
             address when not given.
+        carry_data: attach the assessment's interchange JSON (a copy for a printer
+            needs none).
 
     Returns:
         The PDF document.
@@ -62,7 +72,8 @@ def render_assessment_pdf(
         blank=False,
         mash_address=mash_address or catalogue.toolkit.mash_address,
     )
-    return _build(story, furniture, title=f"{PDF_TITLE} {assessment.reference}")
+    pdf = _build(story, furniture, title=f"{PDF_TITLE} {assessment.reference}")
+    return pdf_data.attach(pdf, interchange_json(assessment)) if carry_data else pdf
 
 
 def render_blank_form(catalogue: Catalogue, *, mash_address: str | None = None) -> bytes:

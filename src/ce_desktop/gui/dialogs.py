@@ -144,6 +144,12 @@ class Dialogs:
         value, ok = QInputDialog.getText(self.parent, title, text, QLineEdit.EchoMode.Password)
         return value if ok else None
 
+    def ask_pdf_password(self, text: str) -> str | None:
+        """Ask for the password of a protected PDF being imported (typed hidden); None if
+        cancelled."""
+        value, ok = QInputDialog.getText(self.parent, "Import", text, QLineEdit.EchoMode.Password)
+        return value if ok else None
+
     def edit_settings(
         self,
         settings: Settings,

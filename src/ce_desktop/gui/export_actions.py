@@ -405,6 +405,7 @@ class ExportActions(ActionSupport):
             self.dialogs.show_password(password)
         elif path is not None:
             advice = UNPROTECTED_ADVICE.format(name=path.name, folder=path.parent)
+            advice += "\n\n" + outputs.data_notice(False)
             self.dialogs.inform("PDF saved", advice)
 
     def _offer_mark_as_sent(self) -> None:

@@ -27,7 +27,10 @@ from ce_desktop.gui.clipboard import copy_secret
 
 PROTECT_HINT = (
     "A protected PDF opens only with a password that CE Desktop makes for you. "
-    "Send the password separately, for example by phone, never in the same email."
+    "Send the password separately, for example by phone, never in the same email.\n\n"
+    "The PDF also carries the assessment's data, as an attached interchange file that "
+    "CE Desktop and case systems can import: anyone who has the file can read it, or, "
+    "if it is protected, anyone with its password."
 )
 SEND_SEPARATELY_ADVICE = (
     "Give this password to the recipient by another route, for example by phone. "

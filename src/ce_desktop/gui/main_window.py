@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from ce_desktop.gui.export_actions import ExportActions
     from ce_desktop.gui.first_run import FirstRunPage
     from ce_desktop.gui.guidance import GuidanceWindow
+    from ce_desktop.gui.import_action import ImportAction
     from ce_desktop.gui.session import AssessmentSession, Resume
     from ce_desktop.storage.vault import Vault
 
@@ -84,6 +85,7 @@ class MainWindow(QMainWindow):
     session: AssessmentSession
     save_status: SaveStatusBar
     export_actions: ExportActions
+    import_action: ImportAction
     cancel_print_button: QPushButton
     commands: CaseCommands
 
@@ -154,6 +156,7 @@ class MainWindow(QMainWindow):
         from ce_desktop.gui.case_commands import CaseCommands
         from ce_desktop.gui.case_list import CaseListPage
         from ce_desktop.gui.first_run import FirstRunPage
+        from ce_desktop.gui.import_action import wire_import_action
         from ce_desktop.gui.session import AssessmentSession
         from ce_desktop.gui.window_exports import wire_export_actions
 
@@ -189,6 +192,9 @@ class MainWindow(QMainWindow):
             self.dialogs,
             assessment_changed=self._assessment_changed,
             refresh_list=self._refresh_list,
+        )
+        self.import_action = wire_import_action(
+            self, self.ui, self.session, self.catalogue, self.dialogs, self._refresh_list
         )
         self._connect()
 
@@ -275,6 +281,7 @@ class MainWindow(QMainWindow):
             ui.actionNewAssessment,
             ui.actionNewReview,
             ui.actionOpenSample,
+            ui.actionImport,
             ui.actionLock,
             ui.actionSettings,
             ui.actionBackUp,

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from ce_desktop.domain import boundary, lifecycle, rules
 from ce_desktop.domain.boundary import BoundaryError
 from ce_desktop.domain.catalogue import Catalogue
-from ce_desktop.domain.intake import ImportRefused, admit
+from ce_desktop.domain.intake import IMPORT_LIMIT, ImportRefused, admit
 from ce_desktop.domain.lifecycle import FinaliseRefused, LifecycleError
 from ce_desktop.domain.migrations import NewerFormatError
 from ce_desktop.domain.model import (
@@ -137,23 +140,65 @@ def mark_sent(vault: Vault, assessment: Assessment, *, now: datetime) -> Assessm
     return sent
 
 
-def read_interchange(path: Path) -> Assessment:
-    """Read an interchange JSON file of any known format version, through the boundary.
+def read_interchange(
+    path: Path, *, ask_password: Callable[[], str | None] | None = None
+) -> Assessment:
+    """Read an interchange JSON file, or the one a PDF made by CE Desktop carries.
+
+    The JSON, from either, passes the same boundary. A file is a PDF by its first bytes
+    or its ``.pdf`` suffix.
+
+    Args:
+        path: the file.
+        ask_password: asked once for the password of a protected PDF (None: cancelled).
 
     Raises:
-        ImportRefused: unreadable, not interchange JSON, newer, or outside the form's
-            types and limits (each field's path and problem listed, never its value).
+        ImportRefused: unreadable, too large, not interchange JSON, newer, or outside
+            the form's types and limits (each field's path and problem listed, never
+            its value); for a PDF also damaged, not CE Desktop's, protected without the
+            right password.
     """
     try:
-        data = path.read_bytes()
+        with path.open("rb") as file:
+            start = file.read(1024)
+            pdf = start.lstrip().startswith(b"%PDF-") or path.suffix.lower() == ".pdf"
+            limit = _pdf_data().PDF_LIMIT if pdf else IMPORT_LIMIT
+            data = start + file.read(limit + 1 - len(start))
     except OSError:
         raise ImportRefused(f"{path} could not be read.") from None
+    if len(data) > limit:
+        raise ImportRefused(
+            f"{path} is larger than any assessment (over {limit // 1_000_000} MB). "
+            "Nothing was imported."
+        )
+    where = f"{path}"
+    if pdf:
+        data = _read_pdf_data(path, data, ask_password)
+        where = f"The data in {path}"
     try:
         return boundary.assessment_from_json(data)
     except NewerFormatError as error:
-        raise ImportRefused(f"{path}: {error} Nothing was imported.") from None
+        raise ImportRefused(f"{where}: {error} Nothing was imported.") from None
     except BoundaryError as error:
-        raise ImportRefused(_problem_lines(path, error)) from None
+        raise ImportRefused(_problem_lines(where, error)) from None
+
+
+def _pdf_data() -> Any:
+    # pypdf loads at the first PDF import, not with the window.
+    return importlib.import_module("ce_desktop.export.pdf_data")
+
+
+def _read_pdf_data(path: Path, pdf: bytes, ask_password: Callable[[], str | None] | None) -> bytes:
+    pdf_data = _pdf_data()
+    try:
+        try:
+            data: bytes = pdf_data.read_data(pdf)
+        except pdf_data.PasswordNeeded:
+            password = ask_password() if ask_password is not None else None
+            data = pdf_data.read_data(pdf, password)
+    except pdf_data.PdfDataError as error:
+        raise ImportRefused(f"{path}: {error}") from None
+    return data
 
 
 def _problem_lines(path: Path | str, error: BoundaryError) -> str:

@@ -17,6 +17,7 @@ from typing import Any
 
 from ce_desktop.domain import lifecycle
 from ce_desktop.domain.catalogue import Catalogue
+from ce_desktop.domain.intake import interchange_json
 from ce_desktop.domain.model import Assessment, AuditAction, Status
 from ce_desktop.export import email as email_draft
 from ce_desktop.export.handover import HandOver, hand_over
@@ -27,6 +28,15 @@ from ce_desktop.storage.vault import Vault
 
 PROTECTED = "password protected"
 NOT_PROTECTED = "not protected"
+
+
+def data_notice(protected: bool) -> str:
+    """What is said wherever a PDF of an assessment is written: it carries the data too."""
+    who = "anyone with its password" if protected else "anyone who has the file"
+    return (
+        "The PDF also carries the assessment's data, as an attached interchange file that "
+        f"CE Desktop and case systems can import: {who} can read it."
+    )
 
 
 class ExportRefused(ValueError):
@@ -54,9 +64,17 @@ def protection_detail(protected: bool) -> str:
 
 
 def render_pdf(
-    assessment: Assessment, catalogue: Catalogue, *, mash_address: str, protect: bool
+    assessment: Assessment,
+    catalogue: Catalogue,
+    *,
+    mash_address: str,
+    protect: bool,
+    carry_data: bool = True,
 ) -> tuple[bytes, str | None]:
     """The paper-style PDF, and its generated password when ``protect`` is set.
+
+    The PDF carries the assessment's interchange JSON unless ``carry_data`` is False
+    (a copy for the printer); protection covers that attachment too.
 
     Raises:
         ExportRefused: the assessment says it is final but its fingerprint does not
@@ -71,7 +89,9 @@ def render_pdf(
             "content. It was not exported."
         )
     pdf = importlib.import_module("ce_desktop.export.pdf")
-    data: bytes = pdf.render_assessment_pdf(assessment, catalogue, mash_address=mash_address)
+    data: bytes = pdf.render_assessment_pdf(
+        assessment, catalogue, mash_address=mash_address, carry_data=carry_data
+    )
     if not protect:
         return data, None
     protection = importlib.import_module("ce_desktop.export.protect")
@@ -214,7 +234,7 @@ def export_email_draft(
 
 def export_json(vault: Vault, assessment: Assessment, path: Path, *, now: datetime) -> Delivered:
     """Write the interchange JSON (not encrypted) and note it in the audit trail."""
-    atomic_write(path, assessment.model_dump_json(indent=2).encode("utf-8"))
+    atomic_write(path, interchange_json(assessment))
     noted = record_step(vault, assessment.id, AuditAction.EXPORTED_JSON, now=now)
     return Delivered(path, None, noted)
 

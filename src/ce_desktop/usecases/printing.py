@@ -22,8 +22,11 @@ from ce_desktop.usecases import outputs
 
 
 def render_for_print(assessment: Assessment, catalogue: Catalogue, *, mash_address: str) -> bytes:
-    """The PDF that prints: the same as Export PDF writes, never protected."""
-    data, _ = outputs.render_pdf(assessment, catalogue, mash_address=mash_address, protect=False)
+    """The PDF that prints: the pages Export PDF writes, never protected, and without the
+    attached data (paper cannot carry it; the print queue need not hold it)."""
+    data, _ = outputs.render_pdf(
+        assessment, catalogue, mash_address=mash_address, protect=False, carry_data=False
+    )
     return data
 
 

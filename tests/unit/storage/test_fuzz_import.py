@@ -6,23 +6,32 @@ refusal writes nothing; and the folder still opens after all of them.
 
 from __future__ import annotations
 
+import io
 import json
 import os
+import random
+import zlib
 from pathlib import Path
 from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from pypdf import PdfReader, PdfWriter
+from pypdf.generic import ArrayObject, DictionaryObject, NameObject, StreamObject, TextStringObject
 
 from ce_desktop.cli.basic_commands import interchange_schema
 from ce_desktop.domain.boundary import BoundaryError
 from ce_desktop.domain.catalogue import default_catalogue
-from ce_desktop.domain.intake import ImportRefused, prepare_import
+from ce_desktop.domain.intake import IMPORT_LIMIT, ImportRefused, prepare_import
 from ce_desktop.domain.migrations import NewerFormatError
-from ce_desktop.domain.model import FORMAT_VERSION
+from ce_desktop.domain.model import FORMAT_VERSION, Assessment, utc_now
+from ce_desktop.export import pdf_data
+from ce_desktop.export.pdf import render_assessment_pdf
+from ce_desktop.export.protect import protect_pdf
 from ce_desktop.storage.vault import Vault
+from ce_desktop.usecases import assessments
 from tests.jsonschema_support import from_schema
-from tests.unit.domain.test_boundary import TODAY, _document
+from tests.unit.domain.test_boundary import TODAY, _document, valid_assessment
 from tests.unit.storage.conftest import PASSPHRASE
 
 EXAMPLES = 1000
@@ -140,6 +149,181 @@ def test_what_a_schema_cannot_generate_is_refused_with_a_path(vault: Vault, name
     data = _HAND_MADE[name]
     came_in = _import_or_refuse(vault, data)
     assert came_in is (name == "byte-order mark")
+    folder = vault.data_dir
+    vault.close()
+    _folder_opens(folder)
+
+
+# --- the same boundary for the data a PDF carries -----------------------------------
+
+
+@pytest.fixture(scope="module")
+def bare_pdf() -> bytes:
+    """A real assessment's pages, with no data attached."""
+    return render_assessment_pdf(valid_assessment(), _CATALOGUE, carry_data=False)
+
+
+@pytest.fixture(scope="module")
+def good_pdf() -> bytes:
+    return render_assessment_pdf(valid_assessment(), _CATALOGUE)
+
+
+def _attached(bare: bytes, *files: tuple[bytes, dict[str, Any]]) -> bytes:
+    """``bare`` with these streams attached (raw bytes, extra stream entries) as our data."""
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(bare)))
+    specs = ArrayObject()
+    names = ArrayObject()
+    for index, (raw, entries) in enumerate(files):
+        stream = StreamObject()
+        stream.set_data(raw)
+        stream[NameObject("/Subtype")] = NameObject(pdf_data.MEDIA_TYPE)
+        for key, value in entries.items():
+            stream[NameObject(key)] = value
+        name = TextStringObject(f"data-{index}.json")
+        spec = DictionaryObject(
+            {
+                NameObject("/Type"): NameObject("/Filespec"),
+                NameObject("/UF"): name,
+                NameObject("/AFRelationship"): NameObject("/Data"),
+                NameObject("/EF"): DictionaryObject({NameObject("/F"): writer._add_object(stream)}),
+            }
+        )
+        reference = writer._add_object(spec)
+        specs.append(reference)
+        names += [name, reference]
+    root = writer._root_object
+    root[NameObject("/AF")] = specs
+    root[NameObject("/Names")] = DictionaryObject(
+        {NameObject("/EmbeddedFiles"): DictionaryObject({NameObject("/Names"): names})}
+    )
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+_FLATE = {"/Filter": NameObject("/FlateDecode")}
+
+
+def _hostile_pdfs(bare: bytes, good: bytes) -> dict[str, bytes]:
+    document = json.dumps(_document()).encode()
+    deep = ("[" * 50_000 + "]" * 50_000).encode()
+    twice = ArrayObject([NameObject("/FlateDecode"), NameObject("/FlateDecode")])
+    protected = protect_pdf(good, "a-fictional-password")
+    return {
+        "no attachment": bare,
+        "not a PDF": b"not a PDF at all, though named one",
+        "only the header": b"%PDF-1.7\n",
+        "truncated at 10%": good[: len(good) // 10],
+        "truncated at 90%": good[: len(good) * 9 // 10],
+        "truncated by ten bytes": good[:-10],
+        "truncated with its end kept": good[: len(good) // 2] + good[-200:],
+        "attachment not JSON": _attached(bare, (b"\x89PNG\r\n\x1a\n" + bytes(range(256)), {})),
+        "attachment empty": _attached(bare, (b"", {})),
+        "attachment JSON but not an assessment": _attached(bare, (b"[1, 2, 3]", {})),
+        "attachment with a NUL in a name": _attached(
+            bare, (json.dumps(_document(child__name="A\x00B")).encode(), {})
+        ),
+        "attachment nested 50,000 deep": _attached(bare, (zlib.compress(deep), _FLATE)),
+        "compression bomb": _attached(bare, (zlib.compress(b" " * 60_000_000, 9), _FLATE)),
+        "packed twice (a nested bomb)": _attached(
+            bare, (zlib.compress(zlib.compress(b" " * 60_000_000, 9)), {"/Filter": twice})
+        ),
+        "packed data cut short": _attached(bare, (zlib.compress(document)[:-20], _FLATE)),
+        "packed by an unknown filter": _attached(
+            bare, (document, {"/Filter": NameObject("/LZWDecode")})
+        ),
+        "two sets of data": _attached(bare, (document, {}), (document, {})),
+        "many attachments": _attached(bare, *[(document, {})] * 200),
+        "damaged encryption": protected.replace(b"/CFM /AESV3", b"/CFM /AESV9", 1),
+        "unknown security handler": protected.replace(b"/Filter /Standard", b"/Filter /Stranger"),
+    }
+
+
+def _import_file_or_refuse(
+    vault: Vault, path: Path, password: str | None = None
+) -> Assessment | None:
+    """Import the file as the command and the window do; what came in, or None."""
+    before = _listing(vault)
+    try:
+        read = assessments.read_interchange(path, ask_password=lambda: password)
+        imported = assessments.import_assessment(
+            vault, read, _CATALOGUE, today=TODAY, now=utc_now()
+        )
+    except assessments.ImportRefused as error:
+        message = str(error)
+        assert message.strip()
+        assert "Traceback" not in message
+        assert "Error" not in message
+        assert _listing(vault) == before, "a refusal writes nothing"
+        return None
+    return imported.assessment
+
+
+def test_hostile_pdfs_are_refused_in_plain_words(
+    vault: Vault, bare_pdf: bytes, good_pdf: bytes, tmp_path: Path
+) -> None:
+    refusals: dict[str, str] = {}
+    for name, content in _hostile_pdfs(bare_pdf, good_pdf).items():
+        path = tmp_path / "hostile.pdf"
+        path.write_bytes(content)
+        try:
+            assessments.read_interchange(path, ask_password=lambda: "a-fictional-password")
+        except assessments.ImportRefused as error:
+            refusals[name] = str(error)
+        assert _import_file_or_refuse(vault, path, "a-fictional-password") is None, name
+    assert "not made by CE Desktop" in refusals["no attachment"]
+    assert "damaged or incomplete" in refusals["truncated at 90%"]
+    assert "damaged or incomplete" in refusals["truncated with its end kept"]
+    assert "is not UTF-8 text" in refusals["attachment not JSON"]
+    assert "child.name" in refusals["attachment with a NUL in a name"]
+    assert "nested more than" in refusals["attachment nested 50,000 deep"]
+    assert "larger than any assessment" in refusals["compression bomb"]
+    assert "more than one set" in refusals["two sets of data"]
+    assert "damaged or incomplete" in refusals["damaged encryption"]
+    folder = vault.data_dir
+    vault.close()
+    _folder_opens(folder)
+
+
+def test_a_pdf_larger_than_any_assessment_is_not_read_whole(vault: Vault, tmp_path: Path) -> None:
+    path = tmp_path / "huge.pdf"
+    with path.open("wb") as file:
+        file.write(b"%PDF-1.7\n")
+        file.truncate(pdf_data.PDF_LIMIT + 10)
+    assert _import_file_or_refuse(vault, path) is None
+    with pytest.raises(assessments.ImportRefused, match="larger than any assessment"):
+        assessments.read_interchange(path)
+
+
+def test_a_json_larger_than_any_assessment_is_not_read_whole(vault: Vault, tmp_path: Path) -> None:
+    path = tmp_path / "huge.json"
+    with path.open("wb") as file:
+        file.write(b'{"a": "')
+        file.truncate(IMPORT_LIMIT + 10)
+    with pytest.raises(assessments.ImportRefused, match="larger than any assessment"):
+        assessments.read_interchange(path)
+
+
+@pytest.mark.slow
+def test_bit_flipped_pdfs_are_imported_whole_or_refused(
+    vault: Vault, good_pdf: bytes, tmp_path: Path
+) -> None:
+    protected = protect_pdf(good_pdf, "a-fictional-password")
+    chance = random.Random(13)
+    came_in = 0
+    for number in range(300):
+        original = protected if number % 2 else good_pdf
+        flipped = bytearray(original)
+        for _ in range(1 + number % 3):
+            flipped[chance.randrange(len(flipped))] ^= 1 << chance.randrange(8)
+        path = tmp_path / f"flipped-{number}.pdf"
+        path.write_bytes(bytes(flipped))
+        imported = _import_file_or_refuse(vault, path, "a-fictional-password")
+        if imported is not None:
+            came_in += 1
+            assert imported.child.name == "Fictional Child"
+            vault.delete(imported.id)
+    assert came_in > 0  # most flips land in the pages, and the data comes in intact
     folder = vault.data_dir
     vault.close()
     _folder_opens(folder)
