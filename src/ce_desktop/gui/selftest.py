@@ -123,6 +123,9 @@ def _export_pdf(state: dict[str, object]) -> str:
 def _verify_pdf(state: dict[str, object]) -> str:
     from pypdf import PdfReader
 
+    from ce_desktop.domain import boundary
+    from ce_desktop.export import pdf_data
+
     reference = state["assessment"].reference  # type: ignore[attr-defined]
     reader = PdfReader(io.BytesIO(state["pdf"]))  # type: ignore[arg-type]
     text = "\n".join(page.extract_text() or "" for page in reader.pages)
@@ -131,4 +134,12 @@ def _verify_pdf(state: dict[str, object]) -> str:
     protected = PdfReader(io.BytesIO(state["protected"]))  # type: ignore[arg-type]
     _expect(protected.is_encrypted, "the protected PDF is not encrypted")
     _expect(bool(protected.decrypt(str(state["password"]))), "the password does not open it")
-    return f"{len(reader.pages)} pages, reference and marking present, password opens the copy"
+    carried = pdf_data.read_data(state["protected"], str(state["password"]))  # type: ignore[arg-type]
+    _expect(
+        boundary.assessment_from_json(carried) == state["assessment"],
+        "the data the protected PDF carries does not read back the same",
+    )
+    return (
+        f"{len(reader.pages)} pages, reference and marking present, password opens the copy "
+        "and its data reads back"
+    )
