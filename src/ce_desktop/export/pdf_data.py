@@ -43,6 +43,8 @@ ATTACHMENT_NAME: Final = "ce-risk-assessment.json"
 MEDIA_TYPE: Final = "/application/json"
 """The embedded file's ``/Subtype``, as pypdf reads the name ``/application#2Fjson``."""
 DESCRIPTION: Final = "The assessment's data (CE Desktop interchange JSON)"
+PDF_1_7_HEADER: Final = b"%PDF-1.7"
+"""The version whose file specifications hold a Unicode name (``/UF``), as PDF/A-3's."""
 PDF_LIMIT: Final = 5 * IMPORT_LIMIT
 """Bytes in a PDF that is read: its pages as well as its data."""
 ATTACHMENTS_LIMIT: Final = 64
@@ -88,6 +90,7 @@ def attach(pdf: bytes, data: bytes) -> bytes:
     Deterministic: the same PDF and data give the same bytes.
     """
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
+    writer.pdf_header = PDF_1_7_HEADER
     stream = StreamObject()
     stream.set_data(zlib.compress(data, 9))
     stream.update(

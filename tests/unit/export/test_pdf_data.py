@@ -148,3 +148,7 @@ def test_the_export_use_case_protects_with_the_data(
 def test_what_is_said_on_writing_names_the_readable_data() -> None:
     assert "anyone who has the file can read it" in outputs.data_notice(False)
     assert "anyone with its password can read it" in outputs.data_notice(True)
+
+
+def test_the_pdf_says_the_version_its_attachment_needs(pdf: bytes) -> None:
+    assert pdf.startswith(b"%PDF-1.7\n")
