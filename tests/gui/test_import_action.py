@@ -30,7 +30,7 @@ from ce_desktop.storage import keystore
 from ce_desktop.storage.vault import Vault
 from tests.factories import as_final, full_assessment
 from tests.gui.fake_dialogs import RecordingDialogs
-from tests.gui.test_shell_window import unlock
+from tests.gui.shell_support import unlock
 
 PASSPHRASE = "fictional window import passphrase"
 
