@@ -37,6 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
         check_commands,
         export_commands,
         folder_commands,
+        handoff_commands,
         print_command,
         vault_commands,
     )
@@ -64,6 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
         export_commands,
         print_command,
         folder_commands,
+        handoff_commands,
     ):
         module.register(subparsers)
     return parser

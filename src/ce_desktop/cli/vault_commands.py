@@ -23,11 +23,19 @@ from ce_desktop.cli.common import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, CommandErro
 from ce_desktop.domain.catalogue import Catalogue, CatalogueError, default_catalogue
 from ce_desktop.domain.derived import format_date
 from ce_desktop.domain.model import Assessment, utc_now
+from ce_desktop.domain.settings import Settings
 from ce_desktop.storage import throttle
-from ce_desktop.storage.errors import READ_ONLY_NOTICE, NoVault, StorageError, WrongPassphrase
+from ce_desktop.storage.errors import (
+    READ_ONLY_NOTICE,
+    NewerFormat,
+    NoVault,
+    StorageError,
+    WrongPassphrase,
+)
 from ce_desktop.storage.paths import default_data_dir
 from ce_desktop.storage.vault import AssessmentSummary, Vault
-from ce_desktop.usecases import assessments, outputs
+from ce_desktop.usecases import assessments, handoff, outputs
+from ce_desktop.usecases.handoff import HandOffState
 
 _sleep: Callable[[float], None] = time.sleep
 
@@ -44,6 +52,12 @@ def register(subparsers: Any) -> None:
     command("init", "set up the encrypted data folder; prints the recovery key once", _init)
     listing = command("list", "list every assessment", _list)
     listing.add_argument("--json", action="store_true", help="print JSON instead of lines")
+    listing.add_argument(
+        "--on",
+        metavar="DATE",
+        type=_day,
+        help="say where each hand-off to the MASH stands on DATE (2026-05-27; default today)",
+    )
     importing = command(
         "import",
         "add an assessment from an interchange JSON file, or from a PDF that CE Desktop "
@@ -171,7 +185,14 @@ def _init(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _line(summary: AssessmentSummary) -> str:
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date such as 2026-05-27") from None
+
+
+def _line(summary: AssessmentSummary, handed: str) -> str:
     level = summary.level.label if summary.level else "-"
     return "\t".join(
         [
@@ -181,19 +202,41 @@ def _line(summary: AssessmentSummary) -> str:
             level,
             format_date(summary.date_completed, empty="-"),
             format_date(summary.next_review, empty="-"),
+            handed,
         ]
     )
+
+
+def settings_of(vault: Vault) -> Settings:
+    """The worker's settings, or the defaults when a newer release wrote them."""
+    try:
+        return vault.load_settings()
+    except NewerFormat as error:
+        _say(f"{error} The default settings are used.")
+        return Settings()
 
 
 def _list(args: argparse.Namespace) -> int:
     def body(vault: Vault) -> int:
         summaries = vault.list_summaries()
+        settings = settings_of(vault)
+        on = args.on or date.today()
+        states = [handoff.state_of(s.handoff, settings, today=on) for s in summaries]
         if args.json:
-            json.dump([s.to_json() for s in summaries], sys.stdout, indent=2, ensure_ascii=False)
+            listed = [
+                s.to_json() | {"handoff_state": state.value}
+                for s, state in zip(summaries, states, strict=True)
+            ]
+            json.dump(listed, sys.stdout, indent=2, ensure_ascii=False)
             sys.stdout.write("\n")
         else:
-            for summary in summaries:
-                sys.stdout.write(_line(summary) + "\n")
+            for summary, state in zip(summaries, states, strict=True):
+                words = (
+                    "-"
+                    if state is HandOffState.NOT_SENT
+                    else handoff.state_words(summary.handoff, state)
+                )
+                sys.stdout.write(_line(summary, words) + "\n")
         return EXIT_OK
 
     return with_vault(args, body)

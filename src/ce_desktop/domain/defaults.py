@@ -10,3 +10,7 @@ DEFAULT_MASH_ADDRESS = "CSMASH@surreycc.gov.uk"
 DEFAULT_IDLE_MINUTES = 5
 MIN_IDLE_MINUTES = 1
 MAX_IDLE_MINUTES = 15
+DEFAULT_CHASE_DAYS = 1
+"""Working days the MASH has to acknowledge or decide (Working Together: one)."""
+MIN_CHASE_DAYS = 1
+MAX_CHASE_DAYS = 10

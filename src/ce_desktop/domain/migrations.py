@@ -6,6 +6,8 @@ of version ``n`` to that of version ``n + 1``.
 
 * 1 to 2: the identifiers a case system matches on (the council's person id, the NHS
   number, the UPN) join the child's details, empty.
+* 2 to 3: the hand-off log (``handoff``) starts empty. An assessment an older release
+  marked as sent keeps its ``sent_at``, which the hand-off state reads as its sending.
 """
 
 from __future__ import annotations
@@ -33,7 +35,12 @@ def _add_identifiers(data: JsonObject) -> JsonObject:
     return data
 
 
-MIGRATIONS: dict[int, Migration] = {1: _add_identifiers}
+def _add_handoff_log(data: JsonObject) -> JsonObject:
+    data.setdefault("handoff", {})
+    return data
+
+
+MIGRATIONS: dict[int, Migration] = {1: _add_identifiers, 2: _add_handoff_log}
 """``MIGRATIONS[n]`` upgrades a version-``n`` object to version ``n + 1``."""
 
 

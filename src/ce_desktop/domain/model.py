@@ -30,8 +30,11 @@ from pydantic import (
 
 from ce_desktop.domain.identifiers import checked_nhs_number, checked_upn
 
-FORMAT_VERSION: Final = 2
-"""The interchange format version written by this release (see ``migrations``)."""
+FORMAT_VERSION: Final = 3
+"""The interchange format version written by this release (see ``migrations``).
+
+3: ``handoff`` (the hand-off log: sendings, the MASH's acknowledgement and decision).
+"""
 
 EARLIEST_YEAR: Final = 1900
 """The first year any date or time of an assessment can plausibly fall in."""
@@ -161,6 +164,10 @@ class AuditAction(StrEnum):
     MANAGER_INFORMED = "manager_informed"
     REFERRED_TO_CSC = "referred_to_csc"
     WARNING_JUSTIFIED = "warning_justified"
+    SENDING_RECORDED = "sending_recorded"
+    ACKNOWLEDGEMENT_RECORDED = "acknowledgement_recorded"
+    DECISION_RECORDED = "decision_recorded"
+    MASH_REFERENCE_RECORDED = "mash_reference_recorded"
 
 
 def _as_utc(value: datetime) -> datetime:
@@ -360,6 +367,59 @@ class IntendedAction(FormModel):
     shared_on: date | None = None
 
 
+class SendingMethod(StrEnum):
+    """How an assessment went to the MASH (words: ``handoff.METHOD_LABELS``)."""
+
+    EMAIL = "email"
+    PRINTED = "printed"
+    SECURE_PORTAL = "secure_portal"
+    TELEPHONE = "telephone"
+
+
+class MashDecision(StrEnum):
+    """What the MASH decided (words: ``handoff.DECISION_LABELS``)."""
+
+    NO_FURTHER_ACTION = "no_further_action"
+    EARLY_HELP = "early_help"
+    SECTION_17 = "section_17"
+    SECTION_47 = "section_47"
+    OTHER = "other"
+
+
+class Sending(FormModel):
+    """One sending of the assessment to the MASH: when, how, to whom, by whom."""
+
+    at: Moment
+    how: SendingMethod
+    to: Line = ""
+    by: Line = ""
+
+
+class Acknowledgement(FormModel):
+    """The MASH's acknowledgement of receipt: when, and who at the MASH."""
+
+    at: Moment
+    by: Line = ""
+
+
+class Decision(FormModel):
+    """The MASH's decision on next steps, with a note."""
+
+    at: Moment
+    outcome: MashDecision
+    note: Text = ""
+
+
+class HandOff(FormModel):
+    """The hand-off log (issue 13): outside the finalised content and its fingerprint,
+    so recording a sending or a response never changes what a paper copy matches."""
+
+    sendings: list[Sending] = Field(default_factory=list)
+    acknowledgements: list[Acknowledgement] = Field(default_factory=list)
+    decisions: list[Decision] = Field(default_factory=list)
+    mash_reference: Line = ""
+
+
 class AuditEvent(FormModel):
     """One entry of the assessment's audit trail."""
 
@@ -378,9 +438,10 @@ class Assessment(FormModel):
         previous_id: the assessment this review was started from, if any.
         justifications: written justifications for warnings, keyed by finding key.
         fingerprint: short hash of the content when it was finalised.
+        handoff: every sending to the MASH and its responses (not fingerprinted).
     """
 
-    format_version: Literal[2] = FORMAT_VERSION
+    format_version: Literal[3] = FORMAT_VERSION
     id: Annotated[str, Field(pattern=r"^[0-9a-f]{32}$")] = Field(default_factory=_new_id)
     reference: Annotated[str, Field(min_length=1, max_length=40)]
     child_id: Annotated[str, Field(pattern=r"^[0-9a-f]{32}$")] = Field(default_factory=_new_id)
@@ -403,6 +464,7 @@ class Assessment(FormModel):
     intended_action: IntendedAction = Field(default_factory=IntendedAction)
     justifications: dict[str, Text] = Field(default_factory=dict)
     audit: list[AuditEvent] = Field(default_factory=list)
+    handoff: HandOff = Field(default_factory=HandOff)
 
     @model_validator(mode="after")
     def _status_is_consistent(self) -> Assessment:

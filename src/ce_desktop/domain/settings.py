@@ -7,9 +7,12 @@ from typing import Annotated
 from pydantic import Field
 
 from ce_desktop.domain.defaults import (
+    DEFAULT_CHASE_DAYS,
     DEFAULT_IDLE_MINUTES,
     DEFAULT_MASH_ADDRESS,
+    MAX_CHASE_DAYS,
     MAX_IDLE_MINUTES,
+    MIN_CHASE_DAYS,
     MIN_IDLE_MINUTES,
 )
 from ce_desktop.domain.model import FormModel
@@ -24,10 +27,11 @@ __all__ = [
 ]
 
 
-SETTINGS_FORMAT_VERSION = 2
+SETTINGS_FORMAT_VERSION = 3
 """The settings format this release writes; a newer one is kept, never replaced.
 
 2: ``export_folder`` (the folder last chosen in a save dialog).
+3: ``chase_working_days`` (when the case list says "Chase the MASH").
 """
 
 
@@ -41,6 +45,8 @@ class Settings(FormModel):
         mash_address: where "Email to Social Care" addresses the draft.
         idle_minutes: minutes of inactivity before the app locks itself.
         export_folder: the folder last chosen in a save dialog ("" before the first).
+        chase_working_days: working days after a sending with no acknowledgement or
+            decision before the case list says "Chase the MASH".
     """
 
     format_version: int = SETTINGS_FORMAT_VERSION
@@ -52,3 +58,6 @@ class Settings(FormModel):
         DEFAULT_IDLE_MINUTES
     )
     export_folder: str = ""
+    chase_working_days: Annotated[int, Field(ge=MIN_CHASE_DAYS, le=MAX_CHASE_DAYS)] = (
+        DEFAULT_CHASE_DAYS
+    )

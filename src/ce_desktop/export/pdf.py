@@ -26,7 +26,7 @@ from ce_desktop.domain.catalogue import Catalogue
 from ce_desktop.domain.derived import format_time
 from ce_desktop.domain.intake import interchange_json
 from ce_desktop.domain.model import Assessment, Status
-from ce_desktop.export import pdf_analysis, pdf_data, pdf_sections
+from ce_desktop.export import pdf_analysis, pdf_data, pdf_handoff, pdf_sections
 from ce_desktop.export.pdf_flow import FormDocument
 from ce_desktop.export.pdf_layout import (
     BOTTOM_MARGIN,
@@ -152,6 +152,8 @@ def _story(
     if not blank:
         ending += pdf_analysis.referral_and_warnings(assessment, catalogue)
     story += _kept_with_send_line(ending, pdf_analysis.send_line(mash_address))
+    if not blank:
+        story += pdf_handoff.record_of_sharing(assessment)
     return story
 
 

@@ -18,13 +18,14 @@ import json
 import logging
 import os
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from typing import Any
 
 from ce_desktop.domain.derived import send_by as send_by_of
+from ce_desktop.domain.handoff import HandOffFacts
 from ce_desktop.domain.identifiers import format_nhs_number
-from ce_desktop.domain.model import Assessment, RiskLevel, Status
+from ce_desktop.domain.model import Assessment, MashDecision, RiskLevel, Status
 from ce_desktop.storage import container
 from ce_desktop.storage.atomic import atomic_write
 from ce_desktop.storage.errors import SaveFailed, StorageError
@@ -62,6 +63,8 @@ class AssessmentSummary:
     """The file cannot be read: listed by its last known reference (or its id), not dropped."""
     identifiers: str = ""
     """The child's person id, NHS number and UPN, for searching (not a column)."""
+    handoff: HandOffFacts = field(default_factory=HandOffFacts)
+    """The latest sending and whether the MASH has answered (for "Chase the MASH")."""
 
     @classmethod
     def of(cls, assessment: Assessment) -> AssessmentSummary:
@@ -82,6 +85,7 @@ class AssessmentSummary:
             updated_at=assessment.updated_at,
             is_training_sample=assessment.is_training_sample,
             identifiers=identifiers_text(assessment),
+            handoff=HandOffFacts.of(assessment),
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -100,6 +104,11 @@ class AssessmentSummary:
             "is_training_sample": self.is_training_sample,
             "damaged": self.damaged,
             "identifiers": self.identifiers,
+            "handoff": {
+                "last_sent_at": _iso(self.handoff.last_sent_at),
+                "acknowledged": self.handoff.acknowledged,
+                "decision": self.handoff.decision.value if self.handoff.decision else None,
+            },
         }
 
     @classmethod
@@ -121,6 +130,7 @@ class AssessmentSummary:
             is_training_sample=bool(raw["is_training_sample"]),
             damaged=bool(raw.get("damaged", False)),
             identifiers=str(raw.get("identifiers", "")),
+            handoff=_handoff_from_json(raw["handoff"]),
         )
 
     def as_damaged(self) -> AssessmentSummary:
@@ -167,6 +177,18 @@ def _summary_of(
     except (ArithmeticError, ValueError, TypeError):
         log.warning("An assessment's summary could not be made; it is listed as damaged")
         return None
+
+
+def _handoff_from_json(raw: dict[str, Any]) -> HandOffFacts:
+    # An index line from before the hand-off log has no "handoff": the KeyError makes
+    # the whole index be read again from the files.
+    sent = raw["last_sent_at"]
+    decision = raw["decision"]
+    return HandOffFacts(
+        last_sent_at=datetime.fromisoformat(sent) if sent else None,
+        acknowledged=bool(raw["acknowledged"]),
+        decision=MashDecision(decision) if decision else None,
+    )
 
 
 def _iso(value: date | datetime | None) -> str | None:
