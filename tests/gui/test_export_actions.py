@@ -1,5 +1,5 @@
-"""Export PDF, Email to Social Care, Mark as sent, blank form, backup and restore,
-driven through ExportActions with the window's dialogs and file choosers recorded."""
+"""Export PDF, Email to Social Care, Record a sending, blank form, backup and restore,
+driven through ExportActions with every dialog replaced by a recorder."""
 
 from __future__ import annotations
 
@@ -19,12 +19,13 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from ce_desktop.domain.catalogue import Catalogue
-from ce_desktop.domain.model import Assessment, AuditAction, Status
+from ce_desktop.domain.model import Assessment, AuditAction, SendingMethod, Status
 from ce_desktop.domain.settings import Settings
 from ce_desktop.export import mapi
 from ce_desktop.gui import export_actions as module
 from ce_desktop.gui.export_actions import NOT_SAVED, UNPROTECTED_ADVICE, ExportActions
 from ce_desktop.gui.export_dialogs import PasswordDialog
+from ce_desktop.gui.handoff_dialogs import SendingAnswer, SendingDefaults
 from ce_desktop.storage import keystore, outbox
 from ce_desktop.storage.errors import SaveFailed
 from ce_desktop.storage.vault import Vault
@@ -43,6 +44,13 @@ class Recorder(RecordingDialogs):
     chosen: list[Path | None] = field(default_factory=list)
     offered: list[str] = field(default_factory=list)
     opened: list[Path] = field(default_factory=list)
+    sendings: list[SendingDefaults] = field(default_factory=list)
+
+    def send(self, defaults: SendingDefaults) -> SendingAnswer | None:
+        """The dialog's answer: sent as offered, by email when nothing was offered."""
+        self.sendings.append(defaults)
+        how = defaults.how or SendingMethod.EMAIL
+        return SendingAnswer(at=defaults.now, how=how, to=defaults.to, by=defaults.by)
 
     def choose(self, _parent: QWidget, _caption: str, suggested: str, _f: str) -> tuple[str, str]:
         self.offered.append(suggested)
@@ -106,6 +114,7 @@ def setup(
     )
     actions.file_chooser = dialogs.choose
     actions.open_chooser = dialogs.choose
+    actions.sending_asker = dialogs.send
     actions.opener = lambda path: dialogs.opened.append(path) is None
     # The window shows what the actions saved, as the real window does.
     actions.assessment_changed.connect(lambda updated: state.__setitem__("assessment", updated))
@@ -293,12 +302,12 @@ def test_a_draft_cannot_be_marked_as_sent_after_emailing(
 
     _run(qtbot, setup, "email_to_social_care")
 
-    assert setup.dialogs.questions == []  # "Mark as sent" is not offered
+    assert setup.dialogs.questions == []  # "Record a sending" is not offered
     assert any("Finalise it" in text for text in setup.dialogs.infos)
     assert setup.stored().status is Status.DRAFT
 
 
-def test_a_final_assessment_is_marked_as_sent_after_emailing(
+def test_a_sending_by_email_is_recorded_after_emailing(
     qtbot: QtBot, setup: Setup, tmp_path: Path
 ) -> None:
     final = as_final(setup.assessment)
@@ -312,7 +321,10 @@ def test_a_final_assessment_is_marked_as_sent_after_emailing(
     stored = setup.stored()
     assert stored.status is Status.SENT
     assert stored.sent_at is not None
-    assert _actions_recorded(stored)[-2:] == [AuditAction.EMAILED, AuditAction.MARKED_SENT]
+    assert _actions_recorded(stored)[-2:] == [AuditAction.EMAILED, AuditAction.SENDING_RECORDED]
+    assert setup.dialogs.sendings[0].how is SendingMethod.EMAIL
+    assert setup.dialogs.sendings[0].to == MASH
+    assert stored.handoff.sendings[0].to == MASH
     assert setup.assessment.status is Status.SENT
 
 
@@ -330,20 +342,20 @@ def test_a_final_assessment_stays_unsent_when_the_worker_says_not_yet(
     assert setup.stored().status is Status.FINAL
 
 
-def test_mark_as_sent_refuses_a_draft_and_explains(setup: Setup) -> None:
-    setup.actions.mark_as_sent()
+def test_record_a_sending_refuses_a_draft_and_explains(setup: Setup) -> None:
+    setup.actions.record_sending()
     assert setup.stored().status is Status.DRAFT
     assert len(setup.dialogs.infos) == 1
     assert "Finalise it" in setup.dialogs.infos[0]
 
 
-def test_mark_as_sent_records_the_time_for_a_final(qtbot: QtBot, setup: Setup) -> None:
+def test_record_a_sending_records_the_time_for_a_final(qtbot: QtBot, setup: Setup) -> None:
     final = as_final(setup.assessment)
     setup.vault.save(final)
     setup.state["assessment"] = final
 
     with qtbot.waitSignal(setup.actions.assessment_changed) as changed:
-        setup.actions.mark_as_sent()
+        setup.actions.record_sending()
 
     assert changed.args[0].status is Status.SENT
     summary = next(s for s in setup.vault.list_summaries() if s.id == final.id)

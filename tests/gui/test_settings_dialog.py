@@ -51,6 +51,7 @@ def test_edited_values_come_back_as_settings(qtbot: QtBot, dialog: SettingsDialo
     dialog.contact_details.setPlainText("sam@example.org\n07000 000000")
     _retype(qtbot, dialog.mash_address, "  duty.team@example.gov.uk ")
     dialog.idle_minutes.setValue(12)
+    dialog.chase_days.setValue(2)
 
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
 
@@ -61,6 +62,7 @@ def test_edited_values_come_back_as_settings(qtbot: QtBot, dialog: SettingsDialo
     assert result.contact_details == "sam@example.org\n07000 000000"
     assert result.mash_address == "duty.team@example.gov.uk"
     assert result.idle_minutes == 12
+    assert result.chase_working_days == 2
 
 
 @pytest.mark.parametrize(
@@ -158,5 +160,5 @@ def test_every_input_has_its_label_as_accessible_name(dialog: SettingsDialog) ->
     ]
     # The spin box's own inner line edit is named through the spin box.
     named = [w for w in inputs if not isinstance(w.parent(), QSpinBox)]
-    assert len(named) == 6
+    assert len(named) == 7
     assert all(w.accessibleName() for w in named)

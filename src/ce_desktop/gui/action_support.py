@@ -55,7 +55,7 @@ class ActionSupport(QObject):
 
     Signals:
         assessment_changed(object): the open assessment after an audit event or
-            "Mark as sent" (already saved); the window shows it.
+            a recorded sending or response (already saved); the window shows it.
         busy_changed(bool): background work started or ended.
         message(str): a short sentence for the status line.
         data_restored(): a restore brought assessments in; refresh the case list.

@@ -22,9 +22,12 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QWidget
 
+from ce_desktop.domain.defaults import DEFAULT_CHASE_DAYS
 from ce_desktop.domain.derived import format_date, format_time
+from ce_desktop.domain.handoff import HandOffState, state_of, state_words
 from ce_desktop.domain.model import Status
 from ce_desktop.domain.search import fold
+from ce_desktop.domain.working_days import WorkingCalendar, default_calendar
 
 if TYPE_CHECKING:
     from ce_desktop.storage.vault import AssessmentSummary
@@ -45,6 +48,10 @@ NO_ASSESSMENTS = (
 NO_MATCH = "No assessments match. Check the spelling, or clear the search to see every assessment."
 _STATUS_WORDS = {Status.DRAFT: "Draft", Status.FINAL: "Final, not sent", Status.SENT: "Sent"}
 DAMAGED_WORDS = "Damaged: cannot be opened"
+CHASE_TIP = (
+    "No acknowledgement or decision from the MASH in time (Working Together: within one "
+    "working day of the referral). Contact the MASH, then record their response."
+)
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -104,6 +111,8 @@ class CaseListModel(QAbstractTableModel):
     Attributes:
         today: gives today's date (tests pin it).
         now: gives the current time, aware (tests pin it).
+        chase_days: working days after a sending before "Chase the MASH" (a setting).
+        calendar: the working days (England's bank holidays).
     """
 
     def __init__(
@@ -115,6 +124,8 @@ class CaseListModel(QAbstractTableModel):
         super().__init__(parent)
         self.today = today
         self.now = now
+        self.chase_days = DEFAULT_CHASE_DAYS
+        self.calendar: WorkingCalendar = default_calendar()
         self._rows: list[AssessmentSummary] = []
         self._search_text: list[str] = []
         # Per row, when sorted by child: (band 0/1, position in the child's group, size).
@@ -240,6 +251,23 @@ class CaseListModel(QAbstractTableModel):
             return QBrush(_LATER_IN_GROUP_COLOUR)
         return None
 
+    def handoff_state(self, summary: AssessmentSummary) -> HandOffState:
+        """Where the assessment's hand-off to the MASH stands today."""
+        return state_of(
+            summary.handoff, today=self.today(), calendar=self.calendar, days=self.chase_days
+        )
+
+    def _to_chase(self, summary: AssessmentSummary) -> bool:
+        sent = summary.status is Status.SENT and not summary.damaged
+        return sent and self.handoff_state(summary) is HandOffState.CHASE
+
+    def _status_words(self, summary: AssessmentSummary) -> str:
+        if summary.damaged:
+            return DAMAGED_WORDS
+        if summary.status is not Status.SENT:
+            return _STATUS_WORDS[summary.status]
+        return state_words(summary.handoff, self.handoff_state(summary))
+
     def _send_by_overdue(self, summary: AssessmentSummary) -> bool:
         return summary.send_by is not None and summary.send_by < self.now()
 
@@ -250,7 +278,7 @@ class CaseListModel(QAbstractTableModel):
         if column is Column.REFERENCE:
             return summary.reference
         if column is Column.STATUS:
-            return DAMAGED_WORDS if summary.damaged else _STATUS_WORDS[summary.status]
+            return self._status_words(summary)
         if column is Column.LEVEL:
             return summary.level.label if summary.level else ""
         if column is Column.COMPLETED:
@@ -290,6 +318,8 @@ class CaseListModel(QAbstractTableModel):
         return None
 
     def _warning_background(self, summary: AssessmentSummary, column: Column) -> QBrush | None:
+        if column is Column.STATUS and self._to_chase(summary):
+            return QBrush(_OVERDUE_COLOUR)
         if column is Column.NEXT_REVIEW:
             state = review_state(summary.next_review, self.today())
             if state == "Overdue":
@@ -305,6 +335,10 @@ class CaseListModel(QAbstractTableModel):
         return None
 
     def _tooltip(self, summary: AssessmentSummary, column: Column) -> str | None:
+        if column is Column.STATUS and summary.status is Status.SENT:
+            if self._to_chase(summary):
+                return CHASE_TIP
+            return "Record the MASH's acknowledgement and decision from the File menu."
         if column is Column.SEND_BY and summary.status is Status.FINAL:
             return (
                 "Send to Children's Social Care within 24 hours of completing, then mark it sent."

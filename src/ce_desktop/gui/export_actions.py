@@ -1,5 +1,5 @@
-"""What leaves the laptop: Export PDF, Print, Email to Social Care, Mark as sent, the
-blank form, and Backup / Restore of the whole data folder.
+"""What leaves the laptop: Export PDF, Print, Email to Social Care, Record a sending
+(and the MASH's response), the blank form, and Backup / Restore of the whole data folder.
 
 Every action saves the open assessment first and stops if that fails. Slow work (PDF
 rendering, protection, backups) runs off the UI thread through ``run_in_background``;
@@ -23,20 +23,21 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtPrintSupport import QPrinter
 
-from ce_desktop.domain.model import Assessment, AuditAction, Status
+from ce_desktop.domain.model import Assessment, AuditAction
 from ce_desktop.export import email as email_draft
 from ce_desktop.export import mapi
 from ce_desktop.export import printer as print_system
 from ce_desktop.export.handover import HandOver
 from ce_desktop.export.printer import SENT, PrintCancelled, PrintOutcome, PrintRefused
 from ce_desktop.gui import printing
-from ce_desktop.gui.action_support import NOT_SAVED, ActionSupport
+from ce_desktop.gui.action_support import NOT_SAVED
+from ce_desktop.gui.handoff_actions import HandOffActions
 from ce_desktop.storage import outbox
 from ce_desktop.storage.atomic import atomic_write
 from ce_desktop.storage.backup import RestoreReport
 from ce_desktop.storage.errors import RestoreWouldOverwrite, StorageError
 from ce_desktop.storage.vault import Vault
-from ce_desktop.usecases import assessments, outputs
+from ce_desktop.usecases import outputs
 from ce_desktop.usecases import printing as print_case
 
 log = logging.getLogger(__name__)
@@ -57,9 +58,10 @@ def _pdf() -> ModuleType:
     return importlib.import_module("ce_desktop.export.pdf")
 
 
-class ExportActions(ActionSupport):
-    """The window's Export PDF, Print, Email to Social Care, Mark as sent, Blank form,
-    Back up now and Restore (signals and replaceable dialogs: see ActionSupport).
+class ExportActions(HandOffActions):
+    """The window's Export PDF, Print, Email to Social Care, Record a sending, Record the
+    MASH's response, Blank form, Back up now and Restore (signals and replaceable
+    dialogs: see ActionSupport and HandOffActions).
 
     Signals:
         printing_changed(bool): a print job started or ended (the window shows Cancel).
@@ -249,7 +251,7 @@ class ExportActions(ActionSupport):
                 self._delivered(password, None, "The email draft is open in your mail program.")
                 self._open_draft(handed.draft)
             self._record(assessment.id, AuditAction.EMAILED, outputs.protection_detail(protected))
-            self._offer_mark_as_sent()
+            self.offer_record_sending()
 
         self._start("Making the email…", work, done, "The email could not be made.")
 
@@ -263,28 +265,6 @@ class ExportActions(ActionSupport):
             "No mail program opened the email draft. Use Export PDF, then attach the PDF "
             "to a new email to the MASH in your mail program.",
         )
-
-    def mark_as_sent(self) -> None:
-        """Record that the final assessment went to Children's Social Care."""
-        assessment = self._ready_assessment("Mark as sent")
-        if assessment is None:
-            return
-        if assessment.status is Status.DRAFT:
-            self.dialogs.inform("Mark as sent", _FINALISE_FIRST)
-            return
-        if assessment.status is Status.SENT:
-            self.message.emit("This assessment is already marked as sent.")
-            return
-        vault = self._vault()
-        if vault is None:
-            return
-        try:
-            sent = assessments.mark_sent(vault, assessment, now=self.now())
-        except StorageError as error:
-            self.dialogs.warn("Mark as sent", f"It was not marked as sent. {error}")
-            return
-        self.assessment_changed.emit(sent)
-        self.message.emit("Marked as sent.")
 
     def blank_form(self) -> None:
         """Save the printable blank form (no assessment needed)."""
@@ -407,24 +387,3 @@ class ExportActions(ActionSupport):
             advice = UNPROTECTED_ADVICE.format(name=path.name, folder=path.parent)
             advice += "\n\n" + outputs.data_notice(False)
             self.dialogs.inform("PDF saved", advice)
-
-    def _offer_mark_as_sent(self) -> None:
-        current = self._assessment()
-        if current is None or current.status is Status.SENT:
-            return
-        if current.status is Status.DRAFT:
-            self.dialogs.inform("Email to Social Care", _FINALISE_FIRST)
-            return
-        if self.dialogs.confirm(
-            "Email to Social Care",
-            "When you have sent the email, mark the assessment as sent. This records the "
-            "time and clears the 24-hour send-by reminder.",
-            "Mark as sent",
-        ):
-            self.mark_as_sent()
-
-
-_FINALISE_FIRST = (
-    "This assessment is a draft. Finalise it on the Check and finish page before you "
-    "send it to Children's Social Care. Only a final assessment can be marked as sent."
-)

@@ -294,7 +294,8 @@ class MainWindow(QMainWindow):
             ui.actionExportPdf,
             ui.actionPrint,
             ui.actionEmail,
-            ui.actionMarkSent,
+            ui.actionRecordSending,
+            ui.actionRecordResponse,
         ):
             action.setEnabled(unlocked and in_editor)
         if not in_editor:
@@ -315,6 +316,7 @@ class MainWindow(QMainWindow):
 
     def _refresh_list(self) -> None:
         try:
+            self.case_list.model.chase_days = self.session.settings.chase_working_days
             self.case_list.set_summaries(self.session.summaries())
         except StorageError as error:
             self._problem(str(error))

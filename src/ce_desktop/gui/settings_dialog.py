@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ce_desktop.domain.defaults import MAX_CHASE_DAYS, MIN_CHASE_DAYS
 from ce_desktop.domain.settings import MAX_IDLE_MINUTES, MIN_IDLE_MINUTES, Settings
 from ce_desktop.gui.error_summary import ErrorSummary, Problem
 from ce_desktop.gui.look import ERROR_STYLE
@@ -91,6 +92,17 @@ class SettingsDialog(QDialog):
         self.idle_minutes.setMinimumWidth(self.idle_minutes.sizeHint().width() + 24)
         self.idle_minutes.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.idle_error = _error_label("idleMinutesError")
+        self.chase_days = QSpinBox()
+        self.chase_days.setRange(MIN_CHASE_DAYS, MAX_CHASE_DAYS)
+        self.chase_days.setValue(settings.chase_working_days)
+        self.chase_days.setSuffix(" working days")
+        self.chase_days.setMinimumWidth(self.chase_days.sizeHint().width() + 24)
+        self.chase_days.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.chase_days.setAccessibleDescription(
+            "Working days after a sending with no acknowledgement or decision before the "
+            "case list says Chase the MASH (Working Together: one)."
+        )
+        self.chase_days.setToolTip(self.chase_days.accessibleDescription())
         self.data_folder = QLineEdit(str(data_dir))
         self.data_folder.setReadOnly(True)
         # Read-only must look read-only: the folder is chosen at start-up, not here.
@@ -156,6 +168,7 @@ class SettingsDialog(QDialog):
         )
         hint.setWordWrap(True)
         form.addRow("", hint)
+        _add_row(form, "Chase the MASH after", self.chase_days, "chaseDays")
         return group
 
     def _data_group(self) -> QGroupBox:
@@ -227,6 +240,7 @@ class SettingsDialog(QDialog):
                 "contact_details": self.contact_details.toPlainText().strip(),
                 "mash_address": self.mash_address.text().strip(),
                 "idle_minutes": self.idle_minutes.value(),
+                "chase_working_days": self.chase_days.value(),
             }
         )
 

@@ -1,5 +1,5 @@
-"""The window's outward actions (export, print, email, mark as sent, the blank form,
-backup and restore) joined to its menus, toolbar and status line.
+"""The window's outward actions (export, print, email, record a sending and the MASH's
+response, the blank form, backup and restore) joined to its menus, toolbar and status line.
 
 One export, print or email runs at a time: the others are disabled until it has
 finished. While a print job is handed over the window stays usable, with a "Cancel
@@ -35,7 +35,8 @@ def export_menu_actions(ui: Ui_MainWindow) -> list[QAction]:
         ui.actionExportPdf,
         ui.actionPrint,
         ui.actionEmail,
-        ui.actionMarkSent,
+        ui.actionRecordSending,
+        ui.actionRecordResponse,
         ui.actionBlankForm,
         ui.actionBackUp,
         ui.actionRestore,
@@ -88,7 +89,8 @@ def wire_export_actions(
         actions.export_pdf,
         actions.print_assessment,
         actions.email_to_social_care,
-        actions.mark_as_sent,
+        lambda: actions.record_sending(),  # not triggered's "checked" as the method
+        actions.record_response,
         actions.blank_form,
         actions.backup_now,
         actions.restore,

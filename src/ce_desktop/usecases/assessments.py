@@ -1,4 +1,4 @@
-"""Use cases on one assessment: new, open, save, review, import, findings, finalise, sent."""
+"""Use cases on one assessment: new, open, save, review, import, findings, finalise."""
 
 from __future__ import annotations
 
@@ -17,7 +17,6 @@ from ce_desktop.domain.lifecycle import FinaliseRefused, LifecycleError
 from ce_desktop.domain.migrations import NewerFormatError
 from ce_desktop.domain.model import (
     Assessment,
-    Status,
     is_valid_reference,
 )
 from ce_desktop.domain.settings import Settings
@@ -32,7 +31,6 @@ __all__ = [
     "finalise",
     "findings",
     "import_assessment",
-    "mark_sent",
     "new_assessment",
     "open_assessment",
     "read_interchange",
@@ -129,15 +127,6 @@ def finalise(
     final = lifecycle.finalise(assessment, catalogue, now=now)
     vault.save(final)
     return final
-
-
-def mark_sent(vault: Vault, assessment: Assessment, *, now: datetime) -> Assessment:
-    """Record that the final assessment went to Children's Social Care, and save it."""
-    if assessment.status is Status.SENT:
-        return assessment
-    sent = lifecycle.mark_sent(assessment, now=now)
-    vault.save(sent)
-    return sent
 
 
 def read_interchange(

@@ -139,14 +139,6 @@ def test_a_final_whose_content_changed_never_prints(catalogue: Catalogue) -> Non
         outputs.render_pdf(tampered, catalogue, mash_address="", protect=False)
 
 
-def test_mark_sent_saves_the_time(vault: Vault) -> None:
-    final = as_final(full_assessment())
-    vault.save(final)
-    sent = assessments.mark_sent(vault, final, now=NOW)
-    assert vault.load(final.id).sent_at == NOW
-    assert assessments.mark_sent(vault, sent, now=NOW) is sent
-
-
 def test_a_read_only_assessment_is_never_rewritten_by_save(vault: Vault) -> None:
     final: Assessment = as_final(full_assessment())
     assert assessments.save(vault, final, now=NOW) is None
