@@ -16,6 +16,7 @@ from ce_desktop.domain.model import (
     Assessment,
     AuditAction,
     AuditEvent,
+    HandOff,
     Referral,
     RiskLevel,
     Status,
@@ -174,6 +175,7 @@ def draft_copy(source: Assessment, *, today: date, now: datetime | None = None) 
     draft.finalised_at = None
     draft.sent_at = None
     draft.fingerprint = None
+    draft.handoff = HandOff()  # the sendings were of the earlier assessment, not this one
     return draft
 
 

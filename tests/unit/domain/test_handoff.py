@@ -15,6 +15,7 @@ from ce_desktop.domain.lifecycle import (
     claimed_final_problems,
     content_fingerprint,
     mark_sent,
+    start_review,
 )
 from ce_desktop.domain.migrations import migrate
 from ce_desktop.domain.model import (
@@ -129,3 +130,14 @@ def test_an_older_file_migrates_with_an_empty_log_and_keeps_its_sent_time() -> N
     assert migrated.handoff.sendings == []
     assert HandOffFacts.of(migrated).last_sent_at == SENT
     assert _state(migrated, date(2026, 5, 27)) is HandOffState.CHASE
+
+
+def test_a_review_starts_with_an_empty_log() -> None:
+    answered = handoff.record_response(
+        _sent(), now=SENT, acknowledgement=Acknowledgement(at=SENT), mash_reference="MASH-1"
+    )
+    review = start_review(answered, today=date(2026, 8, 1), now=SENT)
+    assert review.handoff.sendings == []
+    assert review.handoff.acknowledgements == []
+    assert review.handoff.mash_reference == ""
+    assert HandOffFacts.of(review).last_sent_at is None
