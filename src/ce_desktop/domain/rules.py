@@ -362,7 +362,7 @@ def rule_send_within_24h(a: Assessment, _c: Catalogue, now: datetime) -> list[Fi
         Finding(
             "send_within_24h",
             Severity.WARNING,
-            "This assessment was completed more than 24 hours ago and is not marked as sent. "
+            "This assessment was completed more than 24 hours ago and is not recorded as sent. "
             f"{act} to Children's Social Care now",
             "details.date_completed",
         )

@@ -341,7 +341,8 @@ class CaseListModel(QAbstractTableModel):
             return "Record the MASH's acknowledgement and decision from the File menu."
         if column is Column.SEND_BY and summary.status is Status.FINAL:
             return (
-                "Send to Children's Social Care within 24 hours of completing, then mark it sent."
+                "Send to Children's Social Care within 24 hours of completing, then record "
+                "the sending."
             )
         if column is Column.NEXT_REVIEW and summary.next_review:
             return "Review at least every three months, or after any significant incident."

@@ -74,7 +74,7 @@ class Dialogs:
         """Ask a question; True only if the worker pressed ``yes``.
 
         ``no`` is the default and the Escape answer: the ``yes`` of these questions
-        records something ("Mark as sent"), replaces or removes something (restoring,
+        records something ("Record a sending"), replaces or removes something (restoring,
         deleting) or loses something (closing without saving).
         """
         box = QMessageBox(QMessageBox.Icon.Question, title or TITLE, text, parent=self.parent)

@@ -42,7 +42,7 @@ def next_step_text(send_by: datetime | None) -> str:
     return (
         "The assessment is final.\n\n"
         f"Next: send it to Children's Social Care within 24 hours{by}. Email it, or "
-        "export or print it to send another way; then mark it as sent."
+        "export or print it to send another way; then record the sending."
     )
 
 
