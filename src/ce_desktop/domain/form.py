@@ -46,6 +46,15 @@ class FieldKind(StrEnum):
     UPN = "upn"
 
 
+_CHOSEN = {
+    FieldKind.YES_NO,
+    FieldKind.CHOICE,
+    FieldKind.CHECKLIST,
+    FieldKind.CHECK,
+    FieldKind.TICKED_AT,
+}
+
+
 class Derived(StrEnum):
     """Conditions worked out in code (``derived``), named in the declaration."""
 
@@ -75,6 +84,16 @@ class Condition(_Strict):
         return self
 
 
+class Missing(_Strict):
+    """What the checks say when a required answer is missing (``missing:`` in the form).
+
+    ``{title}`` in the message stands for the catalogue entry's title.
+    """
+
+    rule: str = "required"
+    message: str | None = None
+
+
 class PageDecl(_Strict):
     """One page of the editor."""
 
@@ -96,6 +115,31 @@ class FieldDecl(_Strict):
     optional: bool = False
     prefilled: bool = False
     applies_when: Condition | None = None
+    missing: Missing | None = None
+
+    @property
+    def required(self) -> bool:
+        """Whether its page is complete only once it is given (where it applies)."""
+        return not self.optional and not self.prefilled
+
+    @property
+    def checked(self) -> bool:
+        """Whether the checks report it missing where it applies (``missing:``): an error."""
+        return self.missing is not None
+
+    @property
+    def missing_rule(self) -> str:
+        """The rule id of the finding that reports this answer missing."""
+        return self.missing.rule if self.missing is not None else "required"
+
+    def missing_message(self, title: str = "") -> str:
+        """The words of that finding (``title``: the catalogue entry's, if repeated)."""
+        if self.missing is not None and self.missing.message is not None:
+            return self.missing.message.replace("{title}", title)
+        label = self.label.replace("{title}", title)
+        if self.kind in _CHOSEN:
+            return f"Choose an answer for \u201c{label}\u201d"
+        return f"Enter \u201c{label}\u201d"
 
     @property
     def printed_label(self) -> str:
@@ -215,26 +259,63 @@ def is_empty(value: Any) -> bool:
     return value is None or value is False or value == "" or value == []
 
 
+def _not_given(value: Any) -> bool:
+    """Empty, or only spaces: what the checks report as missing."""
+    return is_empty(value) or (isinstance(value, str) and not value.strip())
+
+
 def _stored(value: Any) -> str:
-    return str(getattr(value, "value", value)).lower()
+    return str(getattr(value, "value", value)).strip().lower()
 
 
-def applies(declaration: FieldDecl, assessment: Assessment, *, today: date) -> bool:
-    """Whether the question applies, given the answers so far."""
+def applies(
+    declaration: FieldDecl, assessment: Assessment, *, today: date, path: str | None = None
+) -> bool:
+    """Whether the question applies, given the answers so far.
+
+    For a field repeated per catalogue entry, ``path`` is the concrete one: its
+    condition is read on the same entry (an indicator's level applies once that
+    indicator is identified).
+    """
     condition = declaration.applies_when
     if condition is None:
         return True
     if condition.derived is Derived.THOROUGH_ASSESSMENT_NEEDED:
         return thorough_assessment_needed(assessment, today)
     assert condition.path is not None
-    return _stored(read_path(assessment, condition.path)) in condition.values
+    return _stored(read_path(assessment, _on_entry(condition.path, path))) in condition.values
+
+
+def _on_entry(pattern: str, path: str | None) -> str:
+    """``pattern`` with its placeholder replaced by the catalogue id in ``path``."""
+    found = _PLACEHOLDER.search(pattern)
+    if found is None:
+        return pattern
+    if path is None:
+        raise ValueError(f"'{pattern}' needs a concrete path")
+    index = pattern.split(".").index(found.group(0))
+    return pattern.replace(found.group(0), path.split(".")[index])
 
 
 def shown(path: str, assessment: Assessment, form: Form, *, today: date) -> bool:
     """Whether the worker sees the question: it applies, or an answer is already written."""
-    return applies(form.field(path), assessment, today=today) or not is_empty(
+    return applies(form.field(path), assessment, today=today, path=path) or not is_empty(
         read_path(assessment, path)
     )
+
+
+def missing_answers(
+    form: Form, assessment: Assessment, catalogue: Catalogue, *, today: date
+) -> Iterator[tuple[FieldDecl, str]]:
+    """Each answer the checks require (``missing:``) that applies and is not given."""
+    for declaration in form.fields:
+        if not declaration.checked:
+            continue
+        for path in expand(declaration, catalogue):
+            if _not_given(read_path(assessment, path)) and applies(
+                declaration, assessment, today=today, path=path
+            ):
+                yield declaration, path
 
 
 def thorough_assessment_needed(assessment: Assessment, today: date) -> bool:
@@ -281,8 +362,8 @@ def page_completeness(
             continue
         filled = not is_empty(read_path(assessment, path))
         filled_any = filled_any or filled
-        if not filled and not declaration.optional:
-            complete = complete and not applies(declaration, assessment, today=today)
+        if not filled and declaration.required:
+            complete = complete and not applies(declaration, assessment, today=today, path=path)
     if not filled_any:
         return Completeness.NOT_STARTED
     return Completeness.COMPLETE if complete else Completeness.IN_PROGRESS
@@ -323,6 +404,12 @@ def load_form(path: Path) -> Form:
         condition = declaration.applies_when
         if condition is not None and condition.path is not None and condition.path not in paths:
             raise CatalogueError(f"{where}: applies_when names '{condition.path}', not declared.")
+        if condition is not None and condition.path is not None:
+            named = _PLACEHOLDER.search(condition.path)
+            if named is not None and named.group(1) != declaration.placeholder:
+                raise CatalogueError(f"{where}: applies_when names another entry's answer.")
+        if declaration.missing is not None and not declaration.required:
+            raise CatalogueError(f"{where}: 'missing' on an optional or prefilled answer.")
         if not model_has(declaration.path):
             raise CatalogueError(f"{where}: the assessment has no such answer.")
     keeping = data["record_keeping"]

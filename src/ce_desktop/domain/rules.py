@@ -17,6 +17,7 @@ from enum import StrEnum
 
 from ce_desktop.domain.catalogue import Catalogue
 from ce_desktop.domain.derived import child_age, format_date, has_send, send_by, young_or_send
+from ce_desktop.domain.form import Form, default_form, missing_answers
 from ce_desktop.domain.model import Assessment, RiskLevel, Status, YesNoNotKnown
 
 CHILD_AGE_LIMIT = 18
@@ -82,10 +83,8 @@ def rule_age_in_scope(a: Assessment, _c: Catalogue, now: datetime) -> list[Findi
     """§4.1: under 18, or up to 25 with SEND; older is out of the toolkit's scope."""
     path = "child.date_of_birth"
     age = _age(a, now)
-    if a.child.date_of_birth is None:
-        return [Finding("age_in_scope", Severity.ERROR, "Enter the child's date of birth", path)]
     if age is None:
-        return []  # a birth after the assessment day is reported by rule_dates
+        return []  # missing: rule_required; after the assessment day: rule_dates
     if age >= SEND_AGE_LIMIT:
         return [
             Finding(
@@ -149,65 +148,36 @@ def rule_young_or_send_emerging(a: Assessment, _c: Catalogue, now: datetime) -> 
     ]
 
 
-def rule_indicators_complete(a: Assessment, c: Catalogue, _now: datetime) -> list[Finding]:
-    """§4.4: every identified indicator has a narrative and a level."""
-    findings: list[Finding] = []
-    for indicator in c.indicators:
-        entry = a.indicators.get(indicator.id)
-        if entry is None or not entry.identified:
-            continue
-        if entry.level is None:
-            findings.append(
-                Finding(
-                    "indicator_complete",
-                    Severity.ERROR,
-                    f"Choose a level for \u201c{indicator.title}\u201d",
-                    f"indicators.{indicator.id}.level",
-                )
-            )
-        if not entry.narrative.strip():
-            findings.append(
-                Finding(
-                    "indicator_complete",
-                    Severity.ERROR,
-                    f"Enter the narrative of concern for \u201c{indicator.title}\u201d",
-                    f"indicators.{indicator.id}.narrative",
-                )
-            )
-    return findings
+def rule_required(
+    a: Assessment, c: Catalogue, now: datetime, form: Form | None = None
+) -> list[Finding]:
+    """Every answer the checks require, where it applies, is given (an error if not).
+
+    Which answers are required (``missing:``), when they apply and each finding's
+    rule id and words are declared in ``resources/form.yaml``: §4.1's date of birth,
+    §4.4's level and narrative of each identified indicator, §4.5's level, threshold
+    and Box A, §4.7's next review (unless a rationale for none), §4.10's date completed.
+    """
+    declared = default_form() if form is None else form
+    return [
+        Finding(
+            declaration.missing_rule,
+            Severity.ERROR,
+            declaration.missing_message(_title(declaration.placeholder, path, c)),
+            path,
+        )
+        for declaration, path in missing_answers(declared, a, c, today=now.date())
+    ]
 
 
-def rule_level_and_rationale(a: Assessment, _c: Catalogue, _now: datetime) -> list[Finding]:
-    """§4.5: the level of risk and the threshold are chosen; Box A has a rationale."""
-    findings: list[Finding] = []
-    if a.analysis.level_of_risk is None:
-        findings.append(
-            Finding(
-                "level_and_rationale",
-                Severity.ERROR,
-                "Choose the level of risk",
-                "analysis.level_of_risk",
-            )
-        )
-    if a.analysis.threshold is None:
-        findings.append(
-            Finding(
-                "level_and_rationale",
-                Severity.ERROR,
-                "Choose the threshold the level of risk relates to",
-                "analysis.threshold",
-            )
-        )
-    if not a.analysis.rationale.strip():
-        findings.append(
-            Finding(
-                "level_and_rationale",
-                Severity.ERROR,
-                "Enter the rationale for the level of risk in Box A",
-                "analysis.rationale",
-            )
-        )
-    return findings
+def _title(placeholder: str | None, path: str, c: Catalogue) -> str:
+    """The title of the catalogue entry a repeated answer belongs to."""
+    if placeholder == "indicator":
+        return c.indicator(path.split(".")[1]).title
+    if placeholder == "factor":
+        factor = path.split(".")[2]
+        return next(f.title for f in c.toolkit.vulnerability_factors if f.id == factor)
+    return ""
 
 
 def rule_referral(a: Assessment, c: Catalogue, _now: datetime) -> list[Finding]:
@@ -232,18 +202,8 @@ def rule_review_date(a: Assessment, _c: Catalogue, _now: datetime) -> list[Findi
     """§4.7: the next review at most three months on, or a rationale for none."""
     plan = a.intended_action
     completed = a.details.date_completed
-    if plan.next_review_date is None:
-        if plan.no_review_rationale.strip():
-            return []
-        return [
-            Finding(
-                "review_date",
-                Severity.ERROR,
-                "Enter the date of the next review, or the rationale for not reviewing again",
-                "intended_action.next_review_date",
-            )
-        ]
-    if completed is None:
+    if plan.next_review_date is None or completed is None:
+        return []  # a date missing (and no rationale) is reported by rule_required
         return []
     if plan.next_review_date < completed:
         return [
@@ -335,9 +295,7 @@ def rule_dates(a: Assessment, _c: Catalogue, now: datetime) -> list[Finding]:
             error("The date of birth must be in the past", "child.date_of_birth")
         elif born.year < EARLIEST_PLAUSIBLE_YEAR:
             error("Check the year of the date of birth", "child.date_of_birth")
-    if details.date_completed is None:
-        error("Enter the date the assessment was completed", "details.date_completed")
-    else:
+    if details.date_completed is not None:
         if details.date_completed > today:
             error("The date completed must be today or in the past", "details.date_completed")
         elif details.date_completed.year < EARLIEST_COMPLETION_YEAR:
@@ -373,8 +331,7 @@ RULES: tuple[Rule, ...] = (
     rule_age_in_scope,
     rule_adult_routes,
     rule_young_or_send_emerging,
-    rule_indicators_complete,
-    rule_level_and_rationale,
+    rule_required,
     rule_referral,
     rule_review_date,
     rule_consent,
@@ -387,9 +344,23 @@ RULES: tuple[Rule, ...] = (
 _SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
 
-def check(assessment: Assessment, catalogue: Catalogue, *, now: datetime) -> list[Finding]:
-    """Run every rule; errors first, then warnings, then guidance, each in form order."""
-    findings = [finding for rule in RULES for finding in rule(assessment, catalogue, now)]
+def check(
+    assessment: Assessment, catalogue: Catalogue, *, now: datetime, form: Form | None = None
+) -> list[Finding]:
+    """Run every rule; errors first, then warnings, then guidance, each in form order.
+
+    ``form`` is the declaration the required answers are read from (the shipped one
+    unless given).
+    """
+    findings = [
+        finding
+        for rule in RULES
+        for finding in (
+            rule_required(assessment, catalogue, now, form)
+            if rule is rule_required
+            else rule(assessment, catalogue, now)
+        )
+    ]
     return sorted(findings, key=lambda finding: _SEVERITY_ORDER[finding.severity])
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -10,6 +11,8 @@ import pytest
 from ce_desktop.domain.catalogue import default_catalogue
 from ce_desktop.domain.form import (
     Completeness,
+    Form,
+    Missing,
     applies,
     default_form,
     load_form,
@@ -17,13 +20,15 @@ from ce_desktop.domain.form import (
     page_completeness,
     shown,
 )
-from ce_desktop.domain.model import Assessment, RiskLevel, YesNoNotKnown
-from ce_desktop.domain.rules import Severity, check
+from ce_desktop.domain.model import Assessment, IndicatorEntry, RiskLevel, YesNoNotKnown
+from ce_desktop.domain.rules import Finding, Severity, check
 from ce_desktop.domain.yaml_entries import CatalogueError
 from ce_desktop.resources import resource_path
 from tests.factories import full_assessment
 
 TODAY = date(2026, 11, 29)
+NOW = datetime(2026, 11, 29, 12, tzinfo=UTC)
+ERROR = Severity.ERROR
 
 
 def test_the_shipped_form_loads() -> None:
@@ -55,6 +60,20 @@ def test_the_shipped_form_loads() -> None:
         (
             "  - {path: 'indicators.{indicator}.colour', kind: line, page: indicators, label: X}\n",
             "no such answer",
+        ),
+        (
+            "  - {path: child.x, kind: line, page: child, label: X, optional: true,"
+            " missing: {message: Enter X}}\n",
+            "optional or prefilled",
+        ),
+        (
+            "  - {path: child.x, kind: line, page: child, label: X, missing: {mesage: Enter X}}\n",
+            "unknown key",
+        ),
+        (
+            "  - {path: 'indicators.{indicator}.x', kind: text, page: indicators, label: X,"
+            " applies_when: {path: 'vulnerability.factors.{factor}.applies', values: ['true']}}\n",
+            "another entry",
         ),
     ],
 )
@@ -129,11 +148,59 @@ def test_every_declared_path_is_an_answer_of_the_model() -> None:
     assert not model_has("child.shoe_size")
 
 
-def test_what_the_checks_require_is_declared_required() -> None:
-    """An answer whose absence is an error is not declared optional: one "required"."""
-    form = default_form()
+def _requiring(form: Form, path: str, message: str) -> Form:
+    """A copy of ``form`` in which the checks require the answer at ``path``."""
+    fields = tuple(
+        f.model_copy(update={"optional": False, "missing": Missing(message=message)})
+        if f.path == path
+        else f
+        for f in form.fields
+    )
+    return replace(form, fields=fields)
+
+
+def test_a_declaration_change_alone_makes_the_checks_report_an_answer_missing() -> None:
+    """What the checks require is read from the form: no rule names the religion."""
+    a = full_assessment()
+    a.child.religion = ""
+    catalogue = default_catalogue()
+    assert [f for f in check(a, catalogue, now=NOW) if f.path == "child.religion"] == []
+    changed = _requiring(default_form(), "child.religion", "Enter the child's religion")
+    found = [f for f in check(a, catalogue, now=NOW, form=changed) if f.path == "child.religion"]
+    assert found == [
+        Finding("required", Severity.ERROR, "Enter the child's religion", "child.religion")
+    ]
+    a.child.religion = "Fictional faith"
+    assert [f for f in check(a, catalogue, now=NOW, form=changed) if f.severity is ERROR] == []
+
+
+def test_a_follow_up_that_does_not_apply_is_never_reported_missing() -> None:
+    a = full_assessment()
+    catalogue = default_catalogue()
+    changed = _requiring(default_form(), "child.send_details", "Give the SEND details")
+    a.child.send_details = ""
+    for answer in (YesNoNotKnown.NO, YesNoNotKnown.NOT_KNOWN, None):
+        a.child.send = answer
+        paths = [f.path for f in check(a, catalogue, now=NOW, form=changed)]
+        assert "child.send_details" not in paths
+    a.child.send = YesNoNotKnown.YES
+    paths = [f.path for f in check(a, catalogue, now=NOW, form=changed)]
+    assert "child.send_details" in paths
+
+
+def test_an_indicator_not_identified_is_never_reported_missing() -> None:
     blank = Assessment.new(today=TODAY)
-    findings = check(blank, default_catalogue(), now=datetime(2026, 11, 29, tzinfo=UTC))
-    errors = [f.path for f in findings if f.severity is Severity.ERROR]
-    assert errors
-    assert [path for path in errors if form.field(path).optional] == []
+    catalogue = default_catalogue()
+    assert [f for f in check(blank, catalogue, now=NOW) if f.path.startswith("indicators.")] == []
+    blank.indicators["grooming"] = IndicatorEntry(identified=True)
+    paths = {f.path for f in check(blank, catalogue, now=NOW) if f.rule_id == "indicator_complete"}
+    assert paths == {"indicators.grooming.level", "indicators.grooming.narrative"}
+
+
+def test_a_rationale_for_no_review_means_the_review_date_is_not_missing() -> None:
+    a = full_assessment()
+    a.intended_action.next_review_date = None
+    a.intended_action.no_review_rationale = "   "
+    assert "review_date" in {f.rule_id for f in check(a, default_catalogue(), now=NOW)}
+    a.intended_action.no_review_rationale = "The case is closing"
+    assert "review_date" not in {f.rule_id for f in check(a, default_catalogue(), now=NOW)}
