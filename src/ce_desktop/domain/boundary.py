@@ -43,6 +43,9 @@ KEY_LIMIT: Final = 200
 """Characters in a key of the form's dictionaries (catalogue ids, finding keys)."""
 AUDIT_LIMIT: Final = 10_000
 """Events in an audit trail: each export or print adds one, so it may pass ``ROWS_LIMIT``."""
+INCIDENTS_LIMIT: Final = AUDIT_LIMIT
+"""Entries of one child's chronology (``domain.chronology``): years of a case, not 200."""
+_LONG_LISTS: Final = {"audit": AUDIT_LIMIT, "incidents": INCIDENTS_LIMIT}
 
 _ID_KEY = re.compile(r"^[a-z0-9_]{1,64}$")
 _FINDING_KEY = re.compile(r"^[a-z0-9_]{1,64}:[A-Za-z0-9_.]{0,135}$")
@@ -250,7 +253,7 @@ def _value_problems(value: Any, path: str, limit: TextLimit | None, name: str) -
     elif isinstance(value, date):  # a datetime is a date too
         yield from _time_problem(value, path)
     elif isinstance(value, list):
-        most = AUDIT_LIMIT if name == "audit" else ROWS_LIMIT
+        most = _LONG_LISTS.get(name, ROWS_LIMIT)
         if len(value) > most:
             yield Problem(path, f"has more than {most:,} rows ({len(value):,})")
             return
@@ -275,6 +278,11 @@ def content_problems(assessment: Assessment) -> list[Problem]:
     its checks depend on nothing but the content (never today's date).
     """
     return list(_model_problems(assessment, ""))
+
+
+def record_problems(record: BaseModel) -> list[Problem]:
+    """:func:`content_problems` for another of the form's records (a child's chronology)."""
+    return list(_model_problems(record, ""))
 
 
 def catalogue_problems(assessment: Assessment, catalogue: Catalogue) -> list[Problem]:

@@ -6,11 +6,13 @@ A backup file is::
     keystore length        4 bytes, big-endian
     keystore               the keystore as it was (wrapped keys only: safe to carry)
     container              kind "backup", id = the vault id, sealed with the data key;
-                           inside, a zip of the encrypted assessment files and settings
+                           inside, a zip of the encrypted assessment files, the
+                           children's chronologies of incidents, and settings
 
 So a backup opens with the passphrase (or recovery key) in force when it was made,
 on this laptop or on a new one. Restoring never replaces an assessment changed since
-the backup without the caller saying so.
+the backup without the caller saying so. A child's chronology is never replaced: its entries
+are only ever added, so the backup's and the folder's copies are merged.
 """
 
 from __future__ import annotations
@@ -19,15 +21,19 @@ import io
 import json
 import struct
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ce_desktop.domain.chronology import Chronology, merged
 from ce_desktop.domain.model import Assessment, utc_now
 from ce_desktop.storage import container, keystore
 from ce_desktop.storage.assessments import AssessmentFiles
 from ce_desktop.storage.atomic import atomic_write, backup_path
+from ce_desktop.storage.chronologies import decode_chronology
 from ce_desktop.storage.errors import (
     AssessmentDamaged,
+    ChronologyDamaged,
     KeystoreDamaged,
     NewerFormat,
     RestoreWouldOverwrite,
@@ -35,7 +41,12 @@ from ce_desktop.storage.errors import (
     WrongPassphrase,
 )
 from ce_desktop.storage.index import Index
-from ce_desktop.storage.paths import ASSESSMENT_SUFFIX, DataLayout, is_assessment_id
+from ce_desktop.storage.paths import (
+    ASSESSMENT_SUFFIX,
+    CHRONOLOGY_SUFFIX,
+    DataLayout,
+    is_assessment_id,
+)
 
 MAGIC = b"CEDKBKUP"
 _LENGTH = struct.Struct(">I")
@@ -52,6 +63,7 @@ class BackupContents:
     data_key: bytes
     raw_files: dict[str, bytes]
     assessments: list[Assessment]
+    chronologies: list[Chronology] = field(default_factory=list)
 
 
 @dataclass
@@ -63,18 +75,22 @@ class RestoreReport:
         replaced: older in the vault than in the backup (or newer, when allowed).
         unchanged: the same in both.
         to_write: the assessments the restore saves.
+        incidents_added: incidents from the backup that were not here.
+        chronologies_to_write: the children's chronologies, merged, that the restore saves.
     """
 
     added: list[str] = field(default_factory=list)
     replaced: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     to_write: list[Assessment] = field(default_factory=list)
+    incidents_added: int = 0
+    chronologies_to_write: list[Chronology] = field(default_factory=list)
 
 
 def write_backup(
     layout: DataLayout, key: bytes, keystore_file: keystore.KeystoreFile, destination: Path
 ) -> None:
-    """Write the folder's keystore, assessments and settings to ``destination``.
+    """Write the folder's keystore, assessments, chronologies and settings to ``destination``.
 
     Raises:
         SaveFailed: the file could not be written.
@@ -86,6 +102,8 @@ def write_backup(
         archive.writestr("manifest.json", json.dumps(manifest))
         for path in sorted(layout.assessments.glob(f"*{ASSESSMENT_SUFFIX}")):
             archive.writestr(f"assessments/{path.name}", path.read_bytes())
+        for path in sorted(layout.incidents.glob(f"*{CHRONOLOGY_SUFFIX}")):
+            archive.writestr(f"incidents/{path.name}", path.read_bytes())
         if layout.settings.exists():
             archive.writestr("settings.ces", layout.settings.read_bytes())
     sealed = container.seal(key, container.Kind.BACKUP, keystore_file.vault_id, buffer.getvalue())
@@ -156,7 +174,52 @@ def read_backup(source: Path, secret: str) -> BackupContents:
                 assessments.append(files.decode(raw, assessment_id))
             except StorageError:
                 raise AssessmentDamaged(_NAME, _DAMAGED) from None
-    return BackupContents(keystore_bytes, keystore_file, key, raw_files, assessments)
+    chronologies = [_chronology(key, name, raw) for name, raw in raw_files.items()]
+    return BackupContents(
+        keystore_bytes,
+        keystore_file,
+        key,
+        raw_files,
+        assessments,
+        [chronology for chronology in chronologies if chronology is not None],
+    )
+
+
+def _chronology(key: bytes, name: str, raw: bytes) -> Chronology | None:
+    """The chronology a backup's member holds, None if the member is not one.
+
+    Raises:
+        AssessmentDamaged: the member is damaged (nothing is restored from the backup).
+        NewerFormat: a newer release wrote it.
+    """
+    if not (name.startswith("incidents/") and name.endswith(CHRONOLOGY_SUFFIX)):
+        return None
+    child_id = name[len("incidents/") : -len(CHRONOLOGY_SUFFIX)]
+    if not is_assessment_id(child_id):
+        raise AssessmentDamaged(_NAME, _DAMAGED)
+    try:
+        return decode_chronology(key, raw, child_id, "A chronology in the backup file")
+    except ChronologyDamaged:
+        raise AssessmentDamaged(_NAME, _DAMAGED) from None
+
+
+def plan_chronologies(
+    contents: BackupContents,
+    load: Callable[[str], Chronology],
+    report: RestoreReport,
+) -> None:
+    """Merge each child's chronology in the backup with the one here, into ``report``.
+
+    Args:
+        load: this folder's chronology of a child (empty if none).
+    """
+    for restored in contents.chronologies:
+        here = load(restored.child_id)
+        both = merged(here, restored)
+        added = len(both.incidents) - len(here.incidents)
+        if added:
+            report.incidents_added += added
+            report.chronologies_to_write.append(both)
 
 
 def plan_restore(contents: BackupContents, index: Index, *, overwrite_newer: bool) -> RestoreReport:
@@ -204,9 +267,13 @@ def restore_into_empty(data_dir: Path, source: Path, secret: str) -> RestoreRepo
     for name, raw in contents.raw_files.items():
         if name.startswith("assessments/") and name.endswith(ASSESSMENT_SUFFIX):
             atomic_write(layout.assessments / Path(name).name, raw)
+        elif name.startswith("incidents/") and name.endswith(CHRONOLOGY_SUFFIX):
+            layout.incidents.mkdir(exist_ok=True)
+            atomic_write(layout.incidents / Path(name).name, raw)
         elif name == "settings.ces":
             atomic_write(layout.settings, raw)
     report.added = sorted(a.reference for a in contents.assessments)
+    report.incidents_added = sum(len(c.incidents) for c in contents.chronologies)
     # The keystore goes last: until it exists the folder is not a vault.
     atomic_write(backup_path(layout.keystore), contents.keystore_bytes)
     atomic_write(layout.keystore, contents.keystore_bytes)

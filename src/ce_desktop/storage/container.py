@@ -3,9 +3,11 @@
 Layout (PRODUCT §5.2)::
 
     magic  b"CEDK"       4 bytes
-    kind   b"A" | b"I" | b"S" | b"B"   1 byte (assessment, index, settings, backup)
+    kind   b"A" | b"I" | b"S" | b"B" | b"C"   1 byte (assessment, index, settings,
+                         backup, a child's chronology of incidents)
     version              2 bytes, big-endian
-    id                   16 bytes (the assessment's random id, or the vault's id)
+    id                   16 bytes (the assessment's random id, the child's id for a
+                         chronology, or the vault's id)
     nonce                12 bytes, fresh and random on every write
     ciphertext + tag     AES-256-GCM of the content, the whole header as associated data
 
@@ -42,6 +44,7 @@ class Kind(Enum):
     INDEX = b"I"
     SETTINGS = b"S"
     BACKUP = b"B"
+    CHRONOLOGY = b"C"
 
 
 class NotOurFile(AssessmentDamaged):

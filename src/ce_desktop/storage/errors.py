@@ -170,3 +170,15 @@ class ContentRefused(StorageError):
         more = f" (and {len(problems) - 5} more)" if len(problems) > 5 else ""
         super().__init__(f"The assessment was not saved: {listed}{more}.")
         self.problems = problems
+
+
+class ChronologyDamaged(StorageError):
+    """A child's chronology of incidents is damaged and none of its copies opens.
+
+    Attributes:
+        name: how the chronology is named (by an assessment's reference, never a value).
+    """
+
+    def __init__(self, name: str, message: str | None = None) -> None:
+        super().__init__(message or f"{name} is damaged and cannot be opened.")
+        self.name = name

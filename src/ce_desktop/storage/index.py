@@ -6,9 +6,14 @@ remembers the size and modification time of the file it was read from: an entry 
 file changed behind the index's back (a crash between the two writes, a restore, a
 copy) is stale and is read again; a missing or damaged index is rebuilt from the files.
 
-The content is one JSON line per assessment, and each line is kept as it was read
-or last written, so a save re-serialises one entry, not five thousand. Because the
-index is a cache the files can always rebuild, its writes are atomic but not fsynced.
+It also keeps, per child with a chronology of incidents, when each incident was
+recorded, so the case list shows who has incidents since their last assessment without
+decrypting every chronology.
+
+The content is one JSON line per assessment (and per chronology), and each line is
+kept as it was read or last written, so a save re-serialises one entry, not five
+thousand. Because the index is a cache the files can always rebuild, its writes are
+atomic but not fsynced.
 """
 
 from __future__ import annotations
@@ -22,18 +27,22 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from typing import Any
 
+from ce_desktop.domain.chronology import Chronology, assessed_at
 from ce_desktop.domain.derived import send_by as send_by_of
 from ce_desktop.domain.handoff import HandOffFacts
 from ce_desktop.domain.identifiers import format_nhs_number
 from ce_desktop.domain.model import Assessment, MashDecision, RiskLevel, Status
 from ce_desktop.storage import container
 from ce_desktop.storage.atomic import atomic_write
+from ce_desktop.storage.chronologies import chronology_ids_on_disk
 from ce_desktop.storage.errors import SaveFailed, StorageError
 from ce_desktop.storage.paths import ASSESSMENT_SUFFIX, DataLayout, is_assessment_id
 
 log = logging.getLogger(__name__)
 
-INDEX_VERSION = 1
+INDEX_VERSION = 2
+"""2: each assessment's ``assessed_at``, and the chronologies' lines. An index of
+version 1 is read as stale and rebuilt from the files."""
 _FIRST_LINE = f"ce-desktop-index {INDEX_VERSION}"
 NEWER_INDEX = (
     "The case list's index was made by a newer version of CE Desktop. This version "
@@ -65,6 +74,8 @@ class AssessmentSummary:
     """The child's person id, NHS number and UPN, for searching (not a column)."""
     handoff: HandOffFacts = field(default_factory=HandOffFacts)
     """The latest sending and whether the MASH has answered (for "Chase the MASH")."""
+    assessed_at: datetime | None = None
+    """When it took in what was known (``domain.chronology.assessed_at``); None if damaged."""
 
     @classmethod
     def of(cls, assessment: Assessment) -> AssessmentSummary:
@@ -86,6 +97,7 @@ class AssessmentSummary:
             is_training_sample=assessment.is_training_sample,
             identifiers=identifiers_text(assessment),
             handoff=HandOffFacts.of(assessment),
+            assessed_at=assessed_at(assessment),
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -109,6 +121,7 @@ class AssessmentSummary:
                 "acknowledged": self.handoff.acknowledged,
                 "decision": self.handoff.decision.value if self.handoff.decision else None,
             },
+            "assessed_at": _iso(self.assessed_at),
         }
 
     @classmethod
@@ -131,6 +144,7 @@ class AssessmentSummary:
             damaged=bool(raw.get("damaged", False)),
             identifiers=str(raw.get("identifiers", "")),
             handoff=_handoff_from_json(raw["handoff"]),
+            assessed_at=datetime.fromisoformat(raw["assessed_at"]) if raw["assessed_at"] else None,
         )
 
     def as_damaged(self) -> AssessmentSummary:
@@ -143,6 +157,35 @@ def identifiers_text(assessment: Assessment) -> str:
     child = assessment.child
     numbers = [child.person_id, child.nhs_number, format_nhs_number(child.nhs_number), child.upn]
     return " ".join(number for number in numbers if number)
+
+
+@dataclass(frozen=True)
+class ChronologySummary:
+    """What the case list needs of one child's chronology: when each incident was recorded."""
+
+    child_id: str
+    recorded: tuple[datetime, ...]
+    damaged: bool = False
+    """The file cannot be read (its incidents are unknown until it is)."""
+
+    @classmethod
+    def of(cls, chronology: Chronology) -> ChronologySummary:
+        """The summary of a chronology."""
+        return cls(chronology.child_id, tuple(i.recorded_at for i in chronology.incidents))
+
+    def to_json(self) -> dict[str, Any]:
+        """A JSON-ready dict."""
+        return {
+            "child_id": self.child_id,
+            "recorded": [moment.isoformat() for moment in self.recorded],
+            "damaged": self.damaged,
+        }
+
+    @classmethod
+    def from_json(cls, raw: dict[str, Any]) -> ChronologySummary:
+        """The inverse of :meth:`to_json`."""
+        recorded = tuple(datetime.fromisoformat(moment) for moment in raw["recorded"])
+        return cls(str(raw["child_id"]), recorded, bool(raw["damaged"]))
 
 
 def damaged_summary(
@@ -214,11 +257,14 @@ class Index:
         self._vault_id = vault_id
         self._entries: dict[str, tuple[AssessmentSummary, Stamp | None]] = {}
         self._lines: dict[str, str] = {}
+        self._chronologies: dict[str, tuple[ChronologySummary, Stamp | None]] = {}
+        self._chronology_lines: dict[str, str] = {}
         self.newer_format = False
         """A newer release wrote the index: it is kept, and this one lives in memory."""
 
     def _read(self) -> bool:
         self._entries, self._lines = {}, {}
+        self._chronologies, self._chronology_lines = {}, {}
         try:
             data = self._layout.index.read_bytes()
             plain = container.open_sealed(
@@ -230,11 +276,17 @@ class Index:
                 return False
             for line in lines:
                 raw = json.loads(line)
+                if "chronology" in raw:
+                    chronology = ChronologySummary.from_json(raw["chronology"])
+                    self._chronologies[chronology.child_id] = (chronology, _stamp(raw["stamp"]))
+                    self._chronology_lines[chronology.child_id] = line
+                    continue
                 summary = AssessmentSummary.from_json(raw["summary"])
                 self._entries[summary.id] = (summary, _stamp(raw["stamp"]))
                 self._lines[summary.id] = line
         except (OSError, StorageError, ValueError, KeyError, TypeError, AttributeError):
             self._entries, self._lines = {}, {}
+            self._chronologies, self._chronology_lines = {}, {}
             return False
         return True
 
@@ -247,11 +299,44 @@ class Index:
         self._lines.pop(assessment_id, None)
         return self._entries.pop(assessment_id, None) is not None
 
-    def refresh(self, read: Callable[[str], Assessment | None]) -> None:
+    def _set_chronology(self, summary: ChronologySummary, stamp: Stamp | None) -> None:
+        self._chronologies[summary.child_id] = (summary, stamp)
+        line = {"chronology": summary.to_json(), "stamp": list(stamp) if stamp else None}
+        self._chronology_lines[summary.child_id] = json.dumps(line, separators=(",", ":"))
+
+    def _refresh_chronologies(self, read: Callable[[str], Chronology | None]) -> bool:
+        changed = False
+        on_disk = chronology_ids_on_disk(self._layout)
+        for gone in set(self._chronologies) - on_disk:
+            del self._chronologies[gone]
+            self._chronology_lines.pop(gone, None)
+            changed = True
+        for child_id in on_disk:
+            stamp = stamp_of(self._layout.chronology(child_id))
+            known = self._chronologies.get(child_id)
+            if known is not None and known[1] == stamp and stamp is not None:
+                continue
+            chronology = read(child_id)
+            if chronology is None:
+                summary, stamp = ChronologySummary(child_id, (), damaged=True), None
+                if known is not None and known == (summary, None):
+                    continue
+            else:
+                summary = ChronologySummary.of(chronology)
+            self._set_chronology(summary, stamp)
+            changed = True
+        return changed
+
+    def refresh(
+        self,
+        read: Callable[[str], Assessment | None],
+        read_chronology: Callable[[str], Chronology | None] | None = None,
+    ) -> None:
         """Load the index, re-reading any entry that is missing or stale.
 
         Args:
             read: reads one assessment by id without side effects; None if unreadable.
+            read_chronology: the same for a child's chronology, by child id.
         """
         intact = self._read()
         on_disk = self.ids_on_disk()
@@ -275,6 +360,8 @@ class Index:
                     continue
             self._set(summary, stamp)
             changed = True
+        if read_chronology is not None:
+            changed = self._refresh_chronologies(read_chronology) or changed
         if changed:
             log.info("Case-list index brought up to date")
             try:
@@ -327,6 +414,16 @@ class Index:
         )
         self.write()
 
+    def chronology_summaries(self) -> dict[str, ChronologySummary]:
+        """Every child's chronology summary, by child id."""
+        return {child_id: entry[0] for child_id, entry in self._chronologies.items()}
+
+    def put_chronology(self, chronology: Chronology) -> None:
+        """Record a just-saved chronology and write the index."""
+        stamp = stamp_of(self._layout.chronology(chronology.child_id))
+        self._set_chronology(ChronologySummary.of(chronology), stamp)
+        self.write()
+
     def remove(self, assessment_id: str) -> None:
         """Forget an assessment and write the index."""
         if self._drop(assessment_id):
@@ -339,7 +436,8 @@ class Index:
         """
         if self.newer_format:
             return
-        plain = "\n".join([_FIRST_LINE, *self._lines.values()]).encode("utf-8")
+        lines = [_FIRST_LINE, *self._lines.values(), *self._chronology_lines.values()]
+        plain = "\n".join(lines).encode("utf-8")
         sealed = container.seal(self._key, container.Kind.INDEX, self._vault_id, plain)
         atomic_write(self._layout.index, sealed, durable=False)
 

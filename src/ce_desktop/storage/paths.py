@@ -8,6 +8,7 @@ Inside it::
 
     keystore.json            the wrapped data key (and keystore.json.bak)
     assessments/<id>.cea     one encrypted file per assessment (and <id>.cea.bak)
+    incidents/<child id>.cec one encrypted chronology of incidents per child (and .bak)
     index.cei                the encrypted case-list summary
     settings.ces             the worker's encrypted settings
     quarantine/              files that could not be read, kept, never deleted
@@ -27,6 +28,7 @@ APP_NAME = "CE Desktop"
 ENV_VAR = "CE_DESKTOP_DATA_DIR"
 EXPORT_ENV_VAR = "CE_DESKTOP_EXPORT_DIR"
 ASSESSMENT_SUFFIX = ".cea"
+CHRONOLOGY_SUFFIX = ".cec"
 _ASSESSMENT_ID = re.compile(r"[0-9a-f]{32}")
 
 
@@ -80,6 +82,21 @@ class DataLayout:
     def assessments(self) -> Path:
         """The folder of assessment files."""
         return self.root / "assessments"
+
+    @property
+    def incidents(self) -> Path:
+        """The folder of the children's chronologies of incidents."""
+        return self.root / "incidents"
+
+    def chronology(self, child_id: str) -> Path:
+        """The chronology file of one child (named by the child's random id).
+
+        Raises:
+            ValueError: ``child_id`` is not an id, so it could name another folder.
+        """
+        if not is_assessment_id(child_id):
+            raise ValueError("not a child id")
+        return self.incidents / f"{child_id}{CHRONOLOGY_SUFFIX}"
 
     @property
     def index(self) -> Path:

@@ -1,7 +1,8 @@
 """The vault: the one repository the desktop app and the command line share.
 
 A :class:`Vault` is an unlocked data folder: it holds the data key in memory, the
-single-instance lock, the case-list index and the assessment files. Unlocking costs
+single-instance lock, the case-list index, the assessment files and the children's
+chronologies of incidents. Unlocking costs
 one Argon2id derivation (about half a second); everything after that is fast.
 """
 
@@ -14,16 +15,19 @@ from datetime import date
 from pathlib import Path
 
 from ce_desktop.domain import boundary, lifecycle
+from ce_desktop.domain.chronology import Chronology
 from ce_desktop.domain.model import Assessment, AuditAction
 from ce_desktop.domain.settings import Settings
 from ce_desktop.storage import backup as backup_file
 from ce_desktop.storage import container, keystore, upkeep
 from ce_desktop.storage.assessments import AssessmentFiles, RecoverableDraft
 from ce_desktop.storage.atomic import atomic_write, backup_path
+from ce_desktop.storage.chronologies import ChronologyFiles
 from ce_desktop.storage.errors import (
     READ_ONLY_NOTICE,
     AlreadyRunning,
     AssessmentNotFound,
+    ChronologyDamaged,
     ContentRefused,
     FolderNotWritable,
     NewerFormat,
@@ -31,12 +35,12 @@ from ce_desktop.storage.errors import (
     SaveFailed,
     StorageError,
 )
-from ce_desktop.storage.index import NEWER_INDEX, AssessmentSummary, Index
+from ce_desktop.storage.index import NEWER_INDEX, AssessmentSummary, ChronologySummary, Index
 from ce_desktop.storage.lock import Holder, InstanceLock
 from ce_desktop.storage.passphrase import check_new_passphrase
 from ce_desktop.storage.paths import DataLayout, is_assessment_id
 
-__all__ = ["AssessmentSummary", "RecoverableDraft", "Vault"]
+__all__ = ["AssessmentSummary", "ChronologySummary", "RecoverableDraft", "Vault"]
 
 log = logging.getLogger(__name__)
 
@@ -101,12 +105,14 @@ class Vault:
         self._lock = lock
         self._index = Index(self._layout, data_key, keystore_file.vault_id)
         self._files = AssessmentFiles(self._layout, data_key, self._name_of)
+        self._chronologies = self._chronology_files(data_key)
         self._drafts: dict[str, RecoverableDraft] = {}
         if not self.read_only:
             upkeep.make_private_dir(self._layout.assessments)
             upkeep.sweep_root_temp_files(self._layout, self._files.quarantine)
             self._drafts = {d.assessment_id: d for d in self._files.sweep_temp_files()}
-        self._index.refresh(self._files.read_quietly)
+            self._chronologies.sweep_temp_files()
+        self._index.refresh(self._files.read_quietly, self._chronologies.read_quietly)
         if self._index.newer_format:
             self.notices.append(NEWER_INDEX)
 
@@ -248,6 +254,7 @@ class Vault:
         self._key = b""
         self._index = Index(self._layout, b"", "")
         self._files = AssessmentFiles(self._layout, b"", self._name_of)
+        self._chronologies = self._chronology_files(b"")
         self._drafts = {}
         self._lock.release()
 
@@ -358,10 +365,59 @@ class Vault:
         self.save(review)
         return review
 
+    # Chronologies of incidents -------------------------------------------------
+
+    def _chronology_files(self, key: bytes) -> ChronologyFiles:
+        return ChronologyFiles(self._layout, key, self._chronology_name, self._files.quarantine)
+
+    def _chronology_name(self, child_id: str) -> str:
+        """A chronology named by the child's newest assessment's reference (never a value)."""
+        if self._key:
+            for summary in self._index.summaries():
+                if summary.child_id == child_id and not summary.damaged:
+                    return f"The chronology of incidents of the child in {summary.reference}"
+        return f"The chronology of incidents in file {child_id}"
+
+    def chronology_summaries(self) -> dict[str, ChronologySummary]:
+        """When each child's incidents were recorded, by child id (from the index)."""
+        self._require_open()
+        return self._index.chronology_summaries()
+
+    def load_chronology(self, child_id: str) -> tuple[Chronology, list[str]]:
+        """A child's chronology (empty if none), and plain warnings from the load.
+
+        Raises:
+            ChronologyDamaged: no copy opens (now in the quarantine folder).
+            NewerFormat, FileHeld: as the words say; nothing was moved.
+        """
+        self._require_open()
+        if not is_assessment_id(child_id):
+            raise StorageError("There is no such child here.")
+        return self._chronologies.load(child_id)
+
+    def save_chronology(self, chronology: Chronology) -> None:
+        """Save a child's chronology: encrypted, verified, atomic, the last good copy kept.
+
+        Raises:
+            ContentRefused: an entry is outside the form's limits.
+            NewerFormat: a newer release's file is there; it is not replaced.
+            FolderNotWritable, SaveFailed: nothing changed on disk.
+        """
+        self._require_writable()
+        problems = boundary.record_problems(chronology)
+        if problems:
+            raise ContentRefused([(p.path, p.message) for p in problems])
+        self._chronologies.save(chronology)
+        try:
+            self._index.put_chronology(chronology)
+        except SaveFailed:
+            log.warning("The case-list index could not be updated")
+
     def check(self) -> list[tuple[str, str]]:
         """(reference, id or file, plain problem) for every file that does not open.
 
-        Covers the assessments and their backup copies, the keystore's backup, the
+        Covers the assessments, the chronologies and their backup copies, the keystore's
+        backup, the
         settings and its backup, and the folder's permissions. Damaged backup copies and
         settings are moved to the quarantine folder (a damaged main assessment file is
         left for :meth:`load`, which opens its backup in its place).
@@ -369,6 +425,7 @@ class Vault:
         self._require_open()
         problems = self._files.check(self._index.ids_on_disk())
         named = [(self._name_of(assessment_id), message) for assessment_id, message in problems]
+        named += [("Incidents", message) for _child_id, message in self._chronologies.check()]
         folder = upkeep.check_folder(
             self._layout, self._key, self._keystore.vault_id, self._files.quarantine
         )
@@ -449,6 +506,8 @@ class Vault:
             passphrase: the passphrase (or recovery key) the backup was made under.
             overwrite_newer: replace assessments that changed here since the backup.
 
+        A child's chronology is merged with the backup's: its entries are never replaced.
+
         Raises:
             RestoreWouldOverwrite: some are newer here and ``overwrite_newer`` is False;
                 nothing was written, and the error lists their references.
@@ -457,9 +516,19 @@ class Vault:
         self._require_writable()
         contents = backup_file.read_backup(source, passphrase)
         report = backup_file.plan_restore(contents, self._index, overwrite_newer=overwrite_newer)
+        backup_file.plan_chronologies(contents, self._chronology_or_empty, report)
         for assessment in report.to_write:
             self.save(assessment)
+        for chronology in report.chronologies_to_write:
+            self.save_chronology(chronology)
         return report
+
+    def _chronology_or_empty(self, child_id: str) -> Chronology:
+        # A damaged chronology here is now in quarantine: the backup's entries start anew.
+        try:
+            return self._chronologies.load(child_id)[0]
+        except ChronologyDamaged:
+            return Chronology(child_id=child_id)
 
     @classmethod
     def restore_new(cls, data_dir: Path, source: Path, passphrase: str) -> Vault:
