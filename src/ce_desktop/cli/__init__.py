@@ -38,6 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
         export_commands,
         folder_commands,
         handoff_commands,
+        incident_commands,
         print_command,
         vault_commands,
     )
@@ -66,6 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
         print_command,
         folder_commands,
         handoff_commands,
+        incident_commands,
     ):
         module.register(subparsers)
     return parser

@@ -304,7 +304,12 @@ def _check(args: argparse.Namespace) -> int:
             noun = "problem" if len(problems) == 1 else "problems"
             _say(f"{len(problems)} {noun} found in the data folder (listed above).")
             return EXIT_PROBLEM
-        _say(f"All {len(vault.list_summaries())} assessments open correctly.")
+        chronologies = len(vault.chronology_summaries())
+        also = ""
+        if chronologies:
+            noun = "chronology" if chronologies == 1 else "chronologies"
+            also = f" and {chronologies} {noun} of incidents"
+        _say(f"All {len(vault.list_summaries())} assessments{also} open correctly.")
         return EXIT_OK
 
     return with_vault(args, body)

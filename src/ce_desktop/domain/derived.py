@@ -28,6 +28,16 @@ def format_date(value: date | None, *, empty: str = "") -> str:
     return value.strftime(DATE_FORMAT) if value else empty
 
 
+def parse_date(text: str) -> date | None:
+    """A day as the form writes it (dd/mm/yyyy) or as ISO 8601 (yyyy-mm-dd); else None."""
+    for pattern in (DATE_FORMAT, "%Y-%m-%d"):
+        try:
+            return datetime.strptime(text.strip(), pattern).date()
+        except ValueError:
+            continue
+    return None
+
+
 def format_time(value: datetime | None, *, empty: str = "") -> str:
     """A moment in the laptop's local time as ``dd/mm/yyyy HH:MM``."""
     if value is None:

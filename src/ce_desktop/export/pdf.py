@@ -17,16 +17,19 @@ gives the same bytes.
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
 
 from reportlab.platypus import Flowable, Frame, PageTemplate
 
 from ce_desktop.domain.catalogue import Catalogue
+from ce_desktop.domain.chronology import Incident
 from ce_desktop.domain.derived import format_time
 from ce_desktop.domain.intake import interchange_json
 from ce_desktop.domain.model import Assessment, Status
 from ce_desktop.export import pdf_analysis, pdf_data, pdf_handoff, pdf_sections
+from ce_desktop.export.pdf_chronology import chronology_appendix
 from ce_desktop.export.pdf_flow import FormDocument
 from ce_desktop.export.pdf_layout import (
     BOTTOM_MARGIN,
@@ -51,6 +54,7 @@ def render_assessment_pdf(
     *,
     mash_address: str | None = None,
     carry_data: bool = True,
+    incidents: Sequence[Incident] = (),
 ) -> bytes:
     """Render an assessment as the paper-style A4 form.
 
@@ -61,6 +65,7 @@ def render_assessment_pdf(
             address when not given.
         carry_data: attach the assessment's interchange JSON (a copy for a printer
             needs none).
+        incidents: the child's chronology to print as the appendix (none: no appendix).
 
     Returns:
         The PDF document.
@@ -72,6 +77,7 @@ def render_assessment_pdf(
         blank=False,
         mash_address=mash_address or catalogue.toolkit.mash_address,
     )
+    story += chronology_appendix(assessment, incidents)
     pdf = _build(story, furniture, title=f"{PDF_TITLE} {assessment.reference}")
     return pdf_data.attach(pdf, interchange_json(assessment)) if carry_data else pdf
 

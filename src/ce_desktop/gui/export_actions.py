@@ -23,6 +23,7 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtPrintSupport import QPrinter
 
+from ce_desktop.domain.chronology import Incident
 from ce_desktop.domain.model import Assessment, AuditAction
 from ce_desktop.export import email as email_draft
 from ce_desktop.export import mapi
@@ -39,6 +40,7 @@ from ce_desktop.storage.errors import RestoreWouldOverwrite, StorageError
 from ce_desktop.storage.vault import Vault
 from ce_desktop.usecases import outputs
 from ce_desktop.usecases import printing as print_case
+from ce_desktop.usecases.incidents import incidents_for_pdf
 
 log = logging.getLogger(__name__)
 
@@ -78,6 +80,11 @@ class ExportActions(HandOffActions):
         self.print_system_available: Callable[[], bool] = print_system.available
         self.pdf_sender: Callable[..., PrintOutcome] = print_case.send
 
+    def _chronology(self, assessment: Assessment) -> list[Incident]:
+        """The child's incidents for the PDF's appendix, read on the UI thread."""
+        vault = self._vault()
+        return incidents_for_pdf(vault, assessment) if vault is not None else []
+
     # -- the actions ----------------------------------------------------------------
 
     def export_pdf(self) -> None:
@@ -97,10 +104,16 @@ class ExportActions(HandOffActions):
         if path is None:
             return
         mash = self._settings().mash_address
+        chronology = self._chronology(assessment)
 
         def work() -> str | None:
             return outputs.write_pdf(
-                path, assessment, self._catalogue, mash_address=mash, protect=protected
+                path,
+                assessment,
+                self._catalogue,
+                mash_address=mash,
+                protect=protected,
+                incidents=chronology,
             )
 
         def done(password: str | None) -> None:
@@ -123,9 +136,12 @@ class ExportActions(HandOffActions):
             self.dialogs.inform("Print", printing.NO_PRINTER)
             return
         mash = self._settings().mash_address
+        chronology = self._chronology(assessment)
 
         def work() -> bytes:
-            return print_case.render_for_print(assessment, self._catalogue, mash_address=mash)
+            return print_case.render_for_print(
+                assessment, self._catalogue, mash_address=mash, incidents=chronology
+            )
 
         def done(data: bytes) -> None:
             if self._vault() is None:
@@ -228,6 +244,7 @@ class ExportActions(HandOffActions):
         settings = self._settings()
         sent_on = self.today()
         library = self.mapi_loader()
+        chronology = self._chronology(assessment)
 
         def work() -> tuple[HandOver, str | None]:
             return outputs.hand_email_over(
@@ -238,6 +255,7 @@ class ExportActions(HandOffActions):
                 protect=protected,
                 sent_on=sent_on,
                 mapi_library=library,
+                incidents=chronology,
             )
 
         def done(result: tuple[HandOver, str | None]) -> None:

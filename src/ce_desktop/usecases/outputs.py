@@ -10,6 +10,7 @@ ReportLab and pypdf load at the first export, not with this module.
 from __future__ import annotations
 
 import importlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -17,6 +18,7 @@ from typing import Any
 
 from ce_desktop.domain import lifecycle
 from ce_desktop.domain.catalogue import Catalogue
+from ce_desktop.domain.chronology import Incident
 from ce_desktop.domain.intake import interchange_json
 from ce_desktop.domain.model import Assessment, AuditAction, Status
 from ce_desktop.export import email as email_draft
@@ -25,6 +27,7 @@ from ce_desktop.storage import outbox
 from ce_desktop.storage.atomic import atomic_write
 from ce_desktop.storage.backup import RestoreReport
 from ce_desktop.storage.vault import Vault
+from ce_desktop.usecases.incidents import incidents_for_pdf
 
 PROTECTED = "password protected"
 NOT_PROTECTED = "not protected"
@@ -70,6 +73,7 @@ def render_pdf(
     mash_address: str,
     protect: bool,
     carry_data: bool = True,
+    incidents: Sequence[Incident] = (),
 ) -> tuple[bytes, str | None]:
     """The paper-style PDF, and its generated password when ``protect`` is set.
 
@@ -90,7 +94,11 @@ def render_pdf(
         )
     pdf = importlib.import_module("ce_desktop.export.pdf")
     data: bytes = pdf.render_assessment_pdf(
-        assessment, catalogue, mash_address=mash_address, carry_data=carry_data
+        assessment,
+        catalogue,
+        mash_address=mash_address,
+        carry_data=carry_data,
+        incidents=incidents,
     )
     if not protect:
         return data, None
@@ -107,9 +115,15 @@ def write_pdf(
     *,
     mash_address: str,
     protect: bool,
+    incidents: Sequence[Incident] = (),
 ) -> str | None:
-    """Render the PDF and write it whole; returns the password when protected."""
-    data, password = render_pdf(assessment, catalogue, mash_address=mash_address, protect=protect)
+    """Render the PDF and write it whole; returns the password when protected.
+
+    ``incidents`` is the child's chronology for the appendix (``incidents_for_pdf``).
+    """
+    data, password = render_pdf(
+        assessment, catalogue, mash_address=mash_address, protect=protect, incidents=incidents
+    )
     atomic_write(path, data)
     return password
 
@@ -122,9 +136,12 @@ def write_email_draft(
     mash_address: str,
     protect: bool,
     sent_on: date,
+    incidents: Sequence[Incident] = (),
 ) -> str | None:
     """Write the unsent email to the MASH with the PDF attached; returns the password."""
-    data, password = render_pdf(assessment, catalogue, mash_address=mash_address, protect=protect)
+    data, password = render_pdf(
+        assessment, catalogue, mash_address=mash_address, protect=protect, incidents=incidents
+    )
     draft = email_draft.build_email_draft(
         pdf=data,
         reference=assessment.reference,
@@ -145,13 +162,16 @@ def hand_email_over(
     protect: bool,
     sent_on: date,
     mapi_library: Any | None,
+    incidents: Sequence[Incident] = (),
 ) -> tuple[HandOver, str | None]:
     """Give the email with the PDF to the mail program (Simple MAPI, else a draft).
 
     Both go through the private outbox beside ``data_dir``; see
     :mod:`ce_desktop.export.handover`. Returns what became of it and the password.
     """
-    data, password = render_pdf(assessment, catalogue, mash_address=mash_address, protect=protect)
+    data, password = render_pdf(
+        assessment, catalogue, mash_address=mash_address, protect=protect, incidents=incidents
+    )
     handed = hand_over(
         data,
         reference=assessment.reference,
@@ -198,8 +218,15 @@ def export_pdf(
     protect: bool,
     now: datetime,
 ) -> Delivered:
-    """Write the PDF and note the export (with its protection) in the audit trail."""
-    password = write_pdf(path, assessment, catalogue, mash_address=mash_address, protect=protect)
+    """Write the PDF (the chronology its appendix) and note the export in the audit trail."""
+    password = write_pdf(
+        path,
+        assessment,
+        catalogue,
+        mash_address=mash_address,
+        protect=protect,
+        incidents=incidents_for_pdf(vault, assessment),
+    )
     noted = record_step(
         vault, assessment.id, AuditAction.EXPORTED_PDF, protection_detail(protect), now=now
     )
@@ -225,6 +252,7 @@ def export_email_draft(
         mash_address=mash_address,
         protect=protect,
         sent_on=sent_on,
+        incidents=incidents_for_pdf(vault, assessment),
     )
     noted = record_step(
         vault, assessment.id, AuditAction.EMAILED, protection_detail(protect), now=now

@@ -10,22 +10,36 @@ the note on it); the command line runs :func:`print_assessment` whole.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from ce_desktop.domain.catalogue import Catalogue
+from ce_desktop.domain.chronology import Incident
 from ce_desktop.domain.model import Assessment, AuditAction
 from ce_desktop.export import printer
 from ce_desktop.export.printer import PrintOptions, PrintOutcome
 from ce_desktop.storage.vault import Vault
 from ce_desktop.usecases import outputs
+from ce_desktop.usecases.incidents import incidents_for_pdf
 
 
-def render_for_print(assessment: Assessment, catalogue: Catalogue, *, mash_address: str) -> bytes:
-    """The PDF that prints: the pages Export PDF writes, never protected, and without the
-    attached data (paper cannot carry it; the print queue need not hold it)."""
+def render_for_print(
+    assessment: Assessment,
+    catalogue: Catalogue,
+    *,
+    mash_address: str,
+    incidents: Sequence[Incident] = (),
+) -> bytes:
+    """The PDF that prints: the pages Export PDF writes (the chronology appendix too),
+    never protected, and without the attached data (paper cannot carry it; the print
+    queue need not hold it)."""
     data, _ = outputs.render_pdf(
-        assessment, catalogue, mash_address=mash_address, protect=False, carry_data=False
+        assessment,
+        catalogue,
+        mash_address=mash_address,
+        protect=False,
+        carry_data=False,
+        incidents=incidents,
     )
     return data
 
@@ -67,6 +81,11 @@ def print_assessment(
         PrintRefused: the print system did not take the job; nothing was noted.
         ExportRefused: the assessment must not leave as it is.
     """
-    pdf = render_for_print(assessment, catalogue, mash_address=mash_address)
+    pdf = render_for_print(
+        assessment,
+        catalogue,
+        mash_address=mash_address,
+        incidents=incidents_for_pdf(vault, assessment),
+    )
     outcome = send(pdf, options)
     return outcome, record_printed(vault, assessment.id, outcome, now=now)
