@@ -15,6 +15,7 @@ from pathlib import Path
 from ce_desktop.domain.settings import Settings
 from ce_desktop.gui.dialogs import Dialogs
 from ce_desktop.gui.finalise_dialogs import NextStep
+from ce_desktop.gui.incident_dialog import IncidentAnswers, Record
 
 
 @dataclass
@@ -36,6 +37,9 @@ class RecordingDialogs(Dialogs):
             cancelled); ``pdf_password_asked`` how many times it was asked.
         settings: what the Settings form is saved as (None: cancelled);
             ``settings_shown`` the settings it opened with.
+        incidents: the answers typed into the incident form, tried in order until one
+            is recorded (none left: cancelled); ``incident_forms`` what each form said
+            it was about, ``incident_refusals`` what it was told.
     """
 
     infos: list[str] = field(default_factory=list)
@@ -56,6 +60,9 @@ class RecordingDialogs(Dialogs):
     pdf_password_asked: int = 0
     settings: Settings | None = None
     settings_shown: list[Settings] = field(default_factory=list)
+    incidents: list[IncidentAnswers] = field(default_factory=list)
+    incident_forms: list[str] = field(default_factory=list)
+    incident_refusals: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         super().__init__(None)
@@ -101,3 +108,12 @@ class RecordingDialogs(Dialogs):
     def edit_settings(self, settings, data_dir: Path, *, backup, restore) -> Settings | None:  # type: ignore[no-untyped-def]
         self.settings_shown.append(settings)
         return self.settings
+
+    def record_incident(self, about: str, *, today, recorded_by: str, record: Record) -> bool:  # type: ignore[no-untyped-def]
+        self.incident_forms.append(about)
+        while self.incidents:
+            refusal = record(self.incidents.pop(0))
+            if refusal is None:
+                return True
+            self.incident_refusals.append(refusal)
+        return False

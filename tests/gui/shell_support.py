@@ -62,6 +62,9 @@ class StandInEditor(QWidget):
         self.name_edit.setText(self._model.child.name)
         self.summary_edit.setText(self._model.analysis.summary)
 
+    def show_incidents(self, incidents) -> None:  # type: ignore[no-untyped-def]
+        self.incidents = list(incidents)
+
     def assessment(self) -> Assessment:
         assert self._model is not None
         return self._model

@@ -1,7 +1,9 @@
 """What the worker does to assessments from the menus, the case list and the editor.
 
-New, review, delete, finalise and "save a copy elsewhere", each guarded so that a
-storage problem becomes one plain message and never loses what is on screen.
+New, review, record an incident, delete, finalise and "save a copy elsewhere", each
+guarded so that a storage problem becomes one plain message and never loses what is on
+screen. Recording an incident then asks for a review of the child's current assessment
+("Not now" the default: nothing is lost by it, the case list keeps showing the child).
 """
 
 from __future__ import annotations
@@ -12,13 +14,16 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from ce_desktop.domain import derived
+from ce_desktop.domain.chronology import REVIEW_PROMPT
 from ce_desktop.domain.lifecycle import LifecycleError
 from ce_desktop.domain.model import Assessment
 from ce_desktop.gui.case_list import CaseListPage
 from ce_desktop.gui.dialogs import Dialogs
 from ce_desktop.gui.finalise_dialogs import NextStep
+from ce_desktop.gui.incident_dialog import IncidentAnswers
 from ce_desktop.gui.session import AssessmentSession
 from ce_desktop.storage.errors import StorageError
+from ce_desktop.usecases import incidents
 
 TITLE = "CE Desktop"
 
@@ -85,6 +90,73 @@ class CaseCommands:
     def start_review(self, assessment_id: str) -> None:
         """Start a review from this assessment (it stays as it is)."""
         self.guarded(lambda: self._session.start_review(assessment_id))
+
+    def record_incident(self, assessment_id: str) -> None:
+        """Record a significant incident for the child of this assessment, then offer a
+        review of the child's current assessment."""
+        try:
+            vault = self._session.require_vault()
+            summary = next((s for s in vault.list_summaries() if s.id == assessment_id), None)
+            if summary is None:
+                self.problem("Select an assessment in the case list first.")
+                return
+            child_id = incidents.find_child(vault, summary.reference)
+        except StorageError as error:
+            self.problem(str(error))
+            return
+        recorded: list[incidents.Recorded] = []
+
+        def record(answers: IncidentAnswers) -> str | None:
+            try:
+                recorded.append(
+                    incidents.record_incident(
+                        vault,
+                        child_id,
+                        occurred_on=answers.occurred_on,
+                        what_happened=answers.what_happened,
+                        source_agency=answers.source_agency,
+                        recorded_by=answers.recorded_by,
+                        today=self._session.today(),
+                        now=self._session.now(),
+                    )
+                )
+            except (incidents.IncidentRefused, StorageError) as error:
+                return str(error)
+            return None
+
+        name = summary.child_name or "the child (no name yet)"
+        self._dialogs.record_incident(
+            f"For {name}, found by assessment {summary.reference}.",
+            today=self._session.today(),
+            recorded_by=self._session.settings.worker_name,
+            record=record,
+        )
+        if not recorded:
+            return
+        self._refresh_list()
+        self._after_incident(recorded[0])
+
+    def _after_incident(self, recorded: incidents.Recorded) -> None:
+        for warning in recorded.warnings:
+            self.problem(warning)
+        current = recorded.current
+        if current is None:
+            return
+        title = "Significant incident recorded"
+        if recorded.review_prompted:
+            if self._dialogs.confirm(
+                title,
+                f"{REVIEW_PROMPT} Start a review of {current.reference} now?",
+                "Start a review",
+            ):
+                self.start_review(current.id)
+        elif self._dialogs.confirm(
+            title,
+            f"{REVIEW_PROMPT} The draft {current.reference} is this child's current "
+            "assessment: open it to take the incident into account?",
+            "Open the draft",
+        ):
+            self.guarded(lambda: self._session.open(current.id))
 
     def delete(self, assessment_id: str) -> None:
         """Delete an assessment the worker confirmed deleting."""

@@ -7,18 +7,20 @@ as you type over every column, ignoring case and accents ("lukasiewicz" finds
 sorting by the child column keeps each child's assessments together, newest first, and
 shows each child's group as one band. Deadlines are said in words ("Overdue", "Due
 soon") as well as by colour. Ctrl+F goes to the search box; Tab leaves the table.
+"Record an incident" adds a significant incident to the selected child's chronology; a
+child with incidents since their last assessment is shown so on that assessment's row.
 """
 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QComboBox, QHeaderView, QLabel, QWidget
+from PySide6.QtWidgets import QComboBox, QHeaderView, QLabel, QPushButton, QWidget
 
 from ce_desktop.domain.derived import format_date
 from ce_desktop.gui.case_list_model import (
@@ -52,6 +54,7 @@ class CaseListPage(QWidget):
         review_requested(str): start a review from the assessment with this id.
         delete_confirmed(str): the worker confirmed deleting this assessment.
         sample_requested(): "Open the sample assessment".
+        incident_requested(str): "Record an incident" for the child of this assessment.
 
     Attributes:
         model: the table over the summaries.
@@ -65,6 +68,7 @@ class CaseListPage(QWidget):
     review_requested = Signal(str)
     delete_confirmed = Signal(str)
     sample_requested = Signal()
+    incident_requested = Signal(str)
 
     def __init__(
         self,
@@ -88,6 +92,11 @@ class CaseListPage(QWidget):
         # the buttons are reached by keyboard.
         table.setTabKeyNavigation(False)
         self._build_sort_box()
+        self.incident_button = QPushButton("Record an &incident…", self)
+        self.incident_button.setObjectName("incidentButton")
+        self.incident_button.setToolTip(
+            "Add a significant incident to the selected child's chronology"
+        )
         self._wrap_buttons()
         table.sortByColumn(Column.CHILD, Qt.SortOrder.AscendingOrder)
         header = table.horizontalHeader()
@@ -106,6 +115,7 @@ class CaseListPage(QWidget):
         self.ui.sampleButton.clicked.connect(self.sample_requested)
         self.ui.openButton.clicked.connect(self._open_selected)
         self.ui.reviewButton.clicked.connect(self._review_selected)
+        self.incident_button.clicked.connect(self._incident_selected)
         self.ui.deleteButton.clicked.connect(self._delete_selected)
         table.activated.connect(lambda _index: self._open_selected())
         table.selectionModel().selectionChanged.connect(self._update_buttons)
@@ -138,6 +148,7 @@ class CaseListPage(QWidget):
             ui.newButton,
             ui.openButton,
             ui.reviewButton,
+            self.incident_button,
             ui.deleteButton,
             ui.sampleButton,
         ]
@@ -187,10 +198,16 @@ class CaseListPage(QWidget):
         self.ui.searchEdit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.ui.searchEdit.selectAll()
 
-    def set_summaries(self, summaries: Sequence[AssessmentSummary]) -> None:
-        """Show these summaries, keeping the selection if its assessment is still there."""
+    def set_summaries(
+        self, summaries: Sequence[AssessmentSummary], new_incidents: Mapping[str, int] = {}
+    ) -> None:
+        """Show these summaries, keeping the selection if its assessment is still there.
+
+        ``new_incidents`` gives, per child id, the incidents since the child's last
+        assessment (``usecases.incidents.new_incident_counts``).
+        """
         keep = self.selected_id()
-        self.model.set_summaries(summaries)
+        self.model.set_summaries(summaries, new_incidents)
         self._show_grouping()
         self._show_empty()
         if keep:
@@ -232,7 +249,12 @@ class CaseListPage(QWidget):
 
     def _update_buttons(self) -> None:
         chosen = self.selected_id() is not None
-        for button in (self.ui.openButton, self.ui.reviewButton, self.ui.deleteButton):
+        for button in (
+            self.ui.openButton,
+            self.ui.reviewButton,
+            self.incident_button,
+            self.ui.deleteButton,
+        ):
             button.setEnabled(chosen)
 
     def _open_selected(self) -> None:
@@ -244,6 +266,11 @@ class CaseListPage(QWidget):
         chosen = self.selected_id()
         if chosen:
             self.review_requested.emit(chosen)
+
+    def _incident_selected(self) -> None:
+        chosen = self.selected_id()
+        if chosen:
+            self.incident_requested.emit(chosen)
 
     def _delete_selected(self) -> None:
         chosen = self.selected_id()

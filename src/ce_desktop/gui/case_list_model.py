@@ -7,7 +7,7 @@ folds case and accents (``domain.search``) of each row's text once per refresh, 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, date, datetime, timedelta
 from enum import IntEnum
 from typing import TYPE_CHECKING, Any
@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QWidget
 
+from ce_desktop.domain.chronology import REVIEW_PROMPT, incident_count_words
 from ce_desktop.domain.defaults import DEFAULT_CHASE_DAYS
 from ce_desktop.domain.derived import format_date, format_time
 from ce_desktop.domain.handoff import HandOffState, state_of, state_words
@@ -132,10 +133,19 @@ class CaseListModel(QAbstractTableModel):
         self._groups: list[tuple[int, int, int]] = []
         self._sort_column = Column.CHILD
         self._sort_order = Qt.SortOrder.AscendingOrder
+        self._new_incidents: dict[str, int] = {}
+        """Per assessment id, the incidents recorded since it (its child's current one)."""
 
-    def set_summaries(self, summaries: Sequence[AssessmentSummary]) -> None:
-        """Replace every row, keeping the current sort."""
+    def set_summaries(
+        self, summaries: Sequence[AssessmentSummary], new_incidents: Mapping[str, int] = {}
+    ) -> None:
+        """Replace every row, keeping the current sort.
+
+        ``new_incidents`` gives, per child id, the incidents recorded since the child's
+        last assessment: said on that assessment's row, as a review due now.
+        """
         self.beginResetModel()
+        self._new_incidents = _on_current_rows(summaries, new_incidents)
         self._rows = self._sorted(list(summaries))
         self._after_reorder()
         self.endResetModel()
@@ -290,6 +300,11 @@ class CaseListModel(QAbstractTableModel):
             return f"{when} (Overdue)" if self._send_by_overdue(summary) else when
         state = review_state(summary.next_review, self.today())
         text = format_date(summary.next_review)
+        since = self._new_incidents.get(summary.id)
+        if since:
+            return f"Review now: {incident_count_words(since)} since" + (
+                f" ({text})" if text else ""
+            )
         return f"{text} ({state})" if state else text
 
     def _sort_key(self, summary: AssessmentSummary, column: Column) -> Any:
@@ -322,7 +337,7 @@ class CaseListModel(QAbstractTableModel):
             return QBrush(_OVERDUE_COLOUR)
         if column is Column.NEXT_REVIEW:
             state = review_state(summary.next_review, self.today())
-            if state == "Overdue":
+            if state == "Overdue" or summary.id in self._new_incidents:
                 return QBrush(_OVERDUE_COLOUR)
             if state == "Due soon":
                 return QBrush(_DUE_SOON_COLOUR)
@@ -344,9 +359,29 @@ class CaseListModel(QAbstractTableModel):
                 "Send to Children's Social Care within 24 hours of completing, then record "
                 "the sending."
             )
+        since = self._new_incidents.get(summary.id)
+        if column is Column.NEXT_REVIEW and since:
+            return f"{incident_count_words(since)} recorded since this assessment. {REVIEW_PROMPT}"
         if column is Column.NEXT_REVIEW and summary.next_review:
             return "Review at least every three months, or after any significant incident."
         return None
+
+
+def _on_current_rows(
+    summaries: Sequence[AssessmentSummary], new_incidents: Mapping[str, int]
+) -> dict[str, int]:
+    """Per child with new incidents, their count keyed by the child's current assessment.
+
+    The current one is the one that last took in what was known (``assessed_at``).
+    """
+    current: dict[str, AssessmentSummary] = {}
+    for summary in summaries:
+        if summary.child_id not in new_incidents or summary.assessed_at is None:
+            continue
+        known = current.get(summary.child_id)
+        if known is None or (known.assessed_at and summary.assessed_at > known.assessed_at):
+            current[summary.child_id] = summary
+    return {summary.id: new_incidents[child] for child, summary in current.items()}
 
 
 class CaseListProxy(QSortFilterProxyModel):

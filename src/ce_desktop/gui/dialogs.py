@@ -16,7 +16,7 @@ start-up (the unlock screen comes first).
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,6 +28,7 @@ from ce_desktop.gui.placement import fit_dialog
 if TYPE_CHECKING:
     from ce_desktop.domain.settings import Settings
     from ce_desktop.gui.finalise_dialogs import NextStep
+    from ce_desktop.gui.incident_dialog import Record
 
 TITLE = "CE Desktop"
 
@@ -129,6 +130,18 @@ class Dialogs:
         return False if box.clickedButton() is discard else None
 
     # Small forms ---------------------------------------------------------------------
+
+    def record_incident(self, about: str, *, today: date, recorded_by: str, record: Record) -> bool:
+        """The "Record a significant incident" form; True once ``record`` took one."""
+        from ce_desktop.gui.incident_dialog import IncidentDialog
+
+        dialog = IncidentDialog(
+            about, today=today, recorded_by=recorded_by, record=record, parent=self.parent
+        )
+        dialog.setObjectName("incidentDialog")
+        recorded = bool(dialog.exec())
+        dialog.deleteLater()
+        return recorded
 
     def ask_protect(self, title: str, default: bool) -> bool | None:
         """Protect the PDF with a password? None if the worker cancelled."""

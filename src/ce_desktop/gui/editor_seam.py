@@ -8,7 +8,7 @@ the seam, and a change to the editor that the window relies on fails the type ch
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import SignalInstance
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
     from ce_desktop.domain.catalogue import Catalogue
+    from ce_desktop.domain.chronology import Incident
     from ce_desktop.domain.model import Assessment
     from ce_desktop.domain.settings import Settings
 
@@ -50,6 +51,9 @@ class Editor(Protocol):
         settings: Settings | None = None,
     ) -> None:
         """Show an assessment (with the one it reviews, if any)."""
+
+    def show_incidents(self, incidents: Sequence[Incident]) -> None:
+        """List the incidents recorded since the previous assessment (a review's)."""
 
     def assessment(self) -> Assessment:
         """The assessment as edited."""

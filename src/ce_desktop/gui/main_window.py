@@ -223,6 +223,7 @@ class MainWindow(QMainWindow):
         self.case_list.open_requested.connect(lambda i: commands.guarded(lambda: session.open(i)))
         self.case_list.review_requested.connect(commands.start_review)
         self.case_list.delete_confirmed.connect(commands.delete)
+        self.case_list.incident_requested.connect(commands.record_incident)
         session.opened.connect(self._opened)
         session.message.connect(lambda text: self.ui.statusbar.showMessage(text, 15000))
         session.autosaver.state_changed.connect(
@@ -317,7 +318,9 @@ class MainWindow(QMainWindow):
     def _refresh_list(self) -> None:
         try:
             self.case_list.model.chase_days = self.session.settings.chase_working_days
-            self.case_list.set_summaries(self.session.summaries())
+            self.case_list.set_summaries(
+                self.session.summaries(), self.session.new_incident_counts()
+            )
         except StorageError as error:
             self._problem(str(error))
 

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 from ce_desktop.domain.catalogue import Catalogue
+from ce_desktop.domain.chronology import Incident
 from ce_desktop.domain.model import Assessment, utc_now
 from ce_desktop.domain.settings import Settings
 from ce_desktop.gui.autosave import Autosaver
@@ -33,6 +34,7 @@ from ce_desktop.gui.sample import new_training_sample
 from ce_desktop.storage.atomic import atomic_write
 from ce_desktop.storage.errors import READ_ONLY_NOTICE, StorageError
 from ce_desktop.usecases import assessments as use
+from ce_desktop.usecases import incidents
 
 if TYPE_CHECKING:
     from ce_desktop.gui.editor_seam import Editor
@@ -131,6 +133,10 @@ class AssessmentSession(QObject):
         """What the case list shows."""
         return self.require_vault().list_summaries() if self.vault else []
 
+    def new_incident_counts(self) -> dict[str, int]:
+        """Per child id, the incidents recorded since the child's last assessment."""
+        return incidents.new_incident_counts(self.vault) if self.vault else {}
+
     def save_settings(self, settings: Settings) -> None:
         """Keep new settings in the vault and use them from now on."""
         self.require_vault().save_settings(settings)
@@ -157,12 +163,16 @@ class AssessmentSession(QObject):
     def show(self, assessment: Assessment) -> None:
         """Put an assessment in the editor (with its previous one, for a review)."""
         previous = None
+        since: list[Incident] = []
         if assessment.previous_id and self.vault:
             try:
                 previous = self.vault.load(assessment.previous_id)
             except StorageError:
                 previous = None  # the earlier one was deleted or is damaged
-        self.ensure_editor().load(assessment, previous=previous, settings=self.settings)
+            since = incidents.incidents_since_previous(self.vault, assessment)
+        editor = self.ensure_editor()
+        editor.load(assessment, previous=previous, settings=self.settings)
+        editor.show_incidents(since)  # the review page lists them
         self.current_id = assessment.id
         self.autosaver.start()
         self.opened.emit(assessment)

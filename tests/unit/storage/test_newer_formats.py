@@ -15,7 +15,7 @@ import pytest
 from ce_desktop.domain.settings import SETTINGS_FORMAT_VERSION, Settings
 from ce_desktop.storage import container
 from ce_desktop.storage.errors import KeystoreNewer, NewerFormat
-from ce_desktop.storage.index import NEWER_INDEX
+from ce_desktop.storage.index import INDEX_VERSION, NEWER_INDEX
 from ce_desktop.storage.paths import DataLayout
 from ce_desktop.storage.vault import Vault
 from tests.unit.storage.conftest import PASSPHRASE, fictional_assessment
@@ -109,7 +109,8 @@ def test_a_newer_index_is_reported_and_kept(vault_dir: Path) -> None:
         vault._key,
         container.Kind.INDEX,
         vault._keystore.vault_id,
-        b'ce-desktop-index 2\n{"a line": "this release cannot read"}',
+        f"ce-desktop-index {INDEX_VERSION + 1}\n".encode()
+        + b'{"a line": "this release cannot read"}',
     )
     vault.close()
     index.write_bytes(newer)

@@ -9,7 +9,7 @@ shown read-only with "Start a review"; a review lists what changed since the las
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import partial
 
 from PySide6.QtCore import Qt, Signal
@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from ce_desktop.domain import form as declared_form
-from ce_desktop.domain.derived import format_moment
+from ce_desktop.domain.chronology import Incident, incident_count_words
+from ce_desktop.domain.derived import format_date, format_moment
 from ce_desktop.domain.lifecycle import ReviewChanges, changes_since
 from ce_desktop.domain.model import Assessment
 from ce_desktop.domain.rules import Finding, Severity, blocking, unjustified_warnings
@@ -57,6 +58,23 @@ def describe_changes(changes: ReviewChanges, titles: dict[str, str]) -> list[str
     return lines
 
 
+INCIDENT_PREVIEW = 160
+"""Characters of what happened shown per incident; the whole text is in the PDF."""
+
+
+def describe_incidents(incidents: Sequence[Incident]) -> list[str]:
+    """The significant incidents recorded since the previous assessment, one line each."""
+    if not incidents:
+        return ["No significant incident has been recorded since the previous assessment."]
+    lines = [f"{incident_count_words(len(incidents))} recorded since the previous assessment:"]
+    for incident in incidents:
+        what = " ".join(incident.what_happened.split())
+        if len(what) > INCIDENT_PREVIEW:
+            what = what[:INCIDENT_PREVIEW].rstrip() + "…"
+        lines.append(f"{format_date(incident.occurred_on)}, {incident.source_agency}: {what}")
+    return lines
+
+
 class CheckPage(EditorPage):
     """Check your answers, the problems found, warnings' reasons, and finishing.
 
@@ -86,6 +104,7 @@ class CheckPage(EditorPage):
         self._go_to = go_to
         self.findings: list[Finding] | None = None
         self.previous: Assessment | None = None
+        self.incidents_since: list[Incident] = []
         self.heading("Check your answers before finishing", level=1)
 
         self.final_banner = QLabel(self.body)
@@ -201,13 +220,18 @@ class CheckPage(EditorPage):
         self.summary.rebuild(read_only=read_only)
         self.fix_tab_order()
 
+    def show_incidents(self, incidents: Sequence[Incident]) -> None:
+        """List these incidents (recorded since the previous assessment) with the changes."""
+        self.incidents_since = list(incidents)
+        self._show_changes()
+
     def _show_changes(self) -> None:
         assessment, previous = self.binder.assessment, self.previous
         if assessment is None or previous is None:
             self.changes_box.setVisible(False)
             return
         changes = changes_since(previous, assessment, self.catalogue.indicator_ids())
-        lines = describe_changes(changes, self._titles)
+        lines = describe_changes(changes, self._titles) + describe_incidents(self.incidents_since)
         heading = f"What has changed since the previous assessment ({previous.reference})"
         self.changes_box.setText("\n".join([heading, *(f"• {line}" for line in lines)]))
         self.changes_box.setVisible(True)
@@ -332,6 +356,7 @@ class CheckPage(EditorPage):
         """Forget findings, reasons, changes and answers shown."""
         self.findings = None
         self.previous = None
+        self.incidents_since = []
         self.final_banner.clear()
         self.changes_box.clear()
         self.changes_box.setVisible(False)

@@ -8,7 +8,7 @@ a tab's "has problems" comes from the last check, and clears as the field is fix
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from PySide6.QtCore import Qt, Signal
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QTabWidget, QVBoxLayout, QWidget
 
 from ce_desktop.domain import rules
 from ce_desktop.domain.catalogue import Catalogue
+from ce_desktop.domain.chronology import Incident
 from ce_desktop.domain.model import Assessment, Status
 from ce_desktop.domain.settings import Settings
 from ce_desktop.gui.editor.action_page import ActionPage
@@ -139,6 +140,10 @@ class AssessmentEditor(QWidget):
         if self.tabs.currentWidget() is self.check_page:
             self.check_page.refresh()
         self._update_all_tabs()
+
+    def show_incidents(self, incidents: Sequence[Incident]) -> None:
+        """A review's page lists the incidents recorded since the previous assessment."""
+        self.check_page.show_incidents(incidents)
 
     def assessment(self) -> Assessment:
         """The assessment as edited so far (the live model: no copy, no rebuild).

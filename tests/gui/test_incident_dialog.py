@@ -1,0 +1,144 @@
+"""The "Record a significant incident" dialog and the case list's word for new incidents."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from ce_desktop.domain.model import Status
+from ce_desktop.gui.case_list import CaseListPage, Column
+from ce_desktop.gui.incident_dialog import IncidentAnswers, IncidentDialog
+from ce_desktop.storage.vault import AssessmentSummary
+from tests.gui.keys import press, type_text
+
+# The offscreen platform cannot raise a window or grab the keyboard (the completer's list).
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints", "raise", "grabbing the keyboard")
+
+TODAY = date(2026, 11, 20)
+NOW = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
+
+
+def _dialog(qtbot, answers: list[str | None]) -> tuple[IncidentDialog, list[str]]:
+    tried: list[str] = []
+
+    def record(given: IncidentAnswers) -> str | None:
+        tried.append(given.what_happened)
+        return answers.pop(0)
+
+    dialog = IncidentDialog(
+        "For a fictional child, found by assessment CE-20261120-AAAA.",
+        today=TODAY,
+        recorded_by="Alex Worker",
+        record=record,
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    return dialog, tried
+
+
+def test_safe_defaults_today_the_worker_and_no_default_button(qtbot) -> None:
+    dialog, tried = _dialog(qtbot, [None])
+    assert dialog.day() == TODAY
+    assert dialog.when.maximumDate().toPython() == TODAY  # never a day in the future
+    assert dialog.recorded_by.text() == "Alex Worker"
+    type_text(dialog.agency, "Police")
+    press(dialog.agency, Qt.Key.Key_Return)  # Enter in a field records nothing
+    assert tried == []
+    assert dialog.isVisible()
+    assert not dialog.record_button.isDefault()
+
+
+def test_keyboard_order_and_names(qtbot) -> None:
+    dialog, _ = _dialog(qtbot, [None])
+    dialog.when.setFocus()
+    order = []
+    for _ in range(6):
+        focused = QApplication.focusWidget()
+        while focused is not None and not focused.objectName().startswith(
+            ("incident", "record", "cancel")
+        ):
+            focused = focused.parentWidget()
+        order.append(focused.objectName() if focused is not None else "")
+        dialog.focusNextChild()  # what Tab does
+    assert order == [
+        "incidentDate",
+        "incidentWhat",
+        "incidentAgency",
+        "incidentRecordedBy",
+        "recordIncident",
+        "cancelIncident",
+    ]
+    names = [w.accessibleName() for w in (dialog.when, dialog.what, dialog.agency)]
+    assert names == ["Date it happened", "What happened", "Source agency"]
+    assert dialog.recorded_by.accessibleName() == "Recorded by"
+    assert dialog.what.tabChangesFocus()  # Tab leaves the text box
+
+
+def test_a_refusal_is_shown_in_the_dialog_and_nothing_typed_is_lost(qtbot) -> None:
+    dialog, tried = _dialog(qtbot, ["The incident was not recorded: give the source agency.", None])
+    type_text(dialog.what, "Found at a fictional station.")
+    dialog.record_button.click()
+    assert dialog.isVisible()
+    assert dialog.problem.isVisible()
+    assert dialog.problem.text() == "The incident was not recorded: give the source agency."
+    assert dialog.what.toPlainText() == "Found at a fictional station."
+    type_text(dialog.agency, "School")
+    dialog.record_button.click()
+    assert not dialog.isVisible()
+    assert tried == ["Found at a fictional station."] * 2
+
+
+def test_it_fits_a_1366_by_768_screen(qtbot) -> None:
+    dialog, _ = _dialog(qtbot, [None])
+    hint = dialog.sizeHint()
+    assert hint.width() <= 1366
+    assert hint.height() <= 700
+
+
+def _summary(n: int, child: str, *, assessed: datetime, **fields: object) -> AssessmentSummary:
+    values: dict[str, object] = {
+        "id": f"{n:032x}",
+        "reference": f"CE-2026110{n}-AAAA",
+        "child_id": child * 32,
+        "child_name": f"Child {child}",
+        "status": Status.FINAL,
+        "level": None,
+        "date_completed": None,
+        "send_by": None,
+        "next_review": TODAY + timedelta(days=60),
+        "updated_at": assessed,
+        "is_training_sample": False,
+        "assessed_at": assessed,
+    }
+    values.update(fields)
+    return AssessmentSummary(**values)  # type: ignore[arg-type]
+
+
+def test_the_case_list_says_which_child_has_incidents_since_their_last_assessment(qtbot) -> None:
+    page = CaseListPage(today=lambda: TODAY, now=lambda: NOW)
+    qtbot.addWidget(page)
+    older = _summary(1, "a", assessed=NOW - timedelta(days=30))
+    newer = _summary(2, "a", assessed=NOW - timedelta(days=3))
+    other = _summary(3, "b", assessed=NOW - timedelta(days=3))
+    page.set_summaries([older, newer, other], {"a" * 32: 2})
+    model = page.model
+    text = {
+        model.summary(row).reference: model.index(row, Column.NEXT_REVIEW).data()
+        for row in range(model.rowCount())
+    }
+    assert text[newer.reference] == "Review now: 2 incidents since (19/01/2027)"
+    assert text[older.reference] == "19/01/2027"
+    assert text[other.reference] == "19/01/2027"
+    row = model.row_of(newer.id)
+    assert row is not None
+    tooltip = model.index(row, Column.NEXT_REVIEW).data(Qt.ItemDataRole.ToolTipRole)
+    assert "The toolkit asks for a new assessment after any significant incident" in tooltip
+    assert model.index(row, Column.NEXT_REVIEW).data(Qt.ItemDataRole.BackgroundRole) is not None
+    page.ui.searchEdit.setText("review now")
+    assert page.proxy.rowCount() == 1
