@@ -12,6 +12,7 @@ from ce_desktop.domain.model import Status
 from ce_desktop.gui.case_list import CaseListPage, Column
 from ce_desktop.gui.incident_dialog import IncidentAnswers, IncidentDialog
 from ce_desktop.storage.vault import AssessmentSummary
+from tests.gui.fake_dialogs import RecordingDialogs
 from tests.gui.keys import press, type_text
 
 # The offscreen platform cannot raise a window or grab the keyboard (the completer's list).
@@ -142,3 +143,19 @@ def test_the_case_list_says_which_child_has_incidents_since_their_last_assessmen
     assert model.index(row, Column.NEXT_REVIEW).data(Qt.ItemDataRole.BackgroundRole) is not None
     page.ui.searchEdit.setText("review now")
     assert page.proxy.rowCount() == 1
+
+
+def test_deleting_a_childs_only_assessment_says_their_incidents_go_with_it(
+    qtbot, dialogs: RecordingDialogs
+) -> None:
+    page = CaseListPage(today=lambda: TODAY, now=lambda: NOW, dialogs=dialogs)
+    qtbot.addWidget(page)
+    only = _summary(1, "a", assessed=NOW)
+    first, second = (_summary(n, "b", assessed=NOW - timedelta(days=n)) for n in (2, 3))
+    page.set_summaries([only, first, second])
+    dialogs.answer = False
+    for summary in (only, first):
+        assert page.select(summary.id)
+        page.ui.deleteButton.click()
+    assert "this child's only assessment: the significant incidents" in dialogs.questions[0]
+    assert "only assessment" not in dialogs.questions[1]

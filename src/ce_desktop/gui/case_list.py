@@ -277,17 +277,27 @@ class CaseListPage(QWidget):
         if not chosen:
             return
         row = self.model.row_of(chosen)
-        which = ""
+        which = only = ""
         if row is not None:
             summary = self.model.summary(row)
             completed = format_date(summary.date_completed) or "not yet completed"
             name = summary.child_name or "no name yet"
             which = f" {summary.reference} ({name}, {completed})"
+            others = sum(
+                1
+                for r in range(self.model.rowCount())
+                if self.model.summary(r).child_id == summary.child_id
+            )
+            if others == 1:
+                only = (
+                    " It is this child's only assessment: the significant incidents recorded "
+                    "for the child are deleted with it."
+                )
         # The name is shown so the right record is deleted; the dialog's title never has it.
         if self.dialogs.confirm(
             "Delete this assessment?",
             f"Delete assessment{which}? It is removed from this laptop and cannot be "
-            "brought back, except from a backup.",
+            f"brought back, except from a backup.{only}",
             yes="&Yes",
             no="&No",
         ):

@@ -424,6 +424,12 @@ class Index:
         self._set_chronology(ChronologySummary.of(chronology), stamp)
         self.write()
 
+    def remove_chronology(self, child_id: str) -> None:
+        """Forget a child's chronology and write the index."""
+        self._chronology_lines.pop(child_id, None)
+        if self._chronologies.pop(child_id, None) is not None:
+            self.write()
+
     def remove(self, assessment_id: str) -> None:
         """Forget an assessment and write the index."""
         if self._drop(assessment_id):

@@ -339,11 +339,22 @@ class Vault:
         return container.seal(self._key, container.Kind.ASSESSMENT, assessment.id, plain)
 
     def delete(self, assessment_id: str) -> None:
-        """Remove an assessment from disk: its file, its backup and its index entry."""
+        """Remove an assessment from disk: its file, its backup and its index entry.
+
+        The child's chronology of incidents goes with the child's last assessment: no
+        assessment would lead to it any more, so it would stay on disk unseen.
+        """
         self._require_writable()
+        known = self._index.get(assessment_id)
         self._files.delete(assessment_id)
         self._drafts.pop(assessment_id, None)
         self._index.remove(assessment_id)
+        child_id = known.child_id if known is not None else ""
+        if is_assessment_id(child_id) and not any(
+            summary.child_id == child_id for summary in self._index.summaries()
+        ):
+            self._chronologies.delete(child_id)
+            self._index.remove_chronology(child_id)
 
     def record(self, assessment_id: str, action: AuditAction, detail: str = "") -> Assessment:
         """Append an audit event to an assessment and save it (PRODUCT §5.11).

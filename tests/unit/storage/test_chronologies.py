@@ -336,3 +336,15 @@ def test_a_damaged_chronology_in_a_backup_restores_nothing(vault: Vault, tmp_pat
     vault.backup(destination)
     with pytest.raises(AssessmentDamaged, match="The backup file is damaged"):
         vault.restore(destination, PASSPHRASE)
+
+
+def test_the_chronology_goes_with_the_childs_last_assessment(vault: Vault) -> None:
+    child_id, _ = _saved(vault, 1)
+    (first,) = vault.list_summaries()
+    review = vault.start_review(first.id, today=date(2026, 3, 10))
+    vault.delete(first.id)
+    assert vault.load_chronology(child_id)[0].incidents  # the review still leads to it
+    vault.delete(review.id)
+    assert not _path(vault, child_id).exists()
+    assert not backup_path(_path(vault, child_id)).exists()
+    assert vault.chronology_summaries() == {}
