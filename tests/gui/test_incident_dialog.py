@@ -159,3 +159,34 @@ def test_deleting_a_childs_only_assessment_says_their_incidents_go_with_it(
         page.ui.deleteButton.click()
     assert "this child's only assessment: the significant incidents" in dialogs.questions[0]
     assert "only assessment" not in dialogs.questions[1]
+
+
+def test_for_a_draft_the_window_offers_to_open_it_and_a_refusal_is_said(
+    qtbot, shown_window, dialogs: RecordingDialogs
+) -> None:
+    from tests.gui.shell_support import PASSPHRASE
+
+    window = shown_window(child="Testy Fictional")
+    page = window.unlock_page
+    qtbot.keyClicks(page.ui.secretEdit, PASSPHRASE)
+    qtbot.keyClick(page.ui.secretEdit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.current_page() is not page, timeout=20000)
+    (draft,) = window.session.vault.list_summaries()
+    today = window.session.today()
+    dialogs.incidents = [
+        IncidentAnswers(today, "  ", "Police", "Alex Worker"),
+        IncidentAnswers(today, "Found at a fictional station.", "Police", "Alex Worker"),
+    ]
+    dialogs.answers = [True]
+    assert window.case_list.select(draft.id)
+    window.case_list.incident_button.click()
+    assert dialogs.incident_forms == [
+        f"For Testy Fictional, found by assessment {draft.reference}."
+    ]
+    assert dialogs.incident_refusals == ["The incident was not recorded: give what happened."]
+    (question,) = dialogs.questions
+    assert "The toolkit asks for a new assessment after any significant incident" in question
+    assert f"The draft {draft.reference} is this child's current assessment" in question
+    assert window.session.current_id == draft.id  # "Open the draft" opened it
+    chronology, _ = window.session.vault.load_chronology(draft.child_id)
+    assert [i.what_happened for i in chronology.incidents] == ["Found at a fictional station."]
