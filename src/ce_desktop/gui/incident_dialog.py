@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from ce_desktop.domain.chronology import REVIEW_PROMPT
 from ce_desktop.domain.model import STANDARD_AGENCIES
+from ce_desktop.gui.look import ERROR_COLOUR
 from ce_desktop.gui.speech import announce
 
 TITLE = "Record a significant incident"
@@ -83,7 +84,7 @@ class IncidentDialog(QDialog):
         self.problem.setObjectName("incidentProblem")
         self.problem.setWordWrap(True)
         self.problem.setTextFormat(Qt.TextFormat.PlainText)
-        self.problem.setStyleSheet("border-left: 6px solid #d4351c; padding: 6px;")
+        self.problem.setStyleSheet(f"border-left: 6px solid {ERROR_COLOUR}; padding: 6px;")
         self.problem.setVisible(False)
 
         self.when = QDateEdit(self)
