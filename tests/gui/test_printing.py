@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from ce_desktop.domain.catalogue import Catalogue
+from ce_desktop.domain.chronology import Chronology
 from ce_desktop.domain.model import Assessment, AuditAction
 from ce_desktop.domain.settings import Settings
 from ce_desktop.export import printer as print_system
@@ -168,12 +169,16 @@ def test_a_pdf_file_printer_is_known_to_write_a_file(qtbot: QtBot, tmp_path: Pat
 
 
 class _Vault:
-    """Only what printing touches: the audit record of an assessment."""
+    """Only what printing touches: the audit record of an assessment, and the child's
+    chronology of incidents (none here) for the PDF's appendix."""
 
     read_only = False
 
     def __init__(self, recorded: list[tuple[AuditAction, str]]) -> None:
         self.recorded = recorded
+
+    def load_chronology(self, child_id: str) -> tuple[Chronology, list[str]]:
+        return Chronology(child_id=child_id), []
 
     def save(self, updated: Assessment) -> None:
         self.recorded.append((updated.audit[-1].action, updated.audit[-1].detail))
