@@ -47,6 +47,18 @@ class KeystoreNewer(KeystoreDamaged):
         )
 
 
+class KeystoreForeign(KeystoreDamaged):
+    """The keystore is whole but belongs to another data folder: its key opens none here."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "The keystore (keystore.json) belongs to another data folder: it does not open "
+            "the assessments here, and this folder's own keystore is not beside it. Nothing "
+            "was changed. Put this folder's own keystore.json back, or restore the folder "
+            "from a backup file."
+        )
+
+
 class AssessmentDamaged(StorageError):
     """An assessment file is damaged, truncated, or belongs to another name.
 

@@ -19,7 +19,7 @@ from ce_desktop.domain.chronology import Chronology
 from ce_desktop.domain.model import Assessment, AuditAction
 from ce_desktop.domain.settings import Settings
 from ce_desktop.storage import backup as backup_file
-from ce_desktop.storage import container, keystore, upkeep
+from ce_desktop.storage import belonging, container, keystore, upkeep
 from ce_desktop.storage.assessments import AssessmentFiles, RecoverableDraft
 from ce_desktop.storage.atomic import atomic_write, backup_path
 from ce_desktop.storage.chronologies import ChronologyFiles
@@ -208,32 +208,40 @@ class Vault:
             keystore_file, from_backup = keystore.read_or_backup(layout.keystore)
         lock = _lock_or_read_only(layout)
         try:
-            data_key = unwrap(keystore_file)
+            # A keystore copied in from another folder opens none of this folder's files:
+            # found out before anything here is read or written (see ``belonging``).
+            data_key, keystore_file, foreign = belonging.own_key(
+                layout, keystore_file, unwrap, from_backup=from_backup
+            )
             vault = cls(data_dir, data_key, keystore_file, lock)
         except BaseException:
             lock.release()
             raise
-        if from_backup:
-            vault._repair_keystore()
+        if from_backup or foreign:
+            vault._repair_keystore("belongs to another data folder" if foreign else "is damaged")
         return vault
 
-    def _repair_keystore(self) -> None:
-        # The backup opened: the damaged keystore is kept in quarantine, never deleted,
-        # and the backup's copy takes its place, so the next unlock needs no fallback.
+    def _repair_keystore(self, what: str) -> None:
+        # The backup opened: the keystore is kept in quarantine, never deleted or
+        # overwritten, and the backup's copy takes its place, so the next unlock needs
+        # no fallback.
         good = backup_path(self._layout.keystore)
         try:
             data = good.read_bytes()
-            self._files.quarantine(self._layout.keystore)
+            kept = self._files.quarantine(self._layout.keystore)
+            if kept is None and self._layout.keystore.exists():
+                raise FolderNotWritable()  # never overwritten without a copy kept
             atomic_write(self._layout.keystore, data)
         except (OSError, StorageError):
             self.notices.append(
-                "The keystore is damaged, so its backup copy (keystore.json.bak) was used to "
+                f"The keystore {what}, so its backup copy (keystore.json.bak) was used to "
                 "unlock. The keystore could not be repaired: the folder cannot be written."
             )
             return
         self.notices.append(
-            "The keystore was damaged, so its backup copy (keystore.json.bak) was used to "
-            "unlock and put in its place. The damaged keystore is in the quarantine folder."
+            f"The keystore {what}, so its backup copy (keystore.json.bak) was used to "
+            "unlock and put in its place. The keystore that was there is in the quarantine "
+            "folder."
         )
 
     def change_passphrase(self, new_passphrase: str) -> None:

@@ -34,7 +34,8 @@ from tests.jsonschema_support import from_schema
 from tests.unit.domain.test_boundary import TODAY, _document, valid_assessment
 from tests.unit.storage.conftest import PASSPHRASE
 
-EXAMPLES = 1000
+EXAMPLES = int(os.environ.get("CE_FUZZ_EXAMPLES", "1000"))
+"""At least the issue's thousand; set ``CE_FUZZ_EXAMPLES`` higher for a deeper run."""
 _VERSION = f'"format_version": {FORMAT_VERSION}'
 _CATALOGUE = default_catalogue()
 
