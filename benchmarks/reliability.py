@@ -11,7 +11,9 @@ itself. A variant counts as refused clearly if it ends in one of the app's own p
 errors; a traceback is any other exception; a hang is a variant over 10 seconds; a
 changed file is any file other than the one attacked that changed outside the
 quarantine folder and the index; an unopenable folder is one whose case list cannot
-be read afterwards. The goal: zeros in every column but the first two.
+be read afterwards. The goal: zeros in every column but the first two. The families
+that need whole processes or the operating system (a full disk, a read-only folder, a
+kill mid-write, simultaneous starts) are in ``reliability_folders`` and ``reliability_processes``.
 
 With ``--record`` the table is written to ``docs/reliability.md``.
 """
@@ -28,11 +30,14 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from benchmarks import reliability_folders as folders
+from benchmarks import reliability_processes as processes
+from benchmarks.reliability_common import HANG_SECONDS, PASSPHRASE, Tally
+from benchmarks.reliability_common import opens as _opens
 from ce_desktop.domain.boundary import BoundaryError
 from ce_desktop.domain.catalogue import default_catalogue
 from ce_desktop.domain.intake import ImportRefused, prepare_import
@@ -44,22 +49,7 @@ from ce_desktop.storage.errors import StorageError
 from ce_desktop.storage.vault import Vault
 
 ROOT = Path(__file__).resolve().parents[1]
-PASSPHRASE = "reliability passphrase, fictional and long"
-HANG_SECONDS = 10.0
 SEED = 20261201
-
-
-@dataclass
-class Tally:
-    """One family's counts."""
-
-    family: str
-    tried: int = 0
-    refused_clearly: int = 0
-    tracebacks: int = 0
-    hangs: int = 0
-    files_changed: int = 0
-    unopenable: int = 0
 
 
 def _snapshot(folder: Path) -> dict[str, bytes]:
@@ -108,22 +98,6 @@ def _use(folder: Path, recovery: str) -> bool:
     finally:
         vault.close()
     return refused
-
-
-def _opens(folder: Path, recovery: str) -> bool:
-    for unlock, secret in ((Vault.unlock, PASSPHRASE), (Vault.unlock_with_recovery, recovery)):
-        try:
-            vault = unlock(folder, secret)
-        except StorageError:
-            continue
-        try:
-            vault.list_summaries()
-            return True
-        except Exception:
-            return False
-        finally:
-            vault.close()
-    return False
 
 
 def _run(tally: Tally, attempt: Callable[[], bool], after: Callable[[], tuple[bool, bool]]) -> None:
@@ -329,50 +303,98 @@ def table(tallies: list[Tally]) -> str:
     return "\n".join(lines)
 
 
+FAMILIES = ("corrupt", "imports", "bombs", "foreign", "disk", "read-only", "kills", "starts")
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Run every family and print the table."""
+    """Run every family (or those named) and print the table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--record", action="store_true", help="write docs/reliability.md")
     parser.add_argument("--per-file", type=int, default=40, help="bit flips per file")
+    parser.add_argument("--kills", type=int, default=20, help="kills per kind of write")
+    parser.add_argument("--pairs", type=int, default=20, help="pairs started at once")
+    parser.add_argument("--twenties", type=int, default=3, help="twenties started at once")
+    parser.add_argument("--only", nargs="+", choices=FAMILIES, default=list(FAMILIES))
     args = parser.parse_args(argv)
     logging.disable(logging.WARNING)  # the app's own warnings of each variant: counted, not shown
     keystore.CALIBRATION_TARGET_SECONDS = 0.0
     with tempfile.TemporaryDirectory() as scratch:
         template, recovery, base = _template(Path(scratch))
+        runs: dict[str, Callable[[], Tally]] = {
+            "corrupt": lambda: corrupt_files(template, recovery, base, args.per_file),
+            "imports": lambda: hostile_imports(template, recovery, base),
+            "bombs": lambda: keystore_bombs(template, recovery, base),
+            "foreign": lambda: foreign_temp_files(template, recovery, base),
+            "disk": lambda: folders.full_disk(template, recovery, base),
+            "read-only": lambda: folders.read_only(template, recovery, base),
+            "kills": lambda: processes.killed_mid_write(template, recovery, base, args.kills),
+            "starts": lambda: processes.simultaneous_starts(
+                template, recovery, base, args.pairs, args.twenties
+            ),
+        }
         started = time.perf_counter()
-        tallies = [
-            corrupt_files(template, recovery, base, args.per_file),
-            hostile_imports(template, recovery, base),
-            keystore_bombs(template, recovery, base),
-            foreign_temp_files(template, recovery, base),
-        ]
+        tallies = [runs[name]() for name in FAMILIES if name in args.only]
         elapsed = time.perf_counter() - started
     text = table(tallies)
     print(text)
     print(f"\n{sum(t.tried for t in tallies)} variants in {elapsed:.0f} s.")
     if args.record:
-        _record(text, elapsed, args.per_file)
+        _record(text, elapsed, args)
     return 0
 
 
-def _record(text: str, elapsed: float, per_file: int) -> None:
+def _record(text: str, elapsed: float, args: argparse.Namespace) -> None:
     doc = ROOT / "docs" / "reliability.md"
+    root = "as root" if folders.IS_ROOT else "not as root"
     doc.write_text(
         "# Reliability: the attack families, counted\n\n"
         "Made by `.venv/bin/python -m benchmarks.reliability --record` "
-        f"({per_file} random bit flips per file, plus an empty, a halved and a lengthened "
-        "copy of each; seed fixed). Each variant is unlocked with the passphrase (then the "
-        "recovery key), listed, every assessment opened, checked, and the settings read. "
-        "Refused with a clear message: the app ended in one of its own plain errors or "
-        "notices. Files changed: any file other than the one attacked (outside the "
-        "quarantine folder and the index cache) that changed or went missing. A damaged "
-        "index is not refused but rebuilt from the files without a word (it is a cache), "
-        "so the corrupt-file family's variants of the index are its only ones not "
+        f"({args.per_file} random bit flips per file, plus an empty, a halved and a "
+        "lengthened copy of each; seed fixed). Each variant is unlocked with the passphrase "
+        "(then the recovery key), listed, every assessment opened, checked, and the "
+        "settings read. Refused with a clear message: the app ended in one of its own "
+        "plain errors or notices. Files changed: any file other than the one attacked "
+        "(outside the quarantine folder and the index cache) that changed or went missing. "
+        "A damaged index is not refused but rebuilt from the files without a word (it is a "
+        "cache), so the corrupt-file family's variants of the index are its only ones not "
         "refused; the one hostile import not refused is the file that starts with a "
         "byte-order mark, which is accepted; files that are not the app's own are left "
         "alone, nothing to refuse.\n\n"
+        "The last four families run whole `ce-desktop` processes (or processes of "
+        "`benchmarks/reliability_child.py` on the app's own code) against the real file "
+        f"system, {root}:\n\n"
+        "- **Full disk**: the data folder on a 16 MiB tmpfs filled up to 0, 4, 16, 64 and "
+        "256 KiB free (without root: a file-size limit of those sizes), and at each level "
+        "`list`, `check`, `export-pdf`, `export-json`, `backup` and `import`. A reading "
+        "command that did not do its work counts as a folder left unopenable (the worker "
+        "locked out); an import may be refused. Files changed: any file of the folder other "
+        "than an import's new file and the exported assessment (an export notes itself in "
+        "its audit trail), or any file left behind (an empty lock, a temporary file). "
+        "Afterwards the disk is freed and every assessment must load whole. Refused with a "
+        "clear message: the read-only notice or a plain error was given; with space left "
+        "the commands simply work, so they are not counted there.\n"
+        "- **Read-only folder**: the same six commands on a read-only bind mount, and on a "
+        "folder without write permission run by a process that obeys permissions (root's "
+        "override dropped with `setpriv --bounding-set -dac_override,-dac_read_search`).\n"
+        f"- **Killed mid-write**: {args.kills} processes each saving, importing and backing "
+        "up in a loop, killed with SIGKILL at a random moment (0 to 0.3 s) after their "
+        "first finished write; then the folder is reopened. Files changed counts a kill "
+        "after which anything was lost: the saved assessment not exactly the last or the "
+        "next version, a finished import missing, the last finished backup not opening, "
+        "or any other assessment different. Nothing here is refused.\n"
+        f"- **Simultaneous starts**: {args.pairs} pairs and {args.twenties} groups of 20 "
+        "processes opening the folder (`Vault.unlock`, as the window and the command line "
+        f"do) at one instant, and {args.pairs} pairs of `ce-desktop import` given their "
+        "passphrases at once. A trial counts as refused clearly when every process either "
+        'held the folder or said the plain "already open" message; one where no process '
+        "held it counts as unopenable, one where two held it at once as files changed; "
+        "a lock file left behind, or any change but the imports that said they succeeded, "
+        "also counts as files changed.\n\n"
+        "Tracebacks in these families include any raw system line on the terminal "
+        '(`Errno`, "Write to", "Permission denied", "No space left").\n\n'
         f"{text}\n\nRun time {elapsed:.0f} s on {os.cpu_count()} CPUs "
-        f"({sys.platform}, Python {sys.version.split()[0]}).\n",
+        f"({sys.platform}, Python {sys.version.split()[0]}), while other test suites "
+        "shared the machine.\n",
         encoding="utf-8",
     )
 
