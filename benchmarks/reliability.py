@@ -303,7 +303,8 @@ def table(tallies: list[Tally]) -> str:
     return "\n".join(lines)
 
 
-FAMILIES = ("corrupt", "imports", "bombs", "foreign", "disk", "read-only", "kills", "starts")
+FAMILIES = ("corrupt", "imports", "bombs", "foreign", "keystores", "disk", "read-only", "kills")
+FAMILIES += ("starts",)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -325,6 +326,7 @@ def main(argv: list[str] | None = None) -> int:
             "imports": lambda: hostile_imports(template, recovery, base),
             "bombs": lambda: keystore_bombs(template, recovery, base),
             "foreign": lambda: foreign_temp_files(template, recovery, base),
+            "keystores": lambda: folders.foreign_keystores(template, recovery, base),
             "disk": lambda: folders.full_disk(template, recovery, base),
             "read-only": lambda: folders.read_only(template, recovery, base),
             "kills": lambda: processes.killed_mid_write(template, recovery, base, args.kills),
@@ -359,7 +361,11 @@ def _record(text: str, elapsed: float, args: argparse.Namespace) -> None:
         "cache), so the corrupt-file family's variants of the index are its only ones not "
         "refused; the one hostile import not refused is the file that starts with a "
         "byte-order mark, which is accepted; files that are not the app's own are left "
-        "alone, nothing to refuse.\n\n"
+        "alone, nothing to refuse. Keystores from another folder: another folder's keystore "
+        "(of the same passphrase and of another) copied over this folder's, alone and with "
+        "its backup copy, opened with the passphrase and with the recovery key; refused "
+        "clearly when the unlock said so or refused; unopenable when, with the folder's own "
+        "keystore put back, the folder does not open or an assessment does not load.\n\n"
         "The last four families run whole `ce-desktop` processes (or processes of "
         "`benchmarks/reliability_child.py` on the app's own code) against the real file "
         f"system, {root}:\n\n"

@@ -1,4 +1,4 @@
-"""The attack families on a folder that cannot be written: a full disk, a read-only folder.
+"""The attack families on the folder itself: a full disk, read-only, a stranger's keystore.
 
 - **Full disk**: the data folder on a small tmpfs filled to a few free bytes (with no
   root, a file-size limit of the same few bytes), then each command run as its own
@@ -6,6 +6,10 @@
 - **Read-only folder**: the same commands on a read-only bind mount, and on a folder
   without write permission in a process that obeys permissions (root's override of
   them dropped with ``setpriv``).
+
+- **Keystores from another folder**: another folder's keystore copied over this one's
+  (of the same passphrase, and of another), alone and with its backup copy, opened
+  with the passphrase and with the recovery key.
 
 Reading must keep working (the worker is never locked out); a change may be refused
 in plain words; nothing in the folder changes but what a command may change, and no
@@ -280,4 +284,57 @@ def read_only(template: Path, recovery: str, base: Path) -> Tally:
                 changed=changed(before, files(folder), allowed),
                 reopens=lambda folder=folder: _reopens(folder, recovery),
             )
+    return tally
+
+
+def _other_keystores(base: Path) -> dict[str, Path]:
+    """Keystores of two other folders: one of the same passphrase, one of another."""
+    folders = {}
+    for name, passphrase in (("same", PASSPHRASE), ("other", "another fictional passphrase")):
+        folder = base / f"stranger-{name}"
+        if not folder.exists():
+            Vault.create(folder, passphrase)[0].close()
+        folders[name] = folder
+    return folders
+
+
+def _outside_keystore(folder: Path) -> dict[str, bytes]:
+    """The folder's files but the keystore's two copies and what was put in quarantine."""
+    return {n: d for n, d in files(folder).items() if not n.startswith(("keystore", "quarantine"))}
+
+
+def foreign_keystores(template: Path, recovery: str, base: Path) -> Tally:
+    """A keystore copied in from another folder, alone or with its backup copy."""
+    tally = Tally("Keystores from another folder")
+    strangers = _other_keystores(base)
+    own = {name: (template / name).read_bytes() for name in ("keystore.json", "keystore.json.bak")}
+    cases = [(kind, names) for kind in strangers for names in (["keystore.json"], list(own))]
+    for kind, names in cases:
+        for secret, unlock in ((PASSPHRASE, Vault.unlock), (recovery, Vault.unlock_with_recovery)):
+            folder = base / "foreign-keystore"
+            shutil.rmtree(folder, ignore_errors=True)
+            shutil.copytree(template, folder)
+            for name in names:
+                shutil.copy(strangers[kind] / name, folder / name)
+            before = _outside_keystore(folder)
+            tally.tried += 1
+            started = time.perf_counter()
+            try:
+                vault = unlock(folder, secret)
+                try:
+                    vault.list_summaries()
+                    vault.load_settings()
+                    said = any("another data folder" in notice for notice in vault.notices)
+                finally:
+                    vault.close()
+                tally.refused_clearly += int(said)
+            except StorageError:
+                tally.refused_clearly += 1
+            except Exception:
+                tally.tracebacks += 1
+            tally.hangs += int(time.perf_counter() - started > HANG_SECONDS)
+            tally.files_changed += int(changed(before, _outside_keystore(folder), set()))
+            for name, data in own.items():  # the folder's own keystore put back
+                (folder / name).write_bytes(data)
+            tally.unopenable += int(not _reopens(folder, recovery))
     return tally
