@@ -79,6 +79,7 @@ class AssessmentFiles:
         self._key = key
         self._name_of = name_of
         self._known_good: dict[str, Stamp] = {}
+        self._known_good_backups: dict[str, Stamp] = {}
 
     def decode(self, data: bytes, assessment_id: str) -> Assessment:
         """Decrypt and validate one file's bytes.
@@ -197,8 +198,31 @@ class AssessmentFiles:
         main = self._layout.assessment(assessment.id)
         plain = assessment.model_dump_json().encode("utf-8")
         sealed = container.seal(self._key, container.Kind.ASSESSMENT, assessment.id, plain)
-        atomic_write(main, sealed, keep_backup=self._main_is_good(assessment.id))
+        keep = self._main_is_good(assessment.id)
+        if keep:
+            self._set_aside_damaged_backup(assessment.id)
+        atomic_write(main, sealed, keep_backup=keep)
         self._known_good[assessment.id] = stamp_of(main) or (0, 0)
+        if keep:  # the backup is now the main file just proved good
+            self._known_good_backups[assessment.id] = stamp_of(self._backup(assessment.id)) or (
+                0,
+                0,
+            )
+
+    def _set_aside_damaged_backup(self, assessment_id: str) -> None:
+        """A damaged backup copy that a save would replace is kept in quarantine instead."""
+        spare = self._backup(assessment_id)
+        stamp = stamp_of(spare)
+        if stamp is None or self._known_good_backups.get(assessment_id) == stamp:
+            return
+        try:
+            self._read(spare, assessment_id)
+        except (FileHeld, NewerFormat, FileNotFoundError):
+            return  # not damage: replaced as before, or refused by the write itself
+        except (OSError, StorageError):
+            self.quarantine(spare)
+            return
+        self._known_good_backups[assessment_id] = stamp
 
     def _main_is_good(self, assessment_id: str) -> bool:
         main = self._layout.assessment(assessment_id)

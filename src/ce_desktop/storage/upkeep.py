@@ -104,6 +104,28 @@ def _settings_at(path: Path, key: bytes, vault_id: str) -> Settings | None:
     return _open_settings(key, vault_id, data, "The settings file")
 
 
+def keep_settings_backup(
+    layout: DataLayout, key: bytes, vault_id: str, quarantine: Quarantine
+) -> bool:
+    """Before the settings are saved: whether the current file may become the backup.
+
+    A damaged settings file never becomes the backup copy, and a damaged backup copy is
+    never silently replaced: each is kept in quarantine instead.
+    """
+    keep = True
+    for path in (layout.settings, backup_path(layout.settings)):
+        try:
+            found = _settings_at(path, key, vault_id)
+        except (FileHeld, NewerFormat):
+            continue  # not damage: left to the write (a newer file is refused before)
+        except (StorageError, ValueError):
+            quarantine(path)
+            found = None
+        if path == layout.settings:
+            keep = found is not None
+    return keep
+
+
 def read_settings(
     layout: DataLayout, key: bytes, vault_id: str, quarantine: Quarantine
 ) -> tuple[Settings, list[str]]:

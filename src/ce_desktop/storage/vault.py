@@ -502,7 +502,10 @@ class Vault:
             raise NewerFormat("The settings file")
         plain = settings.model_dump_json().encode("utf-8")
         sealed = container.seal(self._key, container.Kind.SETTINGS, self._keystore.vault_id, plain)
-        atomic_write(self._layout.settings, sealed, keep_backup=True)
+        keep = upkeep.keep_settings_backup(
+            self._layout, self._key, self._keystore.vault_id, self._files.quarantine
+        )
+        atomic_write(self._layout.settings, sealed, keep_backup=keep)
 
     # Backup --------------------------------------------------------------------
 

@@ -119,6 +119,43 @@ def test_check_reports_damaged_settings_and_keystore_backup(vault: Vault) -> Non
     assert Vault.unlock  # the keystore itself is fine: check named the backup, not it
 
 
+def _quarantined_bytes(vault: Vault) -> list[bytes]:
+    return [(vault.data_dir / "quarantine" / name).read_bytes() for name in _quarantined(vault)]
+
+
+def test_a_save_never_silently_replaces_a_damaged_backup_copy(vault: Vault) -> None:
+    assessment = fictional_assessment()
+    vault.save(assessment)
+    vault.save(assessment)
+    main = _assessments(vault) / f"{assessment.id}.cea"
+    backup = _assessments(vault) / f"{assessment.id}.cea.bak"
+    _flip(backup)
+    damaged, good = backup.read_bytes(), main.read_bytes()
+    vault.save(assessment)
+    assert _quarantined_bytes(vault) == [damaged]  # kept, not overwritten
+    assert backup.read_bytes() == good
+
+
+def test_saving_settings_never_makes_or_replaces_a_damaged_copy(vault: Vault) -> None:
+    settings = vault.data_dir / "settings.ces"
+    backup = vault.data_dir / "settings.ces.bak"
+    vault.save_settings(Settings(mash_address=MASH))
+    vault.save_settings(Settings(mash_address=MASH))
+    _flip(backup)
+    damaged_backup = backup.read_bytes()
+    vault.save_settings(Settings(mash_address=MASH))
+    assert _quarantined_bytes(vault) == [damaged_backup]
+    _flip(settings)
+    damaged_main = settings.read_bytes()
+    vault.save_settings(Settings(mash_address=MASH))
+    assert damaged_main in _quarantined_bytes(vault)
+    assert backup.read_bytes() != damaged_main  # a damaged file never becomes the backup
+    vault = _reopen(vault)
+    _flip(settings)  # the backup copy must now be the one that saves the MASH address
+    assert vault.load_settings().mash_address == MASH
+    vault.close()
+
+
 def test_a_workers_own_tmp_file_is_never_touched(vault: Vault) -> None:
     notes = vault.data_dir / "notes.tmp"
     notes.write_text("the worker's own notes")
