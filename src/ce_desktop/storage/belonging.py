@@ -6,7 +6,7 @@ empty, the settings would be taken for damaged and reset, and ``check`` would mo
 every good file to the quarantine folder. So, before anything in the folder is read
 or written, the key is tried on the folder's own files. A keystore is another
 folder's when files are there, none of them opens with its key, and the folder's
-files name another vault in their headers (or, with no such header, its backup copy
+settings name another vault in their headers (or, with no settings, its backup copy
 is of another vault). Damage to some files never looks like that: one file that
 opens is enough.
 
@@ -41,11 +41,14 @@ def _read(path: Path) -> bytes | None:
 
 
 def _sealed_files(layout: DataLayout) -> list[tuple[container.Kind, str | None, Path]]:
-    """(kind, id the file must carry or None for the vault's, path) of what can be tried."""
+    """(kind, id the file must carry or None for the vault's, path) of what can be tried.
+
+    The index is not among them: it is a cache, rewritten under whatever key opened
+    the folder last, so it proves nothing about whose folder this is.
+    """
     files: list[tuple[container.Kind, str | None, Path]] = [
         (container.Kind.SETTINGS, None, layout.settings),
         (container.Kind.SETTINGS, None, backup_path(layout.settings)),
-        (container.Kind.INDEX, None, layout.index),
     ]
     with contextlib.suppress(OSError):
         names = sorted(os.listdir(layout.assessments))

@@ -62,17 +62,21 @@ def _outside_keystore(folder: Path) -> dict[str, bytes]:
 
 @pytest.mark.parametrize("other", ["same", "other"])
 @pytest.mark.parametrize("recovery", [False, True])
+@pytest.mark.parametrize("with_index", [False, True])
 def test_a_keystore_from_another_folder_gives_way_to_this_folders_backup(
     filled: tuple[Path, str],
     other_folders: dict[str, Path],
     recovery_key: str,
     other: str,
     recovery: bool,
+    with_index: bool,
 ) -> None:
     folder, reference = filled
     own = (folder / "keystore.json").read_bytes()
     stranger = (other_folders[other] / "keystore.json").read_bytes()
     (folder / "keystore.json").write_bytes(stranger)
+    if with_index:  # as an older release left it: the index rewritten under the stranger
+        shutil.copy(other_folders[other] / "index.cei", folder / "index.cei")
     before = _outside_keystore(folder)
     if recovery:
         vault = Vault.unlock_with_recovery(folder, recovery_key)
@@ -125,7 +129,7 @@ def test_damaged_assessments_do_not_make_the_keystore_a_stranger(
     filled: tuple[Path, str],
 ) -> None:
     folder, _reference = filled
-    # Nothing opens with the key, but the files' headers still name this folder's vault.
+    # Nothing opens with the key, but the settings' headers still name this folder's vault.
     names = ["index.cei", "settings.ces", "settings.ces.bak"]
     for path in [*(folder / "assessments").iterdir(), *(folder / n for n in names)]:
         path.write_bytes(path.read_bytes()[:-1] + bytes([path.read_bytes()[-1] ^ 1]))
