@@ -10,8 +10,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from ce_desktop.domain.derived import format_moment
@@ -21,6 +21,7 @@ from ce_desktop.gui.dialogs import Dialogs
 from ce_desktop.gui.finalise_dialogs import FINALISE_QUESTION, NextStep, NextStepDialog
 from tests.factories import full_assessment
 from tests.gui.fake_dialogs import RecordingDialogs
+from tests.gui.keys import press
 from tests.gui.modal import answer_next_modals, when_modal
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
@@ -63,6 +64,23 @@ def test_finalise_asks_once_and_enter_alone_goes_back(parent: QWidget) -> None:
     assert Dialogs(parent).ask_finalise() is False
     assert isinstance(seen[0], QMessageBox)
     assert seen[0].text() == FINALISE_QUESTION
+
+
+def test_the_finalise_question_keeps_its_focus_on_go_back_when_activated(parent: QWidget) -> None:
+    """The window manager's activation once left the focus on "Finalise": Space said yes."""
+    focused: list[str] = []
+
+    def activate_with_focus_elsewhere(dialog: QWidget) -> None:
+        assert isinstance(dialog, QMessageBox)
+        finalise = next(b for b in dialog.buttons() if "Finalise" in b.text())
+        finalise.setFocus()
+        QApplication.sendEvent(dialog, QEvent(QEvent.Type.WindowActivate))
+        focused.append(dialog.focusWidget().text())
+        press(dialog.focusWidget(), Qt.Key.Key_Space)
+
+    when_modal(activate_with_focus_elsewhere)
+    assert Dialogs(parent).ask_finalise() is False
+    assert focused == ["&Go back"]
 
 
 def test_finalise_is_one_deliberate_choice_away(parent: QWidget) -> None:

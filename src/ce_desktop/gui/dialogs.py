@@ -20,8 +20,15 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QDialog,
+    QInputDialog,
+    QLineEdit,
+    QMessageBox,
+    QWidget,
+)
 
 from ce_desktop.gui.placement import fit_dialog
 
@@ -84,7 +91,7 @@ class Dialogs:
         reject = box.addButton(no, QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(reject)
         box.setEscapeButton(reject)
-        box.exec()
+        _exec_with_focus_on(box, reject)
         return box.clickedButton() is accept
 
     def ask_finalise(self) -> bool:
@@ -102,7 +109,7 @@ class Dialogs:
         back = box.addButton("&Go back", QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(back)
         box.setEscapeButton(back)
-        box.exec()
+        _exec_with_focus_on(box, back)
         return box.clickedButton() is finalise
 
     def next_step(self, send_by: datetime | None) -> NextStep | None:
@@ -186,3 +193,38 @@ def _run(dialog: QDialog) -> int:
     """Show one of the app's own dialogs, sized to its text on this screen; its result."""
     fit_dialog(dialog)
     return dialog.exec()
+
+
+class _KeepFocus(QObject):
+    """Puts the focus back on the safe button when its question is shown or activated.
+
+    A question opened with the focus on its safe button, but now and then (seen on X11
+    with a window manager) the focus landed on the first button, "Finalise", when the
+    window manager activated the box: Space or Enter would then have said yes.
+    """
+
+    def __init__(self, box: QMessageBox, button: QAbstractButton) -> None:
+        super().__init__(box)
+        self._button = button
+        self._answered = False
+        button.clicked.connect(self._done)
+        box.buttonClicked.connect(self._done)
+
+    def _done(self, *_args: object) -> None:
+        self._answered = True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """On Show and on the first activations, focus the safe button."""
+        kinds = (QEvent.Type.Show, QEvent.Type.WindowActivate)
+        if event.type() in kinds and not self._answered:
+            self._button.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
+            if event.type() == QEvent.Type.WindowActivate:
+                self._answered = True  # once: after that the focus is the worker's
+        return False
+
+
+def _exec_with_focus_on(box: QMessageBox, button: QAbstractButton) -> None:
+    """Run ``box`` with the focus on ``button`` (its safe answer) when it appears."""
+    keeper = _KeepFocus(box, button)
+    box.installEventFilter(keeper)
+    box.exec()
