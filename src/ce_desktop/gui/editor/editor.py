@@ -226,7 +226,8 @@ class AssessmentEditor(QWidget):
         """Each input an error leads to carries the error in its accessible description.
 
         Heard when the worker arrives in it from an error link, and on every later visit
-        until the answer changes. (Qt has no "invalid entry" state to set: see README.)
+        until the answer changes. (Qt has no "invalid entry" state to set:
+        see docs/known-limits.md.)
         """
         messages: dict[int, list[str]] = {}
         widgets: dict[int, QWidget] = {}
