@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from ce_desktop.app import configure_application
 from ce_desktop.domain.settings import Settings
 from ce_desktop.gui import export_actions
+from ce_desktop.gui.handoff_dialogs import SendingDefaults
 from ce_desktop.gui.main_window import MainWindow
 from ce_desktop.gui.placement import available_area, fit_window
 from ce_desktop.gui.sample import new_training_sample
@@ -160,6 +161,28 @@ def main(out: Path) -> int:
     recorder.open(
         "settings",
         lambda: dialogs.edit_settings(Settings(), work, backup=lambda: None, restore=lambda: None),
+    )
+    recorder.open(
+        "sending",
+        lambda: dialogs.ask_sending(
+            SendingDefaults(
+                how=None,
+                to="Surrey Children's Single Point of Access (C-SPA), MASH duty team",
+                by="Alex Example, Designated Safeguarding Lead",
+                now=send_by,
+                earliest=None,
+            )
+        ),
+    )
+    recorder.open("response", lambda: dialogs.ask_response(send_by, None, "MASH/2026/001234"))
+    recorder.open(
+        "incident",
+        lambda: dialogs.record_incident(
+            "CE-2026-0001 (training sample)",
+            today=send_by.date(),
+            recorded_by="Alex Example",
+            record=lambda _answers: None,
+        ),
     )
     (out / "report.json").write_text(json.dumps(recorder.report, indent=1))
     window.close()

@@ -3,7 +3,8 @@
 Each case opens the window's dialogs in their own process on an offscreen screen of
 that size (see ``dialog_probe``). At 200% text the next step after finalising and the
 PDF's password used to cut off their last lines of text, and Settings was taller than
-the screen, with its Save and Cancel buttons below its bottom edge.
+the screen, with its Save and Cancel buttons below its bottom edge. The forms of the
+hand-off and of incidents went round the window's ``Dialogs`` and were never sized.
 """
 
 from __future__ import annotations
@@ -24,6 +25,9 @@ DIALOGS = {
     "protect",
     "password",
     "settings",
+    "sending",
+    "response",
+    "incident",
 }
 
 

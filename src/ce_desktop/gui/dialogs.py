@@ -35,7 +35,9 @@ from ce_desktop.gui.placement import fit_dialog
 if TYPE_CHECKING:
     from ce_desktop.domain.settings import Settings
     from ce_desktop.gui.finalise_dialogs import NextStep
+    from ce_desktop.gui.handoff_dialogs import SendingAnswer, SendingDefaults
     from ce_desktop.gui.incident_dialog import Record
+    from ce_desktop.usecases.handoff import Response
 
 TITLE = "CE Desktop"
 
@@ -146,9 +148,29 @@ class Dialogs:
             about, today=today, recorded_by=recorded_by, record=record, parent=self.parent
         )
         dialog.setObjectName("incidentDialog")
-        recorded = bool(dialog.exec())
+        recorded = bool(_run(dialog))
         dialog.deleteLater()
         return recorded
+
+    def ask_sending(self, defaults: SendingDefaults) -> SendingAnswer | None:
+        """The "Record a sending" form; the sending, or None if cancelled."""
+        from ce_desktop.gui.handoff_dialogs import SendingDialog
+
+        dialog = SendingDialog(defaults, self.parent)
+        answer = dialog.answer() if _run(dialog) else None
+        dialog.deleteLater()
+        return answer
+
+    def ask_response(
+        self, now: datetime, earliest: datetime | None, reference: str
+    ) -> Response | None:
+        """The "Record the MASH's response" form; the response, or None if cancelled."""
+        from ce_desktop.gui.handoff_dialogs import ResponseDialog
+
+        dialog = ResponseDialog(now, earliest, reference, self.parent)
+        response = dialog.response() if _run(dialog) else None
+        dialog.deleteLater()
+        return response
 
     def ask_protect(self, title: str, default: bool) -> bool | None:
         """Protect the PDF with a password? None if the worker cancelled."""

@@ -24,12 +24,11 @@ class HandOffActions(ActionSupport):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        window = self._window
         self.sending_asker: Callable[
             [handoff_dialogs.SendingDefaults], handoff_dialogs.SendingAnswer | None
-        ] = lambda defaults: handoff_dialogs.ask_sending(window, defaults)
+        ] = lambda defaults: self.dialogs.ask_sending(defaults)
         self.response_asker: Callable[..., handoff.Response | None] = lambda *args: (
-            handoff_dialogs.ask_response(window, *args)
+            self.dialogs.ask_response(*args)
         )
 
     def record_sending(self, how: SendingMethod | None = None) -> None:

@@ -257,17 +257,3 @@ class ResponseDialog(QDialog):
             note=self.note.toPlainText().strip() if decided else "",
             mash_reference=self.mash_reference.text() if self._reference_changed() else None,
         )
-
-
-def ask_sending(parent: QWidget, defaults: SendingDefaults) -> SendingAnswer | None:
-    """Run "Record a sending"; the sending, or None if cancelled."""
-    dialog = SendingDialog(defaults, parent)
-    return dialog.answer() if dialog.exec() == QDialog.DialogCode.Accepted else None
-
-
-def ask_response(
-    parent: QWidget, now: datetime, earliest: datetime | None, reference: str
-) -> Response | None:
-    """Run "Record the MASH's response"; the response, or None if cancelled."""
-    dialog = ResponseDialog(now, earliest, reference, parent)
-    return dialog.response() if dialog.exec() == QDialog.DialogCode.Accepted else None
