@@ -14,7 +14,13 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table
 
 from ce_desktop.domain.catalogue import Catalogue
 from ce_desktop.domain.derived import format_date, format_time, young_or_send
-from ce_desktop.domain.model import INDICATOR_LEVELS, Assessment, ConcernKind, RiskLevel
+from ce_desktop.domain.model import (
+    INDICATOR_LEVELS,
+    Assessment,
+    ConcernKind,
+    RiskLevel,
+    Status,
+)
 from ce_desktop.domain.rules import check
 from ce_desktop.export.pdf_flow import NeedsRoom
 from ce_desktop.export.pdf_layout import (
@@ -302,10 +308,13 @@ _NO_LONGER_RAISED = "A warning the answers as they now stand no longer raise"
 
 
 def _warning_messages(assessment: Assessment, catalogue: Catalogue) -> dict[str, str]:
-    """Each warning's words, as the checks gave them when the assessment was last
-    saved or finalised (the moment the worker's reasons were written)."""
+    """Each warning's words, as the checks gave them when the worker's reasons were
+    written: on the draft, when it was last saved or finalised. A final or sent
+    assessment is checked as the draft it was at that moment, so that sending it (which
+    ends "not recorded as sent") does not lose the words of the warning answered."""
     moment = assessment.finalised_at or assessment.updated_at
-    return {finding.key: finding.message for finding in check(assessment, catalogue, now=moment)}
+    as_written = assessment.model_copy(update={"status": Status.DRAFT, "finalised_at": None})
+    return {finding.key: finding.message for finding in check(as_written, catalogue, now=moment)}
 
 
 def referral_and_warnings(assessment: Assessment, catalogue: Catalogue) -> list[Flowable]:

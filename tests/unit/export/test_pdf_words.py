@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 from ce_desktop.domain.catalogue import Catalogue
+from ce_desktop.domain.lifecycle import finalise, mark_sent
 from ce_desktop.domain.model import Assessment, RiskLevel, YesNoNotKnown
 from ce_desktop.domain.rules import Severity, check
 from ce_desktop.export.pdf import render_assessment_pdf, render_blank_form
@@ -126,3 +127,18 @@ def test_a_narrative_line_with_markup_characters_is_one_plain_fragment(
     entry = assessment.indicators["grooming"]
     assessment.indicators["grooming"] = entry.model_copy(update={"narrative": line})
     assert squashed(line) in _text(assessment, catalogue)
+
+
+def test_a_sent_assessment_still_prints_the_words_of_the_warning_its_reason_answers(
+    catalogue: Catalogue,
+) -> None:
+    """Sending ends "not recorded as sent": the paper copy still says what was answered."""
+    draft = full_assessment(catalogue=catalogue)
+    late = datetime.combine(draft.details.date_completed, datetime.min.time(), UTC)
+    late += timedelta(days=3)
+    warning = next(f for f in check(draft, catalogue, now=late) if f.rule_id == "send_within_24h")
+    draft.justifications = {warning.key: "Fictional reason: completed on a training day."}
+    sent = mark_sent(finalise(draft, catalogue, now=late), now=late + timedelta(hours=1))
+    text = _text(sent, catalogue)
+    assert squashed(warning.message) in text
+    assert squashed("no longer raise") not in text
