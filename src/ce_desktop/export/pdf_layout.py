@@ -393,11 +393,32 @@ def draw_furniture(canvas: Canvas, furniture: Furniture) -> None:
     canvas.setLineWidth(0.6)
     canvas.line(MARGIN, header_y - 3 * mm, PAGE_WIDTH - MARGIN, header_y - 3 * mm)
 
-    footer_y = 13 * mm
-    canvas.line(MARGIN, footer_y + 4 * mm, PAGE_WIDTH - MARGIN, footer_y + 4 * mm)
+    canvas.line(MARGIN, FOOTER_Y + 4 * mm, PAGE_WIDTH - MARGIN, FOOTER_Y + 4 * mm)
     canvas.setFont(FONT, 8)
-    canvas.drawString(MARGIN, footer_y, furniture.status_line)
+    for number, line in enumerate(footer_lines(furniture.status_line)):
+        canvas.drawString(MARGIN, FOOTER_Y - number * FOOTER_LEADING, line)
     canvas.restoreState()
+
+
+FOOTER_Y = 13 * mm
+"""The baseline of the footer's first line, where "Page X of Y" stands on the right."""
+FOOTER_LEADING = 3.2 * mm
+
+
+def footer_lines(status_line: str) -> list[str]:
+    """The status line as drawn: one line, or two where it would run into "Page X of
+    Y" (a fingerprint and a time of sending), broken between its " · " parts."""
+
+    def width(text: str) -> float:
+        return float(pdfmetrics.stringWidth(text, FONT, 8))
+
+    room = PAGE_WIDTH - 2 * MARGIN - width("Page 999 of 999") - 4 * mm
+    parts = status_line.split(" · ")
+    for count in range(len(parts), 1, -1):
+        first = " · ".join(parts[:count])
+        if width(first) <= room:
+            return [first] + ([" · ".join(parts[count:])] if count < len(parts) else [])
+    return [parts[0], " · ".join(parts[1:])] if len(parts) > 1 else parts
 
 
 class NumberedCanvas(Canvas):  # type: ignore[misc]  # ReportLab is untyped
@@ -427,7 +448,7 @@ class NumberedCanvas(Canvas):  # type: ignore[misc]  # ReportLab is untyped
         for number, state in enumerate(self._page_states, start=1):
             self.__dict__.update(state)
             self.setFont(FONT, 8)
-            self.drawRightString(PAGE_WIDTH - MARGIN, 13 * mm, f"Page {number} of {total}")
+            self.drawRightString(PAGE_WIDTH - MARGIN, FOOTER_Y, f"Page {number} of {total}")
             for key, kwargs in state["_bookmarks"]:
                 super().bookmarkPage(key, **kwargs)
             super().showPage()
