@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -40,19 +39,13 @@ from ce_desktop.storage.errors import (
     StorageError,
 )
 from ce_desktop.storage.index import Stamp, stamp_of
-from ce_desktop.storage.paths import ASSESSMENT_SUFFIX, DataLayout
+from ce_desktop.storage.paths import ASSESSMENT_SUFFIX, DataLayout, temp_name_pattern
 from ce_desktop.storage.upkeep import make_private_dir
 
 log = logging.getLogger(__name__)
 
 
-_TEMP_NAME = re.compile(
-    r"^([0-9a-f]{32})"
-    + re.escape(ASSESSMENT_SUFFIX)
-    + r"(?:\.bak)?\.[0-9a-f]{12}"
-    + re.escape(TEMP_SUFFIX)
-    + "$"
-)
+_TEMP_NAME = temp_name_pattern(ASSESSMENT_SUFFIX)
 """A temporary file of the atomic writer for an assessment or its backup (see ``atomic``)."""
 
 

@@ -19,7 +19,6 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -27,7 +26,7 @@ from ce_desktop.domain.boundary import BoundaryError
 from ce_desktop.domain.chronology import Chronology, chronology_from_json, chronology_to_json
 from ce_desktop.domain.migrations import NewerFormatError
 from ce_desktop.storage import container
-from ce_desktop.storage.atomic import TEMP_SUFFIX, atomic_write, backup_path, read_retrying
+from ce_desktop.storage.atomic import atomic_write, backup_path, read_retrying
 from ce_desktop.storage.errors import (
     AssessmentDamaged,
     ChronologyDamaged,
@@ -36,18 +35,17 @@ from ce_desktop.storage.errors import (
     SaveFailed,
     StorageError,
 )
-from ce_desktop.storage.paths import CHRONOLOGY_SUFFIX, DataLayout, is_assessment_id
+from ce_desktop.storage.paths import (
+    CHRONOLOGY_SUFFIX,
+    DataLayout,
+    is_assessment_id,
+    temp_name_pattern,
+)
 from ce_desktop.storage.upkeep import Quarantine, make_private_dir
 
 log = logging.getLogger(__name__)
 
-_TEMP_NAME = re.compile(
-    r"^[0-9a-f]{32}"
-    + re.escape(CHRONOLOGY_SUFFIX)
-    + r"(?:\.bak)?\.[0-9a-f]{12}"
-    + re.escape(TEMP_SUFFIX)
-    + "$"
-)
+_TEMP_NAME = temp_name_pattern(CHRONOLOGY_SUFFIX)
 
 
 def chronology_ids_on_disk(layout: DataLayout) -> set[str]:

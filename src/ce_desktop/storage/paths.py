@@ -24,6 +24,8 @@ from pathlib import Path
 
 import platformdirs
 
+from ce_desktop.storage.atomic import BACKUP_SUFFIX, TEMP_SUFFIX
+
 APP_NAME = "CE Desktop"
 ENV_VAR = "CE_DESKTOP_DATA_DIR"
 EXPORT_ENV_VAR = "CE_DESKTOP_EXPORT_DIR"
@@ -35,6 +37,24 @@ _ASSESSMENT_ID = re.compile(r"[0-9a-f]{32}")
 def is_assessment_id(text: str) -> bool:
     """Whether ``text`` is an assessment id (32 hexadecimal digits), never a path."""
     return bool(_ASSESSMENT_ID.fullmatch(text))
+
+
+def temp_name_pattern(suffix: str) -> re.Pattern[str]:
+    """The names the atomic writer gives its temporary files for ``<id><suffix>`` files.
+
+    Both the file's own temporary files and its backup's match (see
+    ``atomic.temp_name_for``); the id is the first group. Nothing else matches, so a
+    sweep that acts on these names never touches a file it does not own.
+    """
+    return re.compile(
+        r"^([0-9a-f]{32})"
+        + re.escape(suffix)
+        + "(?:"
+        + re.escape(BACKUP_SUFFIX)
+        + r")?\.[0-9a-f]{12}"
+        + re.escape(TEMP_SUFFIX)
+        + "$"
+    )
 
 
 def default_data_dir(override: str | Path | None = None) -> Path:
