@@ -8,7 +8,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from ce_desktop.domain.model import Status
+from ce_desktop.domain.handoff import HandOffFacts
+from ce_desktop.domain.model import MashDecision, Status
 from ce_desktop.gui.case_list import CaseListPage, Column
 from ce_desktop.gui.incident_dialog import IncidentAnswers, IncidentDialog
 from ce_desktop.storage.vault import AssessmentSummary
@@ -143,6 +144,35 @@ def test_the_case_list_says_which_child_has_incidents_since_their_last_assessmen
     assert model.index(row, Column.NEXT_REVIEW).data(Qt.ItemDataRole.BackgroundRole) is not None
     page.ui.searchEdit.setText("review now")
     assert page.proxy.rowCount() == 1
+
+
+def test_the_review_prompt_is_never_cut_off_on_a_laptop_screen(qtbot) -> None:
+    """The last column took only what the others left: "Review now: ..." at 1366 wide."""
+    page = CaseListPage(today=lambda: TODAY, now=lambda: NOW)
+    qtbot.addWidget(page)
+    long_name = "Zoë Fictional-Example-Whitfield (Training sample — fictional)"
+    decided = HandOffFacts(
+        last_sent_at=NOW - timedelta(days=3), acknowledged=True, decision=MashDecision.SECTION_47
+    )
+    newer = _summary(
+        2,
+        "a",
+        assessed=NOW - timedelta(days=3),
+        child_name=long_name,
+        status=Status.SENT,
+        handoff=decided,
+    )
+    page.set_summaries([newer], {"a" * 32: 2})
+    page.resize(1300, 600)
+    page.show()
+    qtbot.waitExposed(page)
+    table = page.ui.table
+    row = page.proxy.mapFromSource(page.model.index(page.model.row_of(newer.id) or 0, 0)).row()
+    prompt = page.proxy.index(row, Column.NEXT_REVIEW).data()
+    assert prompt.startswith("Review now")
+    needed = table.fontMetrics().horizontalAdvance(prompt)
+    header = table.horizontalHeader()
+    assert header.sectionSize(Column.NEXT_REVIEW) > needed
 
 
 def test_deleting_a_childs_only_assessment_says_their_incidents_go_with_it(

@@ -100,8 +100,9 @@ class CaseListPage(QWidget):
         self._wrap_buttons()
         table.sortByColumn(Column.CHILD, Qt.SortOrder.AscendingOrder)
         header = table.horizontalHeader()
-        # Every column as wide as its contents, the last one taking what is left: in a
-        # narrow window the table scrolls sideways instead of cutting the child's name.
+        # Every column as wide as its contents, the last one too (stretched, it took only
+        # what the others left and cut "Review now: ..."): where they do not all fit, the
+        # table scrolls sideways instead of cutting a name or a prompt.
         for column in Column:
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         # Fit columns to the first rows only: measuring all 5,000 would cost a second.
