@@ -8,34 +8,19 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 
 from ce_desktop.domain.model import Assessment, AuditAction, Status, YesNoNotKnown
-from ce_desktop.storage import keystore
-from ce_desktop.storage.vault import Vault
-from tests.e2e.cli_support import run_cli
+from tests.e2e.cli_support import load_from, make_data_folder, run_in, save_in
 from tests.factories import as_final, full_assessment
 
-PASSPHRASE = "fictional checking passphrase, long enough"
 CONSENT_KEY = "consent:details.consent.rationale_without_consent"
 REASON = "Fictional reason: the family could not be reached before the meeting."
 
 pytestmark = pytest.mark.slow
-
-
-def cli(folder: Path, *args: str, more_stdin: str = "") -> subprocess.CompletedProcess[str]:
-    return run_cli(
-        *args[:1],
-        "--data-dir",
-        str(folder),
-        "--passphrase-stdin",
-        *args[1:],
-        stdin=PASSPHRASE + "\n" + more_stdin,
-    )
 
 
 def with_consent_warning() -> Assessment:
@@ -59,12 +44,7 @@ def with_consent_warning() -> Assessment:
 @pytest.fixture(scope="module")
 def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """An empty data folder made once, at the floor key-derivation cost."""
-    data = tmp_path_factory.mktemp("template") / "data"
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(keystore, "CALIBRATION_TARGET_SECONDS", 0.0)
-        vault, _recovery = Vault.create(data, PASSPHRASE)
-    vault.close()
-    return data
+    return make_data_folder(tmp_path_factory.mktemp("template") / "data")
 
 
 @pytest.fixture
@@ -74,29 +54,12 @@ def folder(template: Path, tmp_path: Path) -> Path:
     return data
 
 
-def _saved(folder: Path, assessment: Assessment) -> str:
-    vault = Vault.unlock(folder, PASSPHRASE)
-    try:
-        vault.save(assessment)
-    finally:
-        vault.close()
-    return assessment.reference
-
-
-def _stored(folder: Path, reference: str) -> Assessment:
-    vault = Vault.unlock(folder, PASSPHRASE)
-    try:
-        return vault.load(vault.find(reference).id)
-    finally:
-        vault.close()
-
-
 def test_findings_lists_every_finding_and_exits_1_while_an_error_stands(folder: Path) -> None:
     draft = with_consent_warning()
     draft.analysis.rationale = ""
-    reference = _saved(folder, draft)
+    reference = save_in(folder, draft)
 
-    result = cli(folder, "findings", reference)
+    result = run_in(folder, "findings", reference)
 
     assert result.returncode == 1, result.stderr
     rows = [line.split("\t") for line in result.stdout.splitlines()]
@@ -109,44 +72,44 @@ def test_findings_lists_every_finding_and_exits_1_while_an_error_stands(folder: 
 
 
 def test_findings_exits_0_with_warnings_only(folder: Path) -> None:
-    reference = _saved(folder, with_consent_warning())
-    result = cli(folder, "findings", reference)
+    reference = save_in(folder, with_consent_warning())
+    result = run_in(folder, "findings", reference)
     assert result.returncode == 0, result.stderr
     assert f"warning\tconsent\t{CONSENT_KEY.split(':')[1]}" in result.stdout
 
 
 def test_finalise_refuses_with_the_findings_in_the_way(folder: Path) -> None:
-    reference = _saved(folder, with_consent_warning())
+    reference = save_in(folder, with_consent_warning())
 
-    result = cli(folder, "finalise", reference)
+    result = run_in(folder, "finalise", reference)
 
     assert result.returncode == 1
     assert "1 warning needs a reason" in result.stderr
     assert "Nothing was changed" in result.stderr
     assert result.stdout.startswith("warning\tconsent\t")
-    assert _stored(folder, reference).status is Status.DRAFT
+    assert load_from(folder, reference).status is Status.DRAFT
 
 
 def test_a_reason_never_comes_from_the_argument_text(folder: Path) -> None:
-    reference = _saved(folder, with_consent_warning())
+    reference = save_in(folder, with_consent_warning())
 
-    result = cli(folder, "finalise", reference, "--reason", f"{CONSENT_KEY}=Fictional words")
+    result = run_in(folder, "finalise", reference, "--reason", f"{CONSENT_KEY}=Fictional words")
 
     assert result.returncode == 2
     assert "never from the command line" in result.stderr
     assert "Fictional words" not in result.stderr + result.stdout
-    assert _stored(folder, reference).status is Status.DRAFT
+    assert load_from(folder, reference).status is Status.DRAFT
 
 
 def test_finalise_with_a_reason_from_standard_input(folder: Path) -> None:
-    reference = _saved(folder, with_consent_warning())
+    reference = save_in(folder, with_consent_warning())
 
-    result = cli(
+    result = run_in(
         folder, "finalise", reference, "--reason", f"{CONSENT_KEY}=-", more_stdin=REASON + "\n"
     )
 
     assert result.returncode == 0, result.stderr
-    final = _stored(folder, reference)
+    final = load_from(folder, reference)
     assert final.status is Status.FINAL
     assert result.stdout.strip() == f"{reference}\t{final.fingerprint}"
     assert final.justifications[CONSENT_KEY] == REASON
@@ -160,24 +123,24 @@ def test_finalise_with_a_reason_from_standard_input(folder: Path) -> None:
 
 
 def test_finalise_with_a_reason_from_a_file(folder: Path, tmp_path: Path) -> None:
-    reference = _saved(folder, with_consent_warning())
+    reference = save_in(folder, with_consent_warning())
     reason_file = tmp_path / "reason.txt"
     reason_file.write_text(REASON + "\n", "utf-8")
 
-    result = cli(folder, "finalise", reference, "--reason", f"{CONSENT_KEY}=@{reason_file}")
+    result = run_in(folder, "finalise", reference, "--reason", f"{CONSENT_KEY}=@{reason_file}")
 
     assert result.returncode == 0, result.stderr
-    assert _stored(folder, reference).justifications[CONSENT_KEY] == REASON
+    assert load_from(folder, reference).justifications[CONSENT_KEY] == REASON
 
 
 def test_a_reason_for_a_warning_that_does_not_stand_is_refused(folder: Path) -> None:
-    reference = _saved(folder, with_consent_warning())
-    result = cli(
+    reference = save_in(folder, with_consent_warning())
+    result = run_in(
         folder, "finalise", reference, "--reason", "made_up:child.name=-", more_stdin="x\n"
     )
     assert result.returncode == 1
     assert "No warning made_up:child.name stands" in result.stderr
-    assert _stored(folder, reference).status is Status.DRAFT
+    assert load_from(folder, reference).status is Status.DRAFT
 
 
 def test_an_import_claiming_final_with_a_made_up_fingerprint_is_refused(
@@ -192,15 +155,15 @@ def test_an_import_claiming_final_with_a_made_up_fingerprint_is_refused(
     source = tmp_path / "fake-final.json"
     source.write_text(json.dumps(document), "utf-8")
 
-    imported = cli(folder, "import", str(source))
+    imported = run_in(folder, "import", str(source))
 
     assert imported.returncode == 1
     assert "fingerprint does not match its content" in imported.stderr
     assert "the checks find 3 problems" in imported.stderr
-    listed = cli(folder, "list", "--json")
+    listed = run_in(folder, "list", "--json")
     assert json.loads(listed.stdout) == []
     pdf = tmp_path / "fake.pdf"
-    exported = cli(folder, "export-pdf", fake.reference, "-o", str(pdf))
+    exported = run_in(folder, "export-pdf", fake.reference, "-o", str(pdf))
     assert exported.returncode == 1
     assert not pdf.exists()
 
@@ -210,17 +173,17 @@ def test_a_genuine_final_imports(folder: Path, tmp_path: Path) -> None:
     source = tmp_path / "final.json"
     source.write_text(final.model_dump_json(), "utf-8")
 
-    imported = cli(folder, "import", str(source))
+    imported = run_in(folder, "import", str(source))
 
     assert imported.returncode == 0, imported.stderr
-    stored = _stored(folder, final.reference)
+    stored = load_from(folder, final.reference)
     assert stored.status is Status.FINAL
     assert stored.audit[-1].action is AuditAction.IMPORTED
 
 
 def test_export_pdf_notes_the_same_detail_as_the_window(folder: Path, tmp_path: Path) -> None:
-    reference = _saved(folder, full_assessment())
-    result = cli(folder, "export-pdf", reference, "-o", str(tmp_path / "out.pdf"))
+    reference = save_in(folder, full_assessment())
+    result = run_in(folder, "export-pdf", reference, "-o", str(tmp_path / "out.pdf"))
     assert result.returncode == 0, result.stderr
-    last = _stored(folder, reference).audit[-1]
+    last = load_from(folder, reference).audit[-1]
     assert (last.action, last.detail) == (AuditAction.EXPORTED_PDF, "not protected")

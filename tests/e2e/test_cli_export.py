@@ -10,11 +10,8 @@ import pytest
 from pypdf import PdfReader
 
 from ce_desktop.domain.model import AuditAction
-from ce_desktop.storage.vault import Vault
-from tests.e2e.cli_support import run_cli
+from tests.e2e.cli_support import PASSPHRASE, load_from, make_data_folder, run_cli, run_in
 from tests.factories import CHILD_NAME, full_assessment
-
-PASSPHRASE = "fictional export passphrase, long enough"
 
 
 def text_of(pdf: bytes, password: str = "") -> str:
@@ -27,25 +24,14 @@ def text_of(pdf: bytes, password: str = "") -> str:
 @pytest.fixture(scope="module")
 def vault_folder(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     """A data folder holding one fully filled assessment; returns it and the reference."""
-    folder = tmp_path_factory.mktemp("vault")
-    vault, _recovery = Vault.create(folder, PASSPHRASE)
     assessment = full_assessment()
-    vault.save(assessment)
-    vault.close()
-    return folder, assessment.reference
+    return make_data_folder(tmp_path_factory.mktemp("vault"), assessment), assessment.reference
 
 
 def export(
     folder: Path, *args: str, passphrase: str = PASSPHRASE
 ) -> subprocess.CompletedProcess[str]:
-    return run_cli(
-        "export-pdf",
-        "--data-dir",
-        str(folder),
-        "--passphrase-stdin",
-        *args,
-        stdin=passphrase + "\n",
-    )
+    return run_in(folder, "export-pdf", *args, passphrase=passphrase)
 
 
 def test_export_pdf_writes_the_form_and_records_it(
@@ -63,11 +49,7 @@ def test_export_pdf_writes_the_form_and_records_it(
     assert reference in text
     assert [p.name for p in output.parent.iterdir()] == ["out.pdf"]  # no temporary file left
 
-    vault = Vault.unlock(folder, PASSPHRASE)
-    try:
-        audit = vault.load(vault.find(reference).id).audit
-    finally:
-        vault.close()
+    audit = load_from(folder, reference).audit
     assert audit[-1].action is AuditAction.EXPORTED_PDF
 
 

@@ -5,7 +5,6 @@ after one working day (a weekend and a bank holiday counted)."""
 from __future__ import annotations
 
 import json
-import subprocess
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -13,59 +12,23 @@ from typing import Any
 import pytest
 
 from ce_desktop.domain.lifecycle import content_fingerprint
-from ce_desktop.domain.model import Assessment, AuditAction, MashDecision, SendingMethod, Status
-from ce_desktop.storage import keystore
-from ce_desktop.storage.vault import Vault
-from tests.e2e.cli_support import run_cli
+from ce_desktop.domain.model import AuditAction, MashDecision, SendingMethod, Status
+from tests.e2e.cli_support import load_from, make_data_folder, run_in, save_in
 from tests.factories import as_final, full_assessment
 
-PASSPHRASE = "fictional hand-off passphrase, long enough"
 FINALISED = datetime(2026, 5, 22, 9, 0, tzinfo=UTC)  # Friday; Monday 25 May is a bank holiday
 NOTE = "Fictional note: strategy discussion held, the school to attend.\nSecond line."
 
 pytestmark = pytest.mark.slow
 
 
-def cli(folder: Path, *args: str, more_stdin: str = "") -> subprocess.CompletedProcess[str]:
-    return run_cli(
-        *args[:1],
-        "--data-dir",
-        str(folder),
-        "--passphrase-stdin",
-        *args[1:],
-        stdin=PASSPHRASE + "\n" + more_stdin,
-    )
-
-
 @pytest.fixture
-def folder(tmp_path_factory: pytest.TempPathFactory, tmp_path: Path) -> Path:
-    data = tmp_path / "data"
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(keystore, "CALIBRATION_TARGET_SECONDS", 0.0)
-        vault, _recovery = Vault.create(data, PASSPHRASE)
-    vault.close()
-    return data
-
-
-def _saved(folder: Path, assessment: Assessment) -> str:
-    vault = Vault.unlock(folder, PASSPHRASE)
-    try:
-        vault.save(assessment)
-    finally:
-        vault.close()
-    return assessment.reference
-
-
-def _stored(folder: Path, reference: str) -> Assessment:
-    vault = Vault.unlock(folder, PASSPHRASE)
-    try:
-        return vault.load(vault.find(reference).id)
-    finally:
-        vault.close()
+def folder(tmp_path: Path) -> Path:
+    return make_data_folder(tmp_path / "data")
 
 
 def _listed(folder: Path, on: str) -> dict[str, Any]:
-    result = cli(folder, "list", "--json", "--on", on)
+    result = run_in(folder, "list", "--json", "--on", on)
     assert result.returncode == 0, result.stderr
     (entry,) = json.loads(result.stdout)
     return dict(entry)
@@ -75,9 +38,9 @@ def test_send_then_the_chase_after_one_working_day_then_acknowledge_and_decide(
     folder: Path,
 ) -> None:
     final = as_final(full_assessment(), at=FINALISED)
-    reference = _saved(folder, final)
+    reference = save_in(folder, final)
 
-    sent = cli(
+    sent = run_in(
         folder, "record-sending", reference, "--how", "email", "--to", "Fictional MASH",
         "--at", "2026-05-22T12:00+00:00",
     )  # fmt: skip
@@ -88,16 +51,16 @@ def test_send_then_the_chase_after_one_working_day_then_acknowledge_and_decide(
     assert _listed(folder, "2026-05-25")["handoff_state"] == "awaiting"  # bank holiday
     assert _listed(folder, "2026-05-26")["handoff_state"] == "awaiting"  # the working day
     assert _listed(folder, "2026-05-27")["handoff_state"] == "chase"
-    lines = cli(folder, "list", "--on", "2026-05-27")
+    lines = run_in(folder, "list", "--on", "2026-05-27")
     assert lines.stdout.rstrip("\n").split("\t")[-1] == "Chase the MASH"
 
-    acknowledged = cli(
+    acknowledged = run_in(
         folder, "record-response", reference, "--acknowledged", "--acknowledged-by", "Duty desk"
     )
     assert acknowledged.returncode == 0, acknowledged.stderr
     assert _listed(folder, "2026-05-27")["handoff_state"] == "acknowledged"
 
-    decided = cli(
+    decided = run_in(
         folder, "record-response", reference, "--decision", "section_47", "--note-file", "-",
         "--mash-reference", "MASH/2026/0001",
         more_stdin=NOTE,
@@ -107,7 +70,7 @@ def test_send_then_the_chase_after_one_working_day_then_acknowledge_and_decide(
     assert entry["handoff_state"] == "decided"
     assert entry["handoff"]["decision"] == "section_47"
 
-    stored = _stored(folder, reference)
+    stored = load_from(folder, reference)
     log = stored.handoff
     assert stored.status is Status.SENT
     assert log.sendings[0].how is SendingMethod.EMAIL
@@ -128,17 +91,17 @@ def test_send_then_the_chase_after_one_working_day_then_acknowledge_and_decide(
 
 
 def test_a_draft_cannot_be_sent_and_a_note_never_comes_from_an_argument(folder: Path) -> None:
-    reference = _saved(folder, full_assessment())
-    refused = cli(folder, "record-sending", reference, "--how", "email", "--to", "MASH")
+    reference = save_in(folder, full_assessment())
+    refused = run_in(folder, "record-sending", reference, "--how", "email", "--to", "MASH")
     assert refused.returncode == 1
     assert "Finalise the assessment" in refused.stderr
     assert "Traceback" not in refused.stderr
-    with_note = cli(folder, "record-response", reference, "--decision", "other", "--note", "x")
+    with_note = run_in(folder, "record-response", reference, "--decision", "other", "--note", "x")
     assert with_note.returncode == 2
-    nothing = cli(folder, "record-response", reference)
+    nothing = run_in(folder, "record-response", reference)
     assert nothing.returncode == 2
     assert "--acknowledged" in nothing.stderr
-    bad_time = cli(
+    bad_time = run_in(
         folder, "record-sending", reference, "--how", "email", "--to", "MASH", "--at", "soon"
     )
     assert bad_time.returncode == 2

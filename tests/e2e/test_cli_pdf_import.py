@@ -15,12 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from ce_desktop.storage import keystore
-from ce_desktop.storage.vault import Vault
-from tests.e2e.cli_support import run_cli
+from tests.e2e.cli_support import PASSPHRASE, make_data_folder, run_cli
 from tests.factories import as_final, full_assessment
-
-PASSPHRASE = "fictional pdf import passphrase, long enough"
 
 pytestmark = pytest.mark.slow
 
@@ -28,15 +24,9 @@ pytestmark = pytest.mark.slow
 @pytest.fixture(scope="module")
 def folders(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, str]:
     """A data folder holding one final assessment, an empty one, and the reference."""
-    source = tmp_path_factory.mktemp("source")
-    empty = tmp_path_factory.mktemp("empty")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(keystore, "CALIBRATION_TARGET_SECONDS", 0)
-        vault, _ = Vault.create(source, PASSPHRASE)
-        final = as_final(full_assessment())
-        vault.save(final)
-        vault.close()
-        Vault.create(empty, PASSPHRASE)[0].close()
+    final = as_final(full_assessment())
+    source = make_data_folder(tmp_path_factory.mktemp("source"), final)
+    empty = make_data_folder(tmp_path_factory.mktemp("empty"))
     return source, empty, final.reference
 
 

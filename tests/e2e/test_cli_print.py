@@ -15,25 +15,18 @@ import pytest
 from pypdf import PdfReader
 
 from ce_desktop.domain.model import AuditAction
-from ce_desktop.storage.vault import Vault
 from tests.cups_server import PDF_QUEUE, CupsServer, missing, wait_for
-from tests.e2e.cli_support import run_cli
+from tests.e2e.cli_support import PASSPHRASE, load_from, make_data_folder, run_cli
 from tests.factories import full_assessment
 
 pytestmark = pytest.mark.skipif(bool(missing()), reason=missing() or "CUPS is here")
-
-PASSPHRASE = "fictional print passphrase, long enough"
 
 
 @pytest.fixture
 def vault_folder(tmp_path: Path) -> tuple[Path, str]:
     """A data folder holding one long, fully filled assessment, and its reference."""
-    folder = tmp_path / "data"
-    vault, _recovery = Vault.create(folder, PASSPHRASE)
     assessment = full_assessment(narrative_words=300)
-    vault.save(assessment)
-    vault.close()
-    return folder, assessment.reference
+    return make_data_folder(tmp_path / "data", assessment), assessment.reference
 
 
 @pytest.fixture
@@ -69,11 +62,7 @@ def _print_args(folder: Path, reference: str, *more: str) -> list[str]:
 
 
 def _audit(folder: Path, reference: str) -> list[AuditAction]:
-    vault = Vault.unlock(folder, PASSPHRASE)
-    try:
-        return [event.action for event in vault.load(vault.find(reference).id).audit]
-    finally:
-        vault.close()
+    return [event.action for event in load_from(folder, reference).audit]
 
 
 def test_print_sends_the_pdf_and_records_it(

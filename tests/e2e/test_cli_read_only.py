@@ -8,43 +8,24 @@ reaches the terminal, and the folder is left exactly as it was.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import subprocess
 from pathlib import Path
 
 import pytest
 
-from ce_desktop.domain.model import Assessment
 from ce_desktop.resources import resource_path
-from ce_desktop.storage import keystore
 from ce_desktop.storage.errors import READ_ONLY_NOTICE
-from ce_desktop.storage.vault import Vault
-from tests.e2e.cli_support import run_cli
+from tests.e2e.cli_support import make_data_folder, run_in, sample_assessment, snapshot
 
-PASSPHRASE = "tea and toast on a rainy morning"
 FULL_DISK = Path(__file__).with_name("full_disk")
 
 pytestmark = pytest.mark.slow
 
 
-def _snapshot(folder: Path) -> dict[str, str]:
-    return {
-        str(path.relative_to(folder)): hashlib.sha256(path.read_bytes()).hexdigest()
-        for path in sorted(folder.rglob("*"))
-        if path.is_file()
-    }
-
-
 @pytest.fixture
-def full_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setattr(keystore, "CALIBRATION_TARGET_SECONDS", 0.0)
-    folder = tmp_path / "data"
-    vault, _recovery = Vault.create(folder, PASSPHRASE)
-    sample = resource_path("samples", "sample-assessment.json")
-    vault.save(Assessment.model_validate_json(sample.read_bytes()))
-    vault.close()
-    return folder
+def full_folder(tmp_path: Path) -> Path:
+    return make_data_folder(tmp_path / "data", sample_assessment())
 
 
 def _full_disk_cli(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -53,16 +34,12 @@ def _full_disk_cli(folder: Path, *args: str) -> subprocess.CompletedProcess[str]
         "PYTHONPATH": os.pathsep.join([str(FULL_DISK), os.environ.get("PYTHONPATH", "")]),
         "CE_TEST_FULL_DISK": str(folder),
     }
-    return run_cli(
-        *args, "--data-dir", str(folder), "--passphrase-stdin", stdin=PASSPHRASE + "\n", env=env
-    )
+    return run_in(folder, *args, env=env)
 
 
 def test_every_reading_command_works_on_a_full_disk(full_folder: Path, tmp_path: Path) -> None:
-    before = _snapshot(full_folder)
-    reference = Assessment.model_validate_json(
-        resource_path("samples", "sample-assessment.json").read_bytes()
-    ).reference
+    before = snapshot(full_folder)
+    reference = sample_assessment().reference
     runs = {
         "list": _full_disk_cli(full_folder, "list"),
         "check": _full_disk_cli(full_folder, "check"),
@@ -82,15 +59,15 @@ def test_every_reading_command_works_on_a_full_disk(full_folder: Path, tmp_path:
     assert runs["list"].stdout.startswith(reference)
     assert (tmp_path / "out.pdf").read_bytes().startswith(b"%PDF")
     assert (tmp_path / "all.cebackup").stat().st_size > 0
-    assert _snapshot(full_folder) == before  # nothing written, no empty lock left
+    assert snapshot(full_folder) == before  # nothing written, no empty lock left
 
 
 def test_a_change_on_a_full_disk_is_refused_in_plain_words(full_folder: Path) -> None:
     sample = resource_path("samples", "sample-assessment.json")
-    before = _snapshot(full_folder)
+    before = snapshot(full_folder)
     run = _full_disk_cli(full_folder, "import", str(sample))
     assert run.returncode == 1
     assert READ_ONLY_NOTICE in run.stderr
     assert "Traceback" not in run.stderr
     assert "errno" not in run.stderr
-    assert _snapshot(full_folder) == before
+    assert snapshot(full_folder) == before

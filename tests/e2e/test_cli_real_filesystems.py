@@ -13,7 +13,6 @@ runs as the user it is.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import shutil
 import subprocess
@@ -23,13 +22,10 @@ from pathlib import Path
 
 import pytest
 
-from ce_desktop.domain.model import Assessment
 from ce_desktop.resources import resource_path
-from ce_desktop.storage import keystore
 from ce_desktop.storage.errors import READ_ONLY_NOTICE
-from ce_desktop.storage.vault import Vault
+from tests.e2e.cli_support import make_data_folder, run_in, sample_assessment, snapshot
 
-PASSPHRASE = "tea and toast on a rainy morning"
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 
 pytestmark = [
@@ -38,21 +34,9 @@ pytestmark = [
 ]
 
 
-def _snapshot(folder: Path) -> dict[str, str]:
-    return {
-        str(path.relative_to(folder)): hashlib.sha256(path.read_bytes()).hexdigest()
-        for path in sorted(folder.rglob("*"))
-        if path.is_file()
-    }
-
-
-def _make_folder(folder: Path, monkeypatch: pytest.MonkeyPatch) -> str:
-    monkeypatch.setattr(keystore, "CALIBRATION_TARGET_SECONDS", 0.0)
-    vault, _recovery = Vault.create(folder, PASSPHRASE)
-    sample = resource_path("samples", "sample-assessment.json")
-    assessment = Assessment.model_validate_json(sample.read_bytes())
-    vault.save(assessment)
-    vault.close()
+def _make_folder(folder: Path) -> str:
+    assessment = sample_assessment()
+    make_data_folder(folder, assessment)
     return assessment.reference
 
 
@@ -71,24 +55,12 @@ def _mounted(*args: str) -> Iterator[None]:
         subprocess.run(["umount", args[-1]], check=True)
 
 
-def _run(folder: Path, *args: str, wrap: tuple[str, ...] = ()) -> subprocess.CompletedProcess[str]:
-    command = [*wrap, sys.executable, "-m", "ce_desktop", *args]
-    return subprocess.run(
-        [*command, "--data-dir", str(folder), "--passphrase-stdin"],
-        input=PASSPHRASE + "\n",
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=120,
-    )
-
-
 def _reading_works(folder: Path, reference: str, out: Path, wrap: tuple[str, ...] = ()) -> None:
     runs = {
-        "list": _run(folder, "list", wrap=wrap),
-        "check": _run(folder, "check", wrap=wrap),
-        "export-pdf": _run(folder, "export-pdf", reference, "-o", str(out / "a.pdf"), wrap=wrap),
-        "backup": _run(folder, "backup", "-o", str(out / "all.cebackup"), wrap=wrap),
+        "list": run_in(folder, "list", wrap=wrap),
+        "check": run_in(folder, "check", wrap=wrap),
+        "export-pdf": run_in(folder, "export-pdf", reference, "-o", str(out / "a.pdf"), wrap=wrap),
+        "backup": run_in(folder, "backup", "-o", str(out / "all.cebackup"), wrap=wrap),
     }
     for name, run in runs.items():
         assert run.returncode == 0, (name, run.stderr)
@@ -99,23 +71,21 @@ def _reading_works(folder: Path, reference: str, out: Path, wrap: tuple[str, ...
     assert (out / "a.pdf").read_bytes().startswith(b"%PDF")
     assert (out / "all.cebackup").stat().st_size > 0
     sample = str(resource_path("samples", "sample-assessment.json"))
-    imported = _run(folder, "import", sample, wrap=wrap)
+    imported = run_in(folder, "import", sample, wrap=wrap)
     assert imported.returncode == 1
     assert READ_ONLY_NOTICE in imported.stderr
     assert "Traceback" not in imported.stderr
 
 
 @pytest.mark.skipif(not IS_ROOT, reason="mounting a tmpfs needs root")
-def test_reading_works_on_a_disk_full_to_the_last_byte(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_reading_works_on_a_disk_full_to_the_last_byte(tmp_path: Path) -> None:
     disk = tmp_path / "disk"
     disk.mkdir()
     out = tmp_path / "out"
     out.mkdir()
     with _mounted("-t", "tmpfs", "-o", "size=4m", "tmpfs", str(disk)):
         folder = disk / "data"
-        reference = _make_folder(folder, monkeypatch)
+        reference = _make_folder(folder)
         fd = os.open(disk / "filler", os.O_WRONLY | os.O_CREAT, 0o600)
         with contextlib.suppress(OSError):
             while True:
@@ -124,39 +94,35 @@ def test_reading_works_on_a_disk_full_to_the_last_byte(
             while True:
                 os.write(fd, b"\0")  # the last bytes of the last page
         os.close(fd)
-        before = _snapshot(folder)
+        before = snapshot(folder)
         _reading_works(folder, reference, out)
-        assert _snapshot(folder) == before  # nothing written, no empty lock left
+        assert snapshot(folder) == before  # nothing written, no empty lock left
 
 
 @pytest.mark.skipif(not IS_ROOT, reason="a bind mount needs root")
-def test_reading_works_on_a_read_only_mount(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_reading_works_on_a_read_only_mount(tmp_path: Path) -> None:
     folder = tmp_path / "data"
-    reference = _make_folder(folder, monkeypatch)
+    reference = _make_folder(folder)
     view = tmp_path / "view"
     view.mkdir()
     out = tmp_path / "out"
     out.mkdir()
-    before = _snapshot(folder)
+    before = snapshot(folder)
     with _mounted("--bind", str(folder), str(view)):
         _mount("-o", "remount,bind,ro", str(view))
         _reading_works(view, reference, out)
-    assert _snapshot(folder) == before
+    assert snapshot(folder) == before
 
 
 @pytest.mark.skipif(
     IS_ROOT and shutil.which("setpriv") is None, reason="root ignores permissions without setpriv"
 )
-def test_reading_works_in_a_folder_without_write_permission(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_reading_works_in_a_folder_without_write_permission(tmp_path: Path) -> None:
     folder = tmp_path / "data"
-    reference = _make_folder(folder, monkeypatch)
+    reference = _make_folder(folder)
     out = tmp_path / "out"
     out.mkdir()
-    before = _snapshot(folder)
+    before = snapshot(folder)
     paths = [folder, *folder.rglob("*")]
     for path in paths:
         path.chmod(0o500 if path.is_dir() else 0o400)
@@ -167,4 +133,4 @@ def test_reading_works_in_a_folder_without_write_permission(
     finally:
         for path in paths:
             path.chmod(0o700 if path.is_dir() else 0o600)
-    assert _snapshot(folder) == before
+    assert snapshot(folder) == before
