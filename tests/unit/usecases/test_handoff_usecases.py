@@ -2,32 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, date, datetime
-from pathlib import Path
-
-import pytest
 
 from ce_desktop.domain.model import MashDecision, SendingMethod, Status
 from ce_desktop.domain.settings import Settings
-from ce_desktop.storage import keystore
 from ce_desktop.storage.index import AssessmentSummary
 from ce_desktop.storage.vault import Vault
 from ce_desktop.usecases import handoff
 from tests.factories import as_final, full_assessment
 
-PASSPHRASE = "fictional hand-off use-case passphrase"
 FINALISED = datetime(2026, 5, 22, 9, 0, tzinfo=UTC)
 SENT = datetime(2026, 5, 22, 12, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-def vault(tmp_path: Path) -> Iterator[Vault]:
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(keystore, "CALIBRATION_TARGET_SECONDS", 0.0)
-        opened, _ = Vault.create(tmp_path / "data", PASSPHRASE)
-    yield opened
-    opened.close()
 
 
 def test_a_sending_and_a_decision_are_saved_and_listed(vault: Vault) -> None:

@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
 
 import pytest
 
 from ce_desktop.domain.model import Assessment
-from ce_desktop.storage import keystore
 from ce_desktop.storage.atomic import backup_path
 from ce_desktop.storage.errors import AssessmentNotFound
 from ce_desktop.storage.paths import DataLayout
@@ -18,28 +14,8 @@ from ce_desktop.storage.vault import Vault
 from ce_desktop.usecases import assessments, incidents
 from tests.factories import as_final, full_assessment
 
-PASSPHRASE = "fictional chronology passphrase, long enough"
 NOW = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)
 TODAY = date(2026, 3, 10)
-
-
-@pytest.fixture(scope="module")
-def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("template") / "data"
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(keystore, "CALIBRATION_TARGET_SECONDS", 0.0)
-        vault, _ = Vault.create(folder, PASSPHRASE)
-    vault.close()
-    return folder
-
-
-@pytest.fixture
-def vault(template: Path, tmp_path: Path) -> Iterator[Vault]:
-    folder = tmp_path / "data"
-    shutil.copytree(template, folder)
-    opened = Vault.unlock(folder, PASSPHRASE)
-    yield opened
-    opened.close()
 
 
 def _final(vault: Vault, *, at: datetime = NOW - timedelta(days=5)) -> Assessment:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -12,37 +10,16 @@ import pytest
 from ce_desktop.domain.catalogue import Catalogue, default_catalogue
 from ce_desktop.domain.model import Assessment, AuditAction, Status
 from ce_desktop.domain.settings import Settings
-from ce_desktop.storage import keystore
 from ce_desktop.storage.vault import Vault
 from ce_desktop.usecases import assessments, outputs
 from tests.factories import DATE_COMPLETED, as_final, full_assessment
 
-PASSPHRASE = "fictional use-case passphrase, long enough"
 NOW = datetime(2026, 3, 2, 16, 0, tzinfo=UTC)
 
 
 @pytest.fixture(scope="module")
 def catalogue() -> Catalogue:
     return default_catalogue()
-
-
-@pytest.fixture(scope="module")
-def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("template") / "data"
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(keystore, "CALIBRATION_TARGET_SECONDS", 0.0)
-        vault, _ = Vault.create(folder, PASSPHRASE)
-    vault.close()
-    return folder
-
-
-@pytest.fixture
-def vault(template: Path, tmp_path: Path) -> Iterator[Vault]:
-    folder = tmp_path / "data"
-    shutil.copytree(template, folder)
-    opened = Vault.unlock(folder, PASSPHRASE)
-    yield opened
-    opened.close()
 
 
 def test_a_new_assessment_carries_the_workers_details(vault: Vault) -> None:
