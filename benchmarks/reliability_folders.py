@@ -204,76 +204,24 @@ def _small_disk(base: Path) -> Iterator[Path | None]:
         subprocess.run(["umount", str(disk)], check=True)
 
 
-def full_disk(template: Path, recovery: str, base: Path) -> Tally:
-    """Each command on a folder whose disk has 0 to 256 KiB left."""
-    tally = Tally("Full disk (each command, 0 to 256 KiB free)")
+Condition = tuple[Path, Callable[[Path, list[str]], Run]]
+"""Where a fresh copy of the folder goes, and how to run one command on it."""
+
+
+def _every_command(
+    tally: Tally, template: Path, recovery: str, base: Path, conditions: list[Condition]
+) -> Tally:
+    """Each command on a fresh copy of ``template``, under each of ``conditions``."""
     reference, exported = _reference(template)
     to_import, imported = _import_file(base)
     outside = base / "outside"
     outside.mkdir(exist_ok=True)
-    with _small_disk(base) as disk:
-        for free in FREE_BYTES:
-            for name, args in _commands(outside, reference, to_import).items():
-                folder = (disk or base / "disk") / "data"
-                shutil.rmtree(folder, ignore_errors=True)
-                (folder.parent / "filler").unlink(missing_ok=True)
-                shutil.copytree(template, folder)
-                before = files(folder)
-                if disk is not None:
-                    _fill(disk, free)
-                    run = _cli(folder, args)
-                    (disk / "filler").unlink()
-                else:
-                    run = _cli(folder, args, limit=free)
-                allowed = _allowed(name, run, imported, exported)
-                _judge(
-                    tally,
-                    name,
-                    run,
-                    outside=outside,
-                    reference=reference,
-                    changed=changed(before, files(folder), allowed),
-                    reopens=lambda folder=folder: _reopens(folder, recovery),
-                )
-    return tally
-
-
-def _set_modes(folder: Path, directory: int, file: int) -> None:
-    for path in [folder, *folder.rglob("*")]:
-        os.chmod(path, directory if path.is_dir() else file)
-
-
-def read_only(template: Path, recovery: str, base: Path) -> Tally:
-    """Each command on a read-only mount and on a folder without write permission."""
-    tally = Tally("Read-only folder (mount, permissions)")
-    reference, exported = _reference(template)
-    to_import, imported = _import_file(base)
-    outside = base / "outside"
-    outside.mkdir(exist_ok=True)
-    kinds = ["permissions", *(["mount"] if IS_ROOT else [])]
-    # Root ignores permissions: the child drops that power, as any worker lacks it.
-    obeying = ("setpriv", "--bounding-set", "-dac_override,-dac_read_search") if IS_ROOT else ()
-    for kind in kinds:
+    for folder, run_under in conditions:
         for name, args in _commands(outside, reference, to_import).items():
-            folder = base / "ro-source"
             shutil.rmtree(folder, ignore_errors=True)
             shutil.copytree(template, folder)
             before = files(folder)
-            if kind == "mount":
-                view = base / "ro-view"
-                view.mkdir(exist_ok=True)
-                subprocess.run(["mount", "--bind", str(folder), str(view)], check=True)
-                try:
-                    subprocess.run(["mount", "-o", "remount,bind,ro", str(view)], check=True)
-                    run = _cli(view, args)
-                finally:
-                    subprocess.run(["umount", str(view)], check=True)
-            else:
-                _set_modes(folder, 0o500, 0o400)
-                try:
-                    run = _cli(folder, args, wrap=obeying)
-                finally:
-                    _set_modes(folder, 0o700, 0o600)
+            run = run_under(folder, args)
             allowed = _allowed(name, run, imported, exported)
             _judge(
                 tally,
@@ -285,6 +233,71 @@ def read_only(template: Path, recovery: str, base: Path) -> Tally:
                 reopens=lambda folder=folder: _reopens(folder, recovery),
             )
     return tally
+
+
+def _on_full_disk(disk: Path | None, free: int) -> Callable[[Path, list[str]], Run]:
+    """Run with ``free`` bytes left on ``disk``; with no disk, under a file-size limit."""
+
+    def run(folder: Path, args: list[str]) -> Run:
+        if disk is None:
+            return _cli(folder, args, limit=free)
+        _fill(disk, free)
+        try:
+            return _cli(folder, args)
+        finally:
+            (disk / "filler").unlink()
+
+    return run
+
+
+def full_disk(template: Path, recovery: str, base: Path) -> Tally:
+    """Each command on a folder whose disk has 0 to 256 KiB left."""
+    tally = Tally("Full disk (each command, 0 to 256 KiB free)")
+    with _small_disk(base) as disk:
+        folder = (disk or base / "disk") / "data"
+        conditions = [(folder, _on_full_disk(disk, free)) for free in FREE_BYTES]
+        return _every_command(tally, template, recovery, base, conditions)
+
+
+def _set_modes(folder: Path, directory: int, file: int) -> None:
+    for path in [folder, *folder.rglob("*")]:
+        os.chmod(path, directory if path.is_dir() else file)
+
+
+def _without_write_permission(folder: Path, args: list[str]) -> Run:
+    """Run on ``folder`` made unwritable, in a process that obeys permissions."""
+    # Root ignores permissions: the child drops that power, as any worker lacks it.
+    obeying = ("setpriv", "--bounding-set", "-dac_override,-dac_read_search") if IS_ROOT else ()
+    _set_modes(folder, 0o500, 0o400)
+    try:
+        return _cli(folder, args, wrap=obeying)
+    finally:
+        _set_modes(folder, 0o700, 0o600)
+
+
+def _on_read_only_mount(view: Path) -> Callable[[Path, list[str]], Run]:
+    """Run on a read-only bind mount of the folder at ``view`` (root only)."""
+
+    def run(folder: Path, args: list[str]) -> Run:
+        view.mkdir(exist_ok=True)
+        subprocess.run(["mount", "--bind", str(folder), str(view)], check=True)
+        try:
+            subprocess.run(["mount", "-o", "remount,bind,ro", str(view)], check=True)
+            return _cli(view, args)
+        finally:
+            subprocess.run(["umount", str(view)], check=True)
+
+    return run
+
+
+def read_only(template: Path, recovery: str, base: Path) -> Tally:
+    """Each command on a read-only mount and on a folder without write permission."""
+    tally = Tally("Read-only folder (mount, permissions)")
+    folder = base / "ro-source"
+    conditions: list[Condition] = [(folder, _without_write_permission)]
+    if IS_ROOT:
+        conditions.append((folder, _on_read_only_mount(base / "ro-view")))
+    return _every_command(tally, template, recovery, base, conditions)
 
 
 def _other_keystores(base: Path) -> dict[str, Path]:
