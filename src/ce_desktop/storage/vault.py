@@ -2,14 +2,15 @@
 
 A :class:`Vault` is an unlocked data folder: it holds the data key in memory, the
 single-instance lock, the case-list index, the assessment files and the children's
-chronologies of incidents. Unlocking costs
-one Argon2id derivation (about half a second); everything after that is fast.
+chronologies of incidents (what it is made of is ``unlocked``'s, how it is opened
+``opening``'s). Unlocking costs one Argon2id derivation (about half a second);
+everything after that is fast.
 """
 
 from __future__ import annotations
 
+import functools
 import logging
-import os
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -17,112 +18,38 @@ from pathlib import Path
 from ce_desktop.domain import boundary, lifecycle
 from ce_desktop.domain.chronology import Chronology
 from ce_desktop.domain.model import Assessment, AuditAction
-from ce_desktop.domain.settings import Settings
 from ce_desktop.storage import backup as backup_file
-from ce_desktop.storage import belonging, container, keystore, upkeep
-from ce_desktop.storage.assessments import AssessmentFiles, RecoverableDraft
-from ce_desktop.storage.atomic import atomic_write, backup_path
-from ce_desktop.storage.chronologies import ChronologyFiles
+from ce_desktop.storage import container, keystore, opening, upkeep
+from ce_desktop.storage.assessments import RecoverableDraft
 from ce_desktop.storage.errors import (
-    READ_ONLY_NOTICE,
-    AlreadyRunning,
     AssessmentNotFound,
     ChronologyDamaged,
     ContentRefused,
-    FolderNotWritable,
-    NewerFormat,
-    NoVault,
     SaveFailed,
     StorageError,
 )
-from ce_desktop.storage.index import NEWER_INDEX, AssessmentSummary, ChronologySummary, Index
-from ce_desktop.storage.lock import Holder, InstanceLock
-from ce_desktop.storage.passphrase import check_new_passphrase
-from ce_desktop.storage.paths import DataLayout, is_assessment_id
+from ce_desktop.storage.index import AssessmentSummary, ChronologySummary
+from ce_desktop.storage.paths import is_assessment_id
+from ce_desktop.storage.unlocked import UnlockedFolder
 
 __all__ = ["AssessmentSummary", "ChronologySummary", "RecoverableDraft", "Vault"]
 
 log = logging.getLogger(__name__)
 
 
-def _check_writable(folder: Path) -> None:
-    if not os.access(folder, os.W_OK):
-        raise FolderNotWritable()
+class Vault(UnlockedFolder):
+    """An unlocked data folder, and everything the front ends do with its records.
 
-
-def _lock_or_read_only(layout: DataLayout) -> InstanceLock:
-    """The lock taken, or (the folder cannot be written) not taken but not held either.
-
-    Raises:
-        AlreadyRunning: another CE Desktop holds the folder.
+    Open one with :meth:`create`, :meth:`unlock`, :meth:`unlock_with_recovery` or
+    :meth:`restore_new`; its attributes are :class:`UnlockedFolder`'s.
     """
-    lock = InstanceLock(layout.lock)
-    if os.access(layout.root, os.W_OK):
-        try:
-            lock.acquire()
-            return lock
-        except FolderNotWritable:
-            log.info("The data folder cannot be written; opening it to read only")
-    if lock.judge().holder in {Holder.LIVE, Holder.UNKNOWN}:
-        raise AlreadyRunning()
-    return lock
-
-
-class Vault:
-    """An unlocked data folder.
-
-    Attributes:
-        data_dir: the folder.
-        read_only: the folder cannot be written (read-only, or a full disk): the vault
-            opens to read, list, check, export and back up, and refuses every change
-            with :data:`READ_ONLY_NOTICE`. The single-instance lock is not taken.
-        must_change_passphrase: True after a recovery-key unlock, until the passphrase
-            is changed.
-        load_warnings: plain sentences from the last :meth:`load` (e.g. backup used).
-        notices: plain sentences about the folder itself, to show once after unlocking
-            (a keystore or settings file damaged and its backup used).
-    """
-
-    def __init__(
-        self,
-        data_dir: Path,
-        data_key: bytes,
-        keystore_file: keystore.KeystoreFile,
-        lock: InstanceLock,
-        *,
-        must_change_passphrase: bool = False,
-    ) -> None:
-        """Use :meth:`create`, :meth:`unlock` or :meth:`unlock_with_recovery` instead."""
-        self.data_dir = data_dir
-        self.read_only = not lock.held
-        self.must_change_passphrase = must_change_passphrase
-        self.load_warnings: list[str] = []
-        self.notices: list[str] = []
-        self._settings_newer = False
-        self._layout = DataLayout(data_dir)
-        self._key = data_key
-        self._keystore = keystore_file
-        self._lock = lock
-        self._index = Index(self._layout, data_key, keystore_file.vault_id)
-        self._files = AssessmentFiles(self._layout, data_key, self._name_of)
-        self._chronologies = self._chronology_files(data_key)
-        self._drafts: dict[str, RecoverableDraft] = {}
-        if not self.read_only:
-            upkeep.make_private_dir(self._layout.assessments)
-            upkeep.sweep_root_temp_files(self._layout, self._files.quarantine)
-            self._drafts = {d.assessment_id: d for d in self._files.sweep_temp_files()}
-            self._chronologies.sweep_temp_files()
-        self._index.refresh(self._files.read_quietly, self._chronologies.read_quietly)
-        if self._index.newer_format:
-            self.notices.append(NEWER_INDEX)
 
     # Opening -----------------------------------------------------------------
 
     @staticmethod
     def exists(data_dir: Path) -> bool:
         """Whether ``data_dir`` holds a vault (a keystore or its backup)."""
-        layout = DataLayout(Path(data_dir))
-        return layout.keystore.exists() or (layout.root / "keystore.json.bak").exists()
+        return opening.is_set_up(data_dir)
 
     @classmethod
     def create(cls, data_dir: Path, passphrase: str) -> tuple[Vault, str]:
@@ -137,23 +64,7 @@ class Vault:
             FolderNotWritable, AlreadyRunning, SaveFailed: as the words say.
         """
         data_dir = Path(data_dir)
-        if cls.exists(data_dir):
-            raise StorageError("This data folder is already set up. Unlock it instead.")
-        check_new_passphrase(passphrase)
-        try:
-            upkeep.make_private_dir(data_dir)
-        except OSError as error:
-            raise FolderNotWritable() from error
-        _check_writable(data_dir)
-        layout = DataLayout(data_dir)
-        lock = InstanceLock(layout.lock)
-        lock.acquire()
-        try:
-            data_key, recovery, keystore_file = keystore.create(layout.keystore, passphrase)
-            return cls(data_dir, data_key, keystore_file, lock), recovery
-        except BaseException:
-            lock.release()
-            raise
+        return opening.set_up(data_dir, passphrase, functools.partial(cls, data_dir))
 
     @classmethod
     def unlock(cls, data_dir: Path, passphrase: str, *, use_keystore_backup: bool = False) -> Vault:
@@ -199,93 +110,33 @@ class Vault:
         *,
         use_keystore_backup: bool,
     ) -> Vault:
-        if not cls.exists(data_dir):
-            raise NoVault()
-        layout = DataLayout(data_dir)
-        if use_keystore_backup:
-            keystore_file, from_backup = keystore.read(layout.keystore, use_backup=True), True
-        else:
-            keystore_file, from_backup = keystore.read_or_backup(layout.keystore)
-        lock = _lock_or_read_only(layout)
-        try:
-            # A keystore copied in from another folder opens none of this folder's files:
-            # found out before anything here is read or written (see ``belonging``).
-            data_key, keystore_file, foreign = belonging.own_key(
-                layout, keystore_file, unwrap, from_backup=from_backup
+        vault, repair = opening.open_existing(
+            data_dir,
+            unwrap,
+            functools.partial(cls, data_dir),
+            use_keystore_backup=use_keystore_backup,
+        )
+        if repair:
+            vault.notices.append(
+                opening.repair_keystore(vault._layout, vault._files.quarantine, repair)
             )
-            vault = cls(data_dir, data_key, keystore_file, lock)
-        except BaseException:
-            lock.release()
-            raise
-        if from_backup or foreign:
-            vault._repair_keystore("belongs to another data folder" if foreign else "is damaged")
         return vault
 
-    def _repair_keystore(self, what: str) -> None:
-        # The backup opened: the keystore is kept in quarantine, never deleted or
-        # overwritten, and the backup's copy takes its place, so the next unlock needs
-        # no fallback.
-        good = backup_path(self._layout.keystore)
-        try:
-            data = good.read_bytes()
-            kept = self._files.quarantine(self._layout.keystore)
-            if kept is None and self._layout.keystore.exists():
-                raise FolderNotWritable()  # never overwritten without a copy kept
-            atomic_write(self._layout.keystore, data)
-        except (OSError, StorageError):
-            self.notices.append(
-                f"The keystore {what}, so its backup copy (keystore.json.bak) was used to "
-                "unlock. The keystore could not be repaired: the folder cannot be written."
-            )
-            return
-        self.notices.append(
-            f"The keystore {what}, so its backup copy (keystore.json.bak) was used to "
-            "unlock and put in its place. The keystore that was there is in the quarantine "
-            "folder."
-        )
-
-    def change_passphrase(self, new_passphrase: str) -> None:
-        """Replace the passphrase; only the keystore is rewritten.
+    @classmethod
+    def restore_new(cls, data_dir: Path, source: Path, passphrase: str) -> Vault:
+        """Set up an empty data folder from a backup and unlock it.
 
         Raises:
-            WeakPassphrase: refused; nothing changed.
-            SaveFailed: the old passphrase still works.
+            StorageError: the folder already holds a vault.
+            WrongPassphrase, KeystoreDamaged, AssessmentDamaged: the backup did not open.
         """
-        self._require_open()
-        self._keystore = keystore.change_passphrase(
-            self._layout.keystore, self._keystore, self._key, new_passphrase
-        )
-        self.must_change_passphrase = False
-
-    def close(self) -> None:
-        """Forget the data key and release the single-instance lock."""
-        self._key = b""
-        self._index = Index(self._layout, b"", "")
-        self._files = AssessmentFiles(self._layout, b"", self._name_of)
-        self._chronologies = self._chronology_files(b"")
-        self._drafts = {}
-        self._lock.release()
-
-    @property
-    def is_open(self) -> bool:
-        """Whether the vault still holds its key."""
-        return bool(self._key)
-
-    def _require_open(self) -> None:
-        if not self._key:
-            raise StorageError("The data is locked. Unlock it first.")
-
-    def _require_writable(self) -> None:
-        self._require_open()
-        if self.read_only:
-            raise FolderNotWritable(READ_ONLY_NOTICE)
-        _check_writable(self._layout.assessments)
+        backup_file.restore_into_empty(Path(data_dir), source, passphrase)
+        try:
+            return cls.unlock(data_dir, passphrase)
+        except StorageError:
+            return cls.unlock_with_recovery(data_dir, passphrase)
 
     # Assessments -------------------------------------------------------------
-
-    def _name_of(self, assessment_id: str) -> str:
-        summary = self._index.get(assessment_id) if self._key else None
-        return summary.reference if summary else assessment_id
 
     def list_summaries(self) -> list[AssessmentSummary]:
         """What the case list shows, most recently changed first."""
@@ -386,17 +237,6 @@ class Vault:
 
     # Chronologies of incidents -------------------------------------------------
 
-    def _chronology_files(self, key: bytes) -> ChronologyFiles:
-        return ChronologyFiles(self._layout, key, self._chronology_name, self._files.quarantine)
-
-    def _chronology_name(self, child_id: str) -> str:
-        """A chronology named by the child's newest assessment's reference (never a value)."""
-        if self._key:
-            for summary in self._index.summaries():
-                if summary.child_id == child_id and not summary.damaged:
-                    return f"The chronology of incidents of the child in {summary.reference}"
-        return f"The chronology of incidents in file {child_id}"
-
     def chronology_summaries(self) -> dict[str, ChronologySummary]:
         """When each child's incidents were recorded, by child id (from the index)."""
         self._require_open()
@@ -469,54 +309,7 @@ class Vault:
         draft = self._drafts.pop(assessment_id)
         draft.path.unlink(missing_ok=True)
 
-    # Settings ------------------------------------------------------------------
-
-    def load_settings(self) -> Settings:
-        """The worker's settings: from their backup copy if the file is damaged (said in
-        :attr:`notices`), defaults only if neither opens.
-
-        Raises:
-            NewerFormat: a newer release wrote the settings; the file is left as it is,
-                and :meth:`save_settings` will not replace it with an older one.
-        """
-        self._require_open()
-        try:
-            settings, notices = upkeep.read_settings(
-                self._layout, self._key, self._keystore.vault_id, self._files.quarantine
-            )
-        except NewerFormat:
-            self._settings_newer = True
-            raise
-        self.notices.extend(notices)
-        return settings
-
-    def save_settings(self, settings: Settings) -> None:
-        """Save the worker's settings, encrypted.
-
-        Raises:
-            FolderNotWritable, SaveFailed; NewerFormat: a newer release's settings are
-                kept as they are.
-        """
-        self._require_writable()
-        if self._settings_newer:
-            raise NewerFormat("The settings file")
-        plain = settings.model_dump_json().encode("utf-8")
-        sealed = container.seal(self._key, container.Kind.SETTINGS, self._keystore.vault_id, plain)
-        keep = upkeep.keep_settings_backup(
-            self._layout, self._key, self._keystore.vault_id, self._files.quarantine
-        )
-        atomic_write(self._layout.settings, sealed, keep_backup=keep)
-
-    # Backup --------------------------------------------------------------------
-
-    def backup(self, destination: Path) -> None:
-        """Write the whole folder to one encrypted file (PRODUCT §5.12).
-
-        Raises:
-            SaveFailed: the backup file could not be written.
-        """
-        self._require_open()
-        backup_file.write_backup(self._layout, self._key, self._keystore, destination)
+    # Restoring a backup ----------------------------------------------------------
 
     def restore(
         self, source: Path, passphrase: str, *, overwrite_newer: bool = False
@@ -551,17 +344,3 @@ class Vault:
             return self._chronologies.load(child_id)[0]
         except ChronologyDamaged:
             return Chronology(child_id=child_id)
-
-    @classmethod
-    def restore_new(cls, data_dir: Path, source: Path, passphrase: str) -> Vault:
-        """Set up an empty data folder from a backup and unlock it.
-
-        Raises:
-            StorageError: the folder already holds a vault.
-            WrongPassphrase, KeystoreDamaged, AssessmentDamaged: the backup did not open.
-        """
-        backup_file.restore_into_empty(Path(data_dir), source, passphrase)
-        try:
-            return cls.unlock(data_dir, passphrase)
-        except StorageError:
-            return cls.unlock_with_recovery(data_dir, passphrase)
