@@ -4,8 +4,10 @@ Run by the system's Python (it needs PyGObject and AT-SPI, from python3-gi and
 gir1.2-atspi-2.0), on the session bus of the X display to watch. It prints
 ``{"ready": true}`` once listening, then for every control that gains the focus
 ``{"role": ..., "name": ..., "description": ..., "app": ...}``, the words a screen
-reader would say. On a line ``text`` read from standard input it prints
-``{"text": ...}``, the text of the control focused last.
+reader would say; for every notification that appears (what Orca says as it appears,
+the app's announcements on Linux) ``{"notice": ..., "app": ...}``. On a line ``text``
+read from standard input it prints ``{"text": ...}``, the text of the control focused
+last.
 """
 
 from __future__ import annotations
@@ -46,6 +48,18 @@ def on_focus(event: Atspi.Event) -> None:
     say(describe(event.source))
 
 
+def on_showing(event: Atspi.Event) -> None:
+    if not event.detail1:
+        return
+    try:
+        if event.source.get_role() != Atspi.Role.NOTIFICATION:
+            return
+        app = event.source.get_application()
+        say({"notice": event.source.get_name() or "", "app": app.get_name() if app else ""})
+    except GLib.Error as error:  # gone before it could be read: that is a failure to hear
+        say({"notice": "", "app": "", "error": str(error)})
+
+
 def text_of_focused() -> str:
     if not focused:
         return ""
@@ -71,6 +85,12 @@ def on_command(source: object, _condition: object) -> bool:
 def main() -> int:
     listener = Atspi.EventListener.new(on_focus)
     listener.register("object:state-changed:focused")
+    shown = Atspi.EventListener.new(on_showing)
+    shown.register("object:state-changed:showing")
+    # A notice is reused with new words; listening for name changes keeps AT-SPI's
+    # cache of its name current here, as in a screen reader (Orca listens for them).
+    renamed = Atspi.EventListener.new(lambda _event: None)
+    renamed.register("object:property-change:accessible-name")
     GLib.io_add_watch(sys.stdin, GLib.IO_IN | GLib.IO_HUP, on_command)
     say({"ready": True})
     Atspi.event_main()

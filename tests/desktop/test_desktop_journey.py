@@ -7,8 +7,10 @@ fails the test. The test knows where the focus is from the accessibility tree, a
 waits on what the app makes visible: the focus moving, a window, a file written.
 First run, a new assessment with non-ASCII names, two indicators with level and
 narrative, analysis, intended action, check and finish, finalise, export the PDF,
-lock and unlock; then, with the app quit, the outcome is read through the command
-line and the PDF's text. Once at 100% and once at 200% (``QT_SCALE_FACTOR=2``).
+lock and unlock; every page's heading is told to screen readers as the page changes,
+and no announcement ever takes the focus; then, with the app quit, the outcome is read
+through the command line and the PDF's text. Once at 100% and once at 200%
+(``QT_SCALE_FACTOR=2``).
 A picture of the screen at every step goes to ``artifacts/journey/``.
 """
 
@@ -42,6 +44,7 @@ MISSING_NARRATIVE = "Missing three nights in a week; found in Croydon by the pol
 DRUGS_NARRATIVE = "Says an older boy gives her cannabis “for free”."
 RATIONALE = "Two indicators at Significant; the missing episodes are getting longer."
 FURTHER_ACTION = "Weekly visits; strategy meeting with the police."
+VULNERABILITY = "Cultural, identity and additional vulnerability factors"
 TYPED = CHILD + ALIAS + WORKER + MISSING_NARRATIVE + DRUGS_NARRATIVE + RATIONALE
 
 
@@ -123,11 +126,20 @@ def indicator(keys: Keyboard, desktop: XSession, title: str, level: str, text: s
     desktop.shot("indicator")
 
 
-def next_page(keys: Keyboard, desktop: XSession, name: str) -> None:
-    """Ctrl+Tab: the next tab of the assessment; the focus moves into it."""
+def next_page(keys: Keyboard, desktop: XSession, name: str, heading: str) -> None:
+    """Ctrl+Tab: the next tab of the assessment; the focus moves into it, and its
+    heading is told to screen readers (on Linux, as a notification Orca says)."""
     before = len(keys.focus.events)
+    told = len(keys.focus.notices)
     keys.press("ctrl+Tab")
     wait_until(lambda: len(keys.focus.events) > before, f"the focus to move to {name}")
+    try:
+        wait_until(
+            lambda: any(n.startswith(heading) for n in keys.focus.notices[told:]),
+            f"{heading!r} to be told to screen readers",
+        )
+    except AssertionError as error:
+        raise AssertionError(f"{error}; told: {keys.focus.notices[told:]}") from None
     desktop.shot(name)
 
 
@@ -243,18 +255,20 @@ def test_the_whole_journey_by_keyboard(desktop: XSession, tmp_path: Path, scale:
     keys = Keyboard(desktop)
     first_run(keys, desktop, outside)
     child_details(keys, desktop)
-    next_page(keys, desktop, "vulnerability")
-    next_page(keys, desktop, "indicators")
+    next_page(keys, desktop, "vulnerability", VULNERABILITY)
+    next_page(keys, desktop, "indicators", "Section 1. CE risk indicators")
     indicator(keys, desktop, MISSING, "Significant", MISSING_NARRATIVE)
     indicator(keys, desktop, DRUGS, "Emerging", DRUGS_NARRATIVE)
-    next_page(keys, desktop, "analysis")
+    next_page(keys, desktop, "analysis", "Risk assessment analysis and summary")
     analysis(keys, desktop)
-    next_page(keys, desktop, "intended-action")
+    next_page(keys, desktop, "intended-action", "Intended action")
     intended_action(keys, desktop)
-    next_page(keys, desktop, "check")
+    next_page(keys, desktop, "check", "Check your answers before finishing")
     check_and_finish(keys, desktop)
     export_pdf(keys, desktop, pdf)
     lock_and_unlock(keys, desktop)
+    # The announcements never took the focus: no notification was ever focused.
+    assert [f for f in keys.focus.events if f.role == "notification"] == []
     keys.press("ctrl+q")
     assert app.wait(60) == 0
     check_outcome(folder, pdf, outside, desktop.env)

@@ -83,10 +83,12 @@ class Focus:
 
 
 class FocusWatch:
-    """The focus watcher's reports, read on a thread; ``events`` grows as focus moves."""
+    """The focus watcher's reports, read on a thread; ``events`` grows as focus moves,
+    ``notices`` as the app's notifications appear (the words of its announcements)."""
 
     def __init__(self, env: dict[str, str]) -> None:
         self.events: list[Focus] = []
+        self.notices: list[str] = []
         self._answers: queue.Queue[dict[str, object]] = queue.Queue()
         self._process = subprocess.Popen(
             [SYSTEM_PYTHON, "-u", str(HERE / "focus_watch.py")],
@@ -110,6 +112,9 @@ class FocusWatch:
                 self._ready.set()
             elif "text" in message:
                 self._answers.put(message)
+            elif "notice" in message:
+                if message.get("app") in ("CE Desktop", "ce-desktop"):
+                    self.notices.append(str(message["notice"]))
             elif message.get("app") in ("CE Desktop", "ce-desktop"):
                 self.events.append(
                     Focus(

@@ -28,7 +28,7 @@ from ce_desktop.gui.focus_ring import install_focus_rings
 from ce_desktop.gui.forms.ui_main_window import Ui_MainWindow
 from ce_desktop.gui.locking import IdleWatch
 from ce_desktop.gui.placement import only_current_sized, scroll_inside
-from ce_desktop.gui.speech import announce, install
+from ce_desktop.gui.speech import announce, install, withdraw_notices
 from ce_desktop.gui.unlock import UnlockPage
 from ce_desktop.storage import atomic
 from ce_desktop.storage.errors import StorageError
@@ -357,6 +357,7 @@ class MainWindow(QMainWindow):
         if self._guidance is not None:
             self._guidance.hide()
         self._show_unlock()
+        withdraw_notices(self)
         announce(
             self.unlock_page,
             "CE Desktop is locked. Enter your passphrase to unlock it.",

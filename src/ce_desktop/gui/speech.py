@@ -6,6 +6,16 @@ region is read on the web. Changes a sighted worker sees out of the corner of an
 (a page's heading, the examples beside the rows, the count of indicators, a wrong
 passphrase, the lock) go through it, always as plain text.
 
+On Linux, Orca 43 does not listen for that event (Qt's bridge sends it as AT-SPI's
+``object:announcement``, which Orca 43 never registers for), so there the same words
+also go out as a *notice*: an accessible notification that exists only in the
+accessibility tree. It is not a widget: it is never drawn, can never take the keyboard
+focus, is in no Tab chain and changes no layout, so nothing a worker is typing is ever
+touched. Its appearing is told to AT-SPI as ``object:state-changed:showing`` with the
+notification role, which every Orca says at once ("notification Intended action"),
+``NOTICE_DELAY_MS`` after the change. A notice is withdrawn after ``NOTICE_MS``, and
+every notice of a window at the lock; a window reuses a few notices in turn.
+
 ``install`` adds two accessible interfaces of the app's own (once per process):
 
 * A stack of screens (``QStackedWidget``, the pages of a ``QTabWidget``) lists only the
@@ -20,18 +30,29 @@ passphrase, the lock) go through it, always as plain text.
 from __future__ import annotations
 
 import re
+import sys
 from typing import Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleAnnouncementEvent,
+    QAccessibleEvent,
     QAccessibleInterface,
+    QAccessibleObject,
     QTextDocumentFragment,
 )
 from PySide6.QtWidgets import QAccessibleWidget, QComboBox, QStackedWidget, QWidget
 
 _installed = False
+NOTICES = sys.platform.startswith("linux")
+"""Whether announcements also go out as notices (for Orca on Linux; see above)."""
+NOTICE_DELAY_MS = 800
+"""How long after the change a notice appears. Orca drops a notification that reaches
+it while more than 50 events wait (a "flood"), and a change such as the unlock, which
+builds every screen, sends more than that at once; a moment later they are read."""
+NOTICE_MS = 20000
+"""How long a notice stays in the accessibility tree, for a busy screen reader to read."""
 
 
 def plain_text(text: str) -> str:
@@ -87,7 +108,7 @@ def announce(widget: QObject, text: str, *, assertive: bool = False) -> None:
     """Have screen readers say ``text`` (plain words) now, without moving the focus.
 
     ``assertive`` interrupts what is being said (for problems); otherwise the words
-    wait their turn.
+    wait their turn. On Linux the words are also told as a notice (see above).
     """
     words = plain_text(text)
     if not words:
@@ -96,6 +117,133 @@ def announce(widget: QObject, text: str, *, assertive: bool = False) -> None:
     politeness = QAccessible.AnnouncementPoliteness
     event.setPoliteness(politeness.Assertive if assertive else politeness.Polite)
     QAccessible.updateAccessibility(event)
+    if NOTICES and isinstance(widget, QWidget) and widget.window().isVisible():
+        _next_notice(widget.window()).tell(words)
+
+
+class SpokenNotice(QObject):
+    """One of a window's few notices: words told as a notification in the tree only.
+
+    A plain object, not a widget, so that it cannot take the focus or change what is
+    on the screen. Its accessible interface (``_NoticeInterface``) names it by its
+    words, under its window; the window does not list it among its children, so a walk
+    of the tree never meets it. A window keeps ``NOTICE_POOL`` of them for its life and
+    tells each announcement with the one used longest ago: they are never deleted while
+    a screen reader may still be reading one (PySide6 6.12 is not safe with an
+    accessible interface of Python's that Qt deletes).
+
+    Attributes:
+        words: what it says now ("" when it is not in the tree).
+        shown: whether screen readers were told it appeared, and not yet that it went.
+        used: when it was last given words (a count across the process).
+    """
+
+    _uses = 0
+
+    def __init__(self, owner: QWidget) -> None:
+        super().__init__(owner)
+        self.setObjectName("a11yNotice")
+        self.words = ""
+        self.shown = False
+        self.used = 0
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._next)
+
+    def tell(self, words: str) -> None:
+        """Say ``words``: they appear in ``NOTICE_DELAY_MS`` and go ``NOTICE_MS`` later."""
+        self.withdraw()
+        SpokenNotice._uses += 1
+        self.used = SpokenNotice._uses
+        self.words = words
+        self._send(QAccessible.Event.NameChanged)
+        self._timer.start(NOTICE_DELAY_MS)
+
+    def _next(self) -> None:
+        if self.shown:
+            self.withdraw()
+            return
+        self.shown = True
+        self._send(QAccessible.Event.ObjectShow)
+        self._timer.start(NOTICE_MS)
+
+    def withdraw(self) -> None:
+        """Take the words out of the tree (screen readers are told, if it had appeared)."""
+        self._timer.stop()
+        if self.shown:
+            self.shown = False
+            self._send(QAccessible.Event.ObjectHide)
+        self.words = ""
+
+    def _send(self, kind: QAccessible.Event) -> None:
+        QAccessible.updateAccessibility(QAccessibleEvent(self, kind))
+
+
+NOTICE_POOL = 6
+"""How many notices a window keeps: more than one change says at once (a page's
+heading, then its examples), and each keeps its words while a busy reader gets to it."""
+
+
+def _next_notice(window: QWidget) -> SpokenNotice:
+    pool = window.findChildren(SpokenNotice)
+    if len(pool) < NOTICE_POOL:
+        return SpokenNotice(window)
+    return min(pool, key=lambda notice: notice.used)
+
+
+def notices(window: QWidget) -> list[SpokenNotice]:
+    """The notices of ``window`` with words in the tree (or about to be), oldest first."""
+    told = [n for n in window.findChildren(SpokenNotice) if n.words]
+    return sorted(told, key=lambda notice: notice.used)
+
+
+def withdraw_notices(window: QWidget) -> None:
+    """Take every notice of ``window`` out of the tree (at the lock: they may say what
+    was on the screen)."""
+    for notice in window.findChildren(SpokenNotice):
+        notice.withdraw()
+
+
+class _NoticeInterface(QAccessibleObject):
+    """A notice as a screen reader reads it: a notification named by its words."""
+
+    def __init__(self, notice: SpokenNotice) -> None:
+        super().__init__(notice)
+
+    def role(self) -> QAccessible.Role:
+        """A notification (Orca says a notification as it appears)."""
+        return QAccessible.Role.Notification
+
+    def text(self, kind: QAccessible.Text) -> str:
+        """The words, as the name; nothing else."""
+        notice = self.object()
+        if kind != QAccessible.Text.Name or not isinstance(notice, SpokenNotice):
+            return ""
+        return notice.words
+
+    def state(self) -> QAccessible.State:
+        """Shown from its appearing until withdrawn; never focusable."""
+        notice = self.object()
+        state = QAccessible.State()
+        state.invisible = not (isinstance(notice, SpokenNotice) and notice.shown)
+        return state
+
+    def parent(self) -> QAccessibleInterface | None:  # type: ignore[override]
+        """The window it is told under."""
+        owner = self.object().parent()
+        return QAccessible.queryAccessibleInterface(owner) if owner is not None else None
+
+    def childCount(self) -> int:
+        """None: the words are its name."""
+        return 0
+
+    def child(self, _index: int) -> QAccessibleInterface | None:  # type: ignore[override]
+        """None."""
+        return None
+
+    def indexOfChild(self, _child: QAccessibleInterface | None) -> int:
+        """-1: it has no children."""
+        return -1
 
 
 class _ShownScreenOnly(QAccessibleWidget):
@@ -162,6 +310,8 @@ class _ChoiceByQuestion(QAccessibleWidget):
 
 
 def _factory(_key: str, obj: QObject) -> Any:
+    if isinstance(obj, SpokenNotice):
+        return _NoticeInterface(obj)
     if isinstance(obj, QStackedWidget):
         return _ShownScreenOnly(obj)
     if isinstance(obj, QComboBox) and not obj.isEditable():
