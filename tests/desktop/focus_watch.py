@@ -3,11 +3,12 @@
 Run by the system's Python (it needs PyGObject and AT-SPI, from python3-gi and
 gir1.2-atspi-2.0), on the session bus of the X display to watch. It prints
 ``{"ready": true}`` once listening, then for every control that gains the focus
-``{"role": ..., "name": ..., "description": ..., "app": ...}``, the words a screen
-reader would say; for every notification that appears (what Orca says as it appears,
-the app's announcements on Linux) ``{"notice": ..., "app": ...}``. On a line ``text``
-read from standard input it prints ``{"text": ...}``, the text of the control focused
-last.
+``{"role": ..., "name": ..., "description": ..., "app": ..., "context": [...]}``, the
+words a screen reader would say (``context``: the panels and layered panes around it,
+innermost first, as "role name", which Orca says as the focus enters them); for every
+notification that appears (what Orca says as it appears, the app's announcements on
+Linux) ``{"notice": ..., "app": ...}``. On a line ``text`` read from standard input it
+prints ``{"text": ...}``, the text of the control focused last.
 """
 
 from __future__ import annotations
@@ -28,6 +29,19 @@ def say(message: dict[str, object]) -> None:
     sys.stdout.flush()
 
 
+CONTEXT_ROLES = (Atspi.Role.PANEL, Atspi.Role.LAYERED_PANE)
+
+
+def context(accessible: Atspi.Accessible) -> list[str]:
+    around: list[str] = []
+    parent = accessible.get_parent()
+    while parent is not None and parent.get_role() != Atspi.Role.APPLICATION:
+        if parent.get_role() in CONTEXT_ROLES:
+            around.append(f"{parent.get_role_name()} {parent.get_name() or ''}".strip())
+        parent = parent.get_parent()
+    return around
+
+
 def describe(accessible: Atspi.Accessible) -> dict[str, object]:
     try:
         app = accessible.get_application()
@@ -36,6 +50,7 @@ def describe(accessible: Atspi.Accessible) -> dict[str, object]:
             "name": accessible.get_name() or "",
             "description": accessible.get_description() or "",
             "app": app.get_name() if app is not None else "",
+            "context": context(accessible),
         }
     except GLib.Error as error:  # the control went away while being asked
         return {"role": "", "name": "", "description": "", "app": "", "error": str(error)}

@@ -76,6 +76,8 @@ class Focus:
     name: str
     description: str
     app: str
+    context: tuple[str, ...] = ()
+    """The panels and layered panes around it, innermost first ("panel Intended action")."""
 
     def __str__(self) -> str:
         extra = f" ({self.description})" if self.description else ""
@@ -122,6 +124,7 @@ class FocusWatch:
                         str(message["name"]),
                         str(message["description"]),
                         str(message["app"]),
+                        tuple(str(c) for c in message.get("context", [])),
                     )
                 )
 

@@ -16,12 +16,17 @@ notification role, which every Orca says at once ("notification Intended action"
 ``NOTICE_DELAY_MS`` after the change. A notice is withdrawn after ``NOTICE_MS``, and
 every notice of a window at the lock; a window reuses a few notices in turn.
 
-``install`` adds two accessible interfaces of the app's own (once per process):
+``install`` adds three accessible interfaces of the app's own (once per process):
 
 * A stack of screens (``QStackedWidget``, the pages of a ``QTabWidget``) lists only the
   screen shown. Qt lists every screen, hidden ones included, so a screen reader's
   review keys could wander into the first-run wizard, the recovery key or the lock
-  screen while the worker is elsewhere.
+  screen while the worker is elsewhere. It is a plain container, never a "layered
+  pane": Orca says a layered pane, unnamed, each time the focus enters it.
+* A region (``name_region``) is a panel named by its heading: as the focus enters it
+  (a page of the assessment, on arriving or on opening one), a screen reader says
+  its name before the control focused ("Section 1. CE risk indicators panel"), as it
+  says the focus itself, which no flood of events can make it drop.
 * A drop-down is named by its question. On Linux, Qt names a combo box by its current
   answer ("Yes"), so a reader that takes the name hears only "Yes"; here the name is
   the question and the answer is its value.
@@ -42,7 +47,13 @@ from PySide6.QtGui import (
     QAccessibleObject,
     QTextDocumentFragment,
 )
-from PySide6.QtWidgets import QAccessibleWidget, QComboBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QAccessibleWidget,
+    QApplication,
+    QComboBox,
+    QStackedWidget,
+    QWidget,
+)
 
 _installed = False
 NOTICES = sys.platform.startswith("linux")
@@ -246,11 +257,31 @@ class _NoticeInterface(QAccessibleObject):
         return -1
 
 
+REGION = "a11y_region"
+"""The property that makes a widget a region (see ``name_region``)."""
+
+
+def name_region(widget: QWidget, name: str) -> None:
+    """Make ``widget`` a region a screen reader names as the focus enters it.
+
+    Call it before the widget is first read (its role is fixed then); call it again to
+    rename it.
+    """
+    widget.setProperty(REGION, True)
+    widget.setAccessibleName(name)
+
+
+def in_region(region: QWidget) -> bool:
+    """Whether the keyboard focus is inside ``region`` (its name has been said)."""
+    focused = QApplication.focusWidget()
+    return focused is not None and region.isAncestorOf(focused)
+
+
 class _ShownScreenOnly(QAccessibleWidget):
     """A stack of screens whose only accessible child is the screen shown."""
 
     def __init__(self, stack: QStackedWidget) -> None:
-        super().__init__(stack, QAccessible.Role.LayeredPane)
+        super().__init__(stack, QAccessible.Role.Client)
         self._stack = stack
 
     def childCount(self) -> int:
@@ -316,6 +347,8 @@ def _factory(_key: str, obj: QObject) -> Any:
         return _ShownScreenOnly(obj)
     if isinstance(obj, QComboBox) and not obj.isEditable():
         return _ChoiceByQuestion(obj)
+    if isinstance(obj, QWidget) and obj.property(REGION):
+        return QAccessibleWidget(obj, QAccessible.Role.Grouping)
     return None
 
 

@@ -197,6 +197,10 @@ class CheckPage(EditorPage):
         """The page's heading, then the error summary when there is one."""
         return " ".join(p for p in (self.page_heading + ".", self.problems_said()) if p)
 
+    def news_on_arrival(self) -> str:
+        """The error summary when there is one."""
+        return self.problems_said()
+
     def refresh(self) -> None:
         """Run the checks (arriving on this page is asking for them) and rebuild the list."""
         assessment = self.binder.assessment

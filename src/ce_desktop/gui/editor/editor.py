@@ -27,7 +27,7 @@ from ce_desktop.gui.editor.child_page import ChildPage
 from ce_desktop.gui.editor.form import EditorContext, EditorPage, Progress
 from ce_desktop.gui.editor.indicators_page import IndicatorsPage
 from ce_desktop.gui.editor.vulnerability_page import VulnerabilityPage
-from ce_desktop.gui.speech import announce, install, set_error
+from ce_desktop.gui.speech import announce, in_region, install, set_error
 
 PREFILL = (
     ("details.completed_by", "worker_name"),
@@ -304,7 +304,8 @@ class AssessmentEditor(QWidget):
             page.refresh()
         self._update_all_tabs()
         # The tab's name is spoken by the tab bar; the heading says where the page starts.
-        announce(page, page.spoken_on_arrival())
+        # When the focus moved into the page, its region's name has said the heading.
+        announce(page, page.news_on_arrival() if in_region(page) else page.spoken_on_arrival())
         self.page_changed.emit(index)
 
     # Tab statuses ---------------------------------------------------------------------

@@ -26,7 +26,7 @@ from ce_desktop.gui.editor.choice_field import yes_no_field
 from ce_desktop.gui.editor.date_field import DateField
 from ce_desktop.gui.editor.identifier_field import nhs_number_field, upn_field
 from ce_desktop.gui.editor.widgets import GrowingTextEdit, LineField, hint_label_style
-from ce_desktop.gui.speech import describe
+from ce_desktop.gui.speech import describe, name_region
 
 COLUMN_CHARACTERS = 130
 """Widest the form column grows, in average characters: long lines are hard to read.
@@ -153,7 +153,8 @@ class EditorPage(QWidget):
 
     Attributes:
         title: the tab's name, e.g. "Child details".
-        page_heading: the page's first heading, spoken when the page is shown.
+        page_heading: the page's first heading, spoken when the page is shown: the
+            page is a region named by it, said as the focus enters the page.
         index: the tab's position, used to tag the fields bound on this page.
         scroll_area: the scroll area holding the column.
     """
@@ -169,11 +170,12 @@ class EditorPage(QWidget):
         self.scroll_area = QScrollArea(self)
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
-        # Not a stop of its own: Tab goes straight to the first field, and a screen
-        # reader never lands on an unnamed "layered pane". It carries the page's name.
+        # Not a stop of its own: Tab goes straight to the first field. The page around
+        # it is the region a screen reader names by the heading as the focus enters.
         self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.scroll_area.setAccessibleName(self.title)
         self.page_heading = ""
+        name_region(self, self.title)
         self.body = QWidget()
         self.body.setMaximumWidth(QFontMetrics(self.font()).averageCharWidth() * COLUMN_CHARACTERS)
         self.column = QVBoxLayout(self.body)
@@ -205,6 +207,7 @@ class EditorPage(QWidget):
         self.column.addWidget(label)
         if level == 1 and not self.page_heading:
             self.page_heading = text
+            name_region(self, text)
         return label
 
     def paragraph(self, text: str, *, hint: bool = False) -> QLabel:
@@ -328,6 +331,10 @@ class EditorPage(QWidget):
     def spoken_on_arrival(self) -> str:
         """What a screen reader is told when the page is shown: its heading."""
         return self.page_heading
+
+    def news_on_arrival(self) -> str:
+        """What is told when the page is shown beyond its heading ("" on most pages)."""
+        return ""
 
     def reveal(self, widget: QWidget) -> None:
         """Scroll so that ``widget`` is in view."""

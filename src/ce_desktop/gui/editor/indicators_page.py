@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFontMetrics, QResizeEvent
+from PySide6.QtGui import QFontMetrics, QHideEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QBoxLayout,
@@ -134,9 +134,25 @@ class IndicatorsPage(EditorPage):
         self.column.addStretch(1)
         self.examples = ExamplesPane(self)
         self.middle.addWidget(self.examples)
+        self._following = False
+
+    # The examples follow the focus only while the page is shown: a page being destroyed
+    # (hidden first, as it leaves the window) is then never handed a focus change.
+    def showEvent(self, event: QShowEvent) -> None:
+        """Start following the focus."""
+        super().showEvent(event)
         app = QApplication.instance()
-        if isinstance(app, QApplication):
+        if isinstance(app, QApplication) and not self._following:
             app.focusChanged.connect(self._on_focus_changed)
+            self._following = True
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        """Stop following the focus."""
+        app = QApplication.instance()
+        if isinstance(app, QApplication) and self._following:
+            app.focusChanged.disconnect(self._on_focus_changed)
+            self._following = False
+        super().hideEvent(event)
 
     def _build_bar(self) -> None:
         bar = QFrame(self)
