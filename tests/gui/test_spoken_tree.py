@@ -11,12 +11,14 @@ from collections import Counter
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QFrame, QWidget
 
 from ce_desktop.domain.model import AgencyInvolved, YesNoNotKnown
 from ce_desktop.gui.editor import AssessmentEditor
 from ce_desktop.gui.editor.widgets import INVALID_DATE_MESSAGE
-from tests.gui.a11y_support import Announcements, Node, Role, of, walk
+from ce_desktop.gui.speech import interface
+from tests.gui.a11y_support import Announcements, Node, Role, Text, of, walk
 from tests.gui.editor_support import complete_draft, field, new_draft
 from tests.gui.keys import press, type_text
 
@@ -83,7 +85,30 @@ def test_no_scroll_area_or_frame_is_a_stop(editor: AssessmentEditor, index: int)
         if w.focusPolicy() & Qt.FocusPolicy.TabFocus and not hasattr(w, "toPlainText")
     ]
     assert stopping == []
-    assert of(page.scroll_area).name == page.title
+
+
+@pytest.mark.parametrize("index", PAGES)
+def test_every_page_is_a_region_named_by_its_heading(editor: AssessmentEditor, index: int) -> None:
+    # What a screen reader says as the focus enters a page: on a page change, on
+    # opening an assessment, on following an error link.
+    editor.load(busy_draft())
+    editor.tabs.setCurrentIndex(index)
+    page = editor.pages[index]
+    region = interface(page)
+
+    assert region.role() == Role.Grouping
+    assert page.page_heading
+    assert region.text(Text.Name) == page.page_heading
+    # Orca says nothing of a panel whose only child has the panel's name.
+    children = [region.child(i) for i in range(region.childCount())]
+    assert not (len(children) == 1 and children[0].text(Text.Name) == page.page_heading)
+    # Nor does anything around it say "layered pane", as an unnamed stack did.
+    around: list[QAccessible.Role] = []
+    parent = region.parent()
+    while parent is not None and parent.object() is not None:
+        around.append(parent.role())
+        parent = parent.parent()
+    assert Role.LayeredPane not in around
 
 
 def test_names_stand_alone_on_child_details(editor: AssessmentEditor) -> None:

@@ -170,10 +170,10 @@ class EditorPage(QWidget):
         self.scroll_area = QScrollArea(self)
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
-        # Not a stop of its own: Tab goes straight to the first field. The page around
-        # it is the region a screen reader names by the heading as the focus enters.
+        # Not a stop of its own, and unnamed: Tab goes straight to the first field, and
+        # the page around it is the region a screen reader names by its heading as the
+        # focus enters (Orca says nothing of a panel whose one child has its name).
         self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.scroll_area.setAccessibleName(self.title)
         self.page_heading = ""
         name_region(self, self.title)
         self.body = QWidget()
