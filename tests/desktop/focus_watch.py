@@ -97,7 +97,14 @@ def on_command(source: object, _condition: object) -> bool:
     return True
 
 
+ANSWER_MS = 60000
+"""How long a question to the app may take. AT-SPI's own default is 0.8 s: on a busy
+machine the app, building a page, answers later than that, the question fails and the
+focus move it was about went unreported (the journey then waited in vain)."""
+
+
 def main() -> int:
+    Atspi.set_timeout(ANSWER_MS, ANSWER_MS)
     listener = Atspi.EventListener.new(on_focus)
     listener.register("object:state-changed:focused")
     shown = Atspi.EventListener.new(on_showing)

@@ -5,7 +5,8 @@ and braille devices left off (there is no sound card): its debug log still recor
 every utterance as ``SPEECH OUTPUT: '...'``, the words it would send to the
 synthesizer. A customisation file in the preferences folder (Orca loads
 ``orca-customizations.py`` from there at start) makes the log line-buffered, so that
-the test can read it while Orca runs.
+the test can read it while Orca runs, and gives the app's answers as long as the
+focus watcher does.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import time
 from pathlib import Path
 
 from tests.desktop.xsession import XSession, stop, wait_until
@@ -36,6 +38,9 @@ class Orca:
         prefs.mkdir(parents=True)
         (prefs / "orca-customizations.py").write_text(
             "import orca.debug\norca.debug.debugFile.reconfigure(line_buffering=True)\n"
+            # AT-SPI's default 0.8 s for an answer from the app is too short on a busy
+            # machine: Orca then takes the app's objects for dead and falls silent.
+            "from gi.repository import Atspi\nAtspi.set_timeout(60000, 60000)\n"
         )
         self.log = folder / "orca-debug.out"
         self._output = (folder / "orca-output.txt").open("w")
@@ -67,6 +72,21 @@ class Orca:
             return str(wait_until(found, f"Orca to say {words!r}", timeout))
         except AssertionError as error:
             raise AssertionError(f"{error}; it said: {self.said()[since:]}") from None
+
+    def wait_quiet(self, quiet: float = 1.5, timeout: float = 120.0) -> None:
+        """Wait until Orca has written nothing to its log for ``quiet`` seconds: it has
+        worked through what the app sent, as a worker listening waits for the end of
+        what is said before pressing on. Keys pressed while Orca is far behind can stop
+        it for minutes (Orca 43 and the app then wait on each other)."""
+        seen = {"size": -1, "since": time.monotonic()}
+
+        def still() -> bool:
+            size = self.log.stat().st_size if self.log.exists() else 0
+            if size != seen["size"]:
+                seen["size"], seen["since"] = size, time.monotonic()
+            return time.monotonic() - seen["since"] >= quiet
+
+        wait_until(still, "Orca to catch up", timeout)
 
     def stop(self, keep: Path) -> None:
         """End Orca (it is not asked to say goodbye); its log is copied to ``keep``."""
