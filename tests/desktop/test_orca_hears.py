@@ -6,8 +6,8 @@ the session (``tests/desktop/orca.py``), the app is driven by keys alone as in t
 journey, and Orca's log must hold each as said: a wrong passphrase, the unlock, the
 page's heading on opening an assessment and on every page change (the page is a region
 named by it, said as the focus enters, never "layered pane"), an impossible date, the
-count and the suggested level, the examples, "There is a problem", a "Change" button
-and the lock.
+count and the suggested level, the examples, "There is a problem" and a "Change"
+button.
 
 It runs only when asked (``CE_DESKTOP_ORCA_TESTS=1``, with Orca installed:
 ``apt-get install orca``), once before a change to what is spoken is called done, not
@@ -134,10 +134,6 @@ def test_orca_says_every_announcement_and_the_focus_stays(
     assert Control("Narrative of concern", within=MISSING).matches(keys.focus.current)
     assert [f for f in keys.focus.events if f.role == "notification"] == []
 
-    heard = len(orca.said())
-    press("ctrl+l")
-    orca.wait_said("notification CE Desktop is locked", since=heard)
-
 
 def test_orca_says_there_is_a_problem_and_a_change_button(
     desktop: XSession, start_orca: Callable[[], Orca], tmp_path: Path
@@ -151,6 +147,8 @@ def test_orca_says_there_is_a_problem_and_a_change_button(
     desktop.launch(str(APP), "--data-dir", str(folder))
     keys = Keyboard(desktop)
     keys.wait_for(Control("Passphrase"), timeout=120)
+    wait_until(lambda: desktop.active_window_name() == "CE Desktop", "the window to be active")
+    keys.settle()
     keys.type(PASSPHRASE)
     keys.press("Return")
     keys.press_to("ctrl+n", Control("Child or young person's name"), timeout=120)
