@@ -33,6 +33,7 @@ def build_parser() -> argparse.ArgumentParser:
     """The full parser: global options and every subcommand."""
     from ce_desktop import __version__
     from ce_desktop.cli import (
+        amend_command,
         basic_commands,
         check_commands,
         export_commands,
@@ -68,6 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
         folder_commands,
         handoff_commands,
         incident_commands,
+        amend_command,
     ):
         module.register(subparsers)
     return parser

@@ -34,7 +34,7 @@ from ce_desktop.storage.errors import (
 )
 from ce_desktop.storage.paths import default_data_dir
 from ce_desktop.storage.vault import AssessmentSummary, Vault
-from ce_desktop.usecases import assessments, handoff, outputs
+from ce_desktop.usecases import amendments, assessments, handoff, outputs
 from ce_desktop.usecases.handoff import HandOffState
 
 _sleep: Callable[[float], None] = time.sleep
@@ -207,6 +207,17 @@ def _line(summary: AssessmentSummary, handed: str) -> str:
     )
 
 
+def _versions(summaries: list[AssessmentSummary], summary: AssessmentSummary) -> dict[str, Any]:
+    """The references of the version this one supersedes and of the one superseding it."""
+    by_id = {s.id: s for s in summaries}
+    earlier = by_id.get(summary.supersedes_id or "")
+    later = amendments.superseded_by(summaries, summary.id)
+    return {
+        "supersedes": earlier.reference if earlier else None,
+        "superseded_by": later.reference if later else None,
+    }
+
+
 def settings_of(vault: Vault) -> Settings:
     """The worker's settings, or the defaults when a newer release wrote them."""
     try:
@@ -224,7 +235,7 @@ def _list(args: argparse.Namespace) -> int:
         states = [handoff.state_of(s.handoff, settings, today=on) for s in summaries]
         if args.json:
             listed = [
-                s.to_json() | {"handoff_state": state.value}
+                s.to_json() | {"handoff_state": state.value} | _versions(summaries, s)
                 for s, state in zip(summaries, states, strict=True)
             ]
             json.dump(listed, sys.stdout, indent=2, ensure_ascii=False)

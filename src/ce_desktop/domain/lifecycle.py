@@ -55,10 +55,15 @@ class FinaliseRefused(LifecycleError):
 def content_fingerprint(assessment: Assessment) -> str:
     """A short hash of the form's content, independent of status and audit trail.
 
-    A paper copy can be matched to its record by this value.
+    A paper copy can be matched to its record by this value. An amended version's
+    amendment (what it supersedes, and why) is part of what its paper copy says, so it
+    is part of its fingerprint; an original has none, and its fingerprint stays what
+    it always was.
     """
+    amended = {"amendment"} if assessment.amendment is not None else set()
     content = assessment.model_dump_json(
-        include={
+        include=amended
+        | {
             "reference",
             "child",
             "details",
@@ -176,6 +181,7 @@ def draft_copy(source: Assessment, *, today: date, now: datetime | None = None) 
     draft.sent_at = None
     draft.fingerprint = None
     draft.handoff = HandOff()  # the sendings were of the earlier assessment, not this one
+    draft.amendment = None  # a review is a new assessment, not a later version
     return draft
 
 

@@ -8,6 +8,8 @@ of version ``n`` to that of version ``n + 1``.
   number, the UPN) join the child's details, empty.
 * 2 to 3: the hand-off log (``handoff``) starts empty. An assessment an older release
   marked as sent keeps its ``sent_at``, which the hand-off state reads as its sending.
+* 3 to 4: ``amendment`` is none: every assessment written before amendments is an
+  original (version 1), and its fingerprint stays what it was.
 """
 
 from __future__ import annotations
@@ -40,7 +42,13 @@ def _add_handoff_log(data: JsonObject) -> JsonObject:
     return data
 
 
-MIGRATIONS: dict[int, Migration] = {1: _add_identifiers, 2: _add_handoff_log}
+def _no_amendment(data: JsonObject) -> JsonObject:
+    """Format 3 to 4: an original, not an amended version."""
+    data.setdefault("amendment", None)
+    return data
+
+
+MIGRATIONS: dict[int, Migration] = {1: _add_identifiers, 2: _add_handoff_log, 3: _no_amendment}
 """``MIGRATIONS[n]`` upgrades a version-``n`` object to version ``n + 1``."""
 
 

@@ -30,10 +30,11 @@ from pydantic import (
 
 from ce_desktop.domain.identifiers import checked_nhs_number, checked_upn
 
-FORMAT_VERSION: Final = 3
+FORMAT_VERSION: Final = 4
 """The interchange format version written by this release (see ``migrations``).
 
 3: ``handoff`` (the hand-off log: sendings, the MASH's acknowledgement and decision).
+4: ``amendment`` (version 2 or later of a final assessment: what it supersedes, why).
 """
 
 EARLIEST_YEAR: Final = 1900
@@ -155,6 +156,8 @@ class AuditAction(StrEnum):
     CREATED = "created"
     IMPORTED = "imported"
     REVIEW_STARTED = "review_started"
+    AMENDMENT_STARTED = "amendment_started"
+    AMENDED = "amended"
     FINALISED = "finalised"
     EXPORTED_PDF = "exported_pdf"
     EXPORTED_JSON = "exported_json"
@@ -196,11 +199,12 @@ def _new_id() -> str:
 
 
 REFERENCE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
-_REFERENCE = re.compile(rf"^CE-\d{{8}}-[{REFERENCE_ALPHABET}]{{4}}$")
+_REFERENCE = re.compile(rf"^CE-\d{{8}}-[{REFERENCE_ALPHABET}]{{4}}( v([2-9]|[1-9]\d{{1,2}}))?$")
 
 
 def is_valid_reference(reference: str) -> bool:
-    """Whether a reference has CE Desktop's own shape (and so carries no personal data)."""
+    """Whether a reference has CE Desktop's own shape (and so carries no personal data):
+    ``CE-20261129-7KQ4``, or an amended version of it, ``CE-20261129-7KQ4 v2``."""
     return bool(_REFERENCE.match(reference))
 
 
@@ -420,6 +424,22 @@ class HandOff(FormModel):
     mash_reference: Line = ""
 
 
+class Amendment(FormModel):
+    """What makes an assessment a later version of a final one (issue 13 point 2).
+
+    Attributes:
+        version: 2 for the first amendment, 3 for an amendment of that, and so on.
+        supersedes_id: the id of the version this one supersedes.
+        supersedes_fingerprint: that version's fingerprint, as its paper copy shows it.
+        reason: why it was amended (printed on every copy of this version).
+    """
+
+    version: Annotated[int, Field(ge=2, le=ROWS_LIMIT)]
+    supersedes_id: Annotated[str, Field(pattern=r"^[0-9a-f]{32}$")]
+    supersedes_fingerprint: Annotated[str, Field(pattern=r"^[0-9A-F]{12}$")]
+    reason: Text
+
+
 class AuditEvent(FormModel):
     """One entry of the assessment's audit trail."""
 
@@ -439,9 +459,11 @@ class Assessment(FormModel):
         justifications: written justifications for warnings, keyed by finding key.
         fingerprint: short hash of the content when it was finalised.
         handoff: every sending to the MASH and its responses (not fingerprinted).
+        amendment: for version 2 or later of a final assessment, which version it
+            supersedes and why (None for an original).
     """
 
-    format_version: Literal[3] = FORMAT_VERSION
+    format_version: Literal[4] = FORMAT_VERSION
     id: Annotated[str, Field(pattern=r"^[0-9a-f]{32}$")] = Field(default_factory=_new_id)
     reference: Annotated[str, Field(min_length=1, max_length=40)]
     child_id: Annotated[str, Field(pattern=r"^[0-9a-f]{32}$")] = Field(default_factory=_new_id)
@@ -465,6 +487,7 @@ class Assessment(FormModel):
     justifications: dict[str, Text] = Field(default_factory=dict)
     audit: list[AuditEvent] = Field(default_factory=list)
     handoff: HandOff = Field(default_factory=HandOff)
+    amendment: Amendment | None = None
 
     @model_validator(mode="after")
     def _status_is_consistent(self) -> Assessment:

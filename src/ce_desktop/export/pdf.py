@@ -23,12 +23,13 @@ from datetime import UTC, datetime
 
 from reportlab.platypus import Flowable, Frame, PageTemplate
 
+from ce_desktop.domain import amendments
 from ce_desktop.domain.catalogue import Catalogue
 from ce_desktop.domain.chronology import Incident
 from ce_desktop.domain.derived import format_time
 from ce_desktop.domain.intake import interchange_json
 from ce_desktop.domain.model import Assessment, Status
-from ce_desktop.export import pdf_analysis, pdf_data, pdf_handoff, pdf_sections
+from ce_desktop.export import pdf_amendment, pdf_analysis, pdf_data, pdf_handoff, pdf_sections
 from ce_desktop.export.pdf_chronology import chronology_appendix
 from ce_desktop.export.pdf_flow import FormDocument
 from ce_desktop.export.pdf_layout import (
@@ -110,7 +111,7 @@ TRAINING_MARK = "TRAINING SAMPLE — FICTIONAL"
 
 
 def _furniture(assessment: Assessment) -> Furniture:
-    furniture = _status_furniture(assessment)
+    furniture = replace(_status_furniture(assessment), notice=amendments.notice(assessment))
     if not assessment.is_training_sample:
         return furniture
     # A practice copy must never pass for a real child's assessment, on any page.
@@ -146,6 +147,8 @@ def _story(
     """Every section of the form, in the form's order."""
     story: list[Flowable] = []
     story += pdf_sections.title_block()
+    if not blank:
+        story += pdf_amendment.amendment(assessment)
     story += pdf_sections.header_table(assessment, blank=blank)
     story += pdf_sections.agencies_table(assessment, blank=blank)
     story += pdf_sections.indicators_table(assessment, catalogue, blank=blank)

@@ -239,12 +239,14 @@ class Furniture:
         status_banner: large status words in the header: "DRAFT", "FINAL", "BLANK FORM".
         status_line: the longer status at the foot of the page (finalised time, fingerprint).
         watermark: a light diagonal word across the page, or "" for none.
+        notice: a line above the foot of every page ("Amended, version 2: ..."), or "".
     """
 
     reference: str
     status_banner: str
     status_line: str
     watermark: str
+    notice: str = ""
 
 
 def draw_furniture(canvas: Canvas, furniture: Furniture) -> None:
@@ -283,6 +285,9 @@ def draw_furniture(canvas: Canvas, furniture: Furniture) -> None:
     canvas.setFont(FONT, 8)
     for number, line in enumerate(footer_lines(furniture.status_line)):
         canvas.drawString(MARGIN, FOOTER_Y - number * FOOTER_LEADING, line)
+    if furniture.notice:
+        canvas.setFont(FONT_BOLD, 8)
+        canvas.drawString(MARGIN, FOOTER_Y + 5.5 * mm, furniture.notice)
     canvas.restoreState()
 
 

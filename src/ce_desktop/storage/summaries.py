@@ -43,6 +43,10 @@ class AssessmentSummary:
     """The latest sending and whether the MASH has answered (for "Chase the MASH")."""
     assessed_at: datetime | None = None
     """When it took in what was known (``domain.chronology.assessed_at``); None if damaged."""
+    version: int = 1
+    """1 for an original, 2 or more for an amended version (``REF v2``)."""
+    supersedes_id: str | None = None
+    """For an amended version: the id of the version it supersedes."""
 
     @classmethod
     def of(cls, assessment: Assessment) -> AssessmentSummary:
@@ -65,6 +69,8 @@ class AssessmentSummary:
             identifiers=identifiers_text(assessment),
             handoff=HandOffFacts.of(assessment),
             assessed_at=assessed_at(assessment),
+            version=assessment.amendment.version if assessment.amendment else 1,
+            supersedes_id=assessment.amendment.supersedes_id if assessment.amendment else None,
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -89,6 +95,8 @@ class AssessmentSummary:
                 "decision": self.handoff.decision.value if self.handoff.decision else None,
             },
             "assessed_at": _iso(self.assessed_at),
+            "version": self.version,
+            "supersedes_id": self.supersedes_id,
         }
 
     @classmethod
@@ -112,6 +120,10 @@ class AssessmentSummary:
             identifiers=str(raw.get("identifiers", "")),
             handoff=_handoff_from_json(raw["handoff"]),
             assessed_at=datetime.fromisoformat(raw["assessed_at"]) if raw["assessed_at"] else None,
+            # A line from before amendments has no "version": the KeyError makes the whole
+            # index be read again from the files.
+            version=int(raw["version"]),
+            supersedes_id=raw["supersedes_id"],
         )
 
     def as_damaged(self) -> AssessmentSummary:

@@ -21,6 +21,7 @@ from ce_desktop.domain.model import (
 )
 from ce_desktop.domain.settings import Settings
 from ce_desktop.storage.vault import Vault
+from ce_desktop.usecases import amendments
 
 __all__ = [
     "FinaliseRefused",
@@ -99,8 +100,15 @@ def save(vault: Vault, assessment: Assessment, *, now: datetime) -> Assessment |
 
 
 def start_review(vault: Vault, assessment_id: str, *, today: date) -> Assessment:
-    """A new review of an assessment (which stays unchanged), saved."""
-    return vault.start_review(assessment_id, today=today)
+    """A new review of an assessment (which stays unchanged), saved.
+
+    A review of an amended assessment starts from its latest version, the assessment
+    of record, whichever of its versions was chosen.
+
+    Raises:
+        LifecycleError: its latest version is a draft still being amended.
+    """
+    return vault.start_review(amendments.review_source(vault, assessment_id), today=today)
 
 
 def findings(assessment: Assessment, catalogue: Catalogue, *, now: datetime) -> list[rules.Finding]:

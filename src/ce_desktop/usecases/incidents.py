@@ -20,6 +20,7 @@ from ce_desktop.storage.errors import AssessmentNotFound, ChronologyDamaged, Sto
 from ce_desktop.storage.index import AssessmentSummary
 from ce_desktop.storage.paths import is_assessment_id
 from ce_desktop.storage.vault import Vault
+from ce_desktop.usecases import amendments
 
 __all__ = [
     "ChildNotFound",
@@ -161,13 +162,14 @@ def incidents_since_previous(vault: Vault, assessment: Assessment) -> list[Incid
     """The incidents a review has to weigh (recorded since the assessment it reviews).
 
     An assessment that is not a review, or whose previous one is gone, weighs every
-    incident recorded up to it. A chronology that cannot be read gives none (its
+    incident recorded up to it. The previous assessment is its latest final version
+    (``amendments.record_of``), the one of record. A chronology that cannot be read gives none (its
     problem is told where the chronology is opened).
     """
     previous = None
     if assessment.previous_id:
         try:
-            previous = vault.load(assessment.previous_id)
+            previous = amendments.record_of(vault, assessment.previous_id)
         except StorageError:
             previous = None
     try:

@@ -63,3 +63,18 @@ def test_json_helpers_round_trip() -> None:
 def test_json_helpers_refuse_garbage_plainly(text: str) -> None:
     with pytest.raises(ValueError, match=r"(JSON|assessment)"):
         assessment_from_json(text)
+
+
+def test_a_format_3_final_becomes_an_original_with_its_fingerprint_unchanged() -> None:
+    from ce_desktop.domain.lifecycle import content_fingerprint
+    from tests.factories import as_final, full_assessment
+
+    final = as_final(full_assessment())
+    written_by_format_3 = final.model_dump(mode="json", exclude={"amendment"})
+    written_by_format_3["format_version"] = 3
+
+    migrated = Assessment.model_validate(migrate(written_by_format_3))
+
+    assert migrated.format_version == FORMAT_VERSION == 4
+    assert migrated.amendment is None
+    assert migrated.fingerprint == content_fingerprint(migrated) == final.fingerprint
