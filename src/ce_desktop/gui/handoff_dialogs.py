@@ -1,8 +1,9 @@
 """The two small dialogs of the hand-off to the MASH: "Record a sending" and "Record
 the MASH's response" (issue 13).
 
-Neither has a default button: Enter pressed once too often records nothing (PRODUCT
-§3.9: no default button ever records a sending that did not happen); Escape cancels.
+Both are :class:`~ce_desktop.gui.form_dialog.FormDialog`: neither has a default button,
+so Enter pressed once too often records nothing (PRODUCT §3.9: no default button ever
+records a sending that did not happen); Escape cancels.
 "How" starts unchosen unless the caller knows it (after "Email to Social Care"),
 and a time cannot be set in the future. Every field has a label it is the buddy of,
 and an accessible name.
@@ -18,20 +19,14 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateTimeEdit,
-    QDialog,
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from ce_desktop.domain.handoff import DECISION_LABELS, METHOD_LABELS
 from ce_desktop.domain.model import MashDecision, SendingMethod
-from ce_desktop.gui.look import ERROR_STYLE
+from ce_desktop.gui.form_dialog import FormDialog
 from ce_desktop.usecases.handoff import Response
 
 TIME_DISPLAY = "dd/MM/yyyy HH:mm"
@@ -76,54 +71,23 @@ def _time_edit(now: datetime, earliest: datetime | None) -> QDateTimeEdit:
     return edit
 
 
-def _row(form: QFormLayout, text: str, field: QWidget, name: str) -> None:
-    label = QLabel(text)
-    label.setBuddy(field)
-    field.setObjectName(name)
-    field.setAccessibleName(text.replace("&", ""))
-    form.addRow(label, field)
-
-
-def _buttons(dialog: QDialog, record: str) -> tuple[QHBoxLayout, QPushButton]:
-    # Plain buttons, not a QDialogButtonBox: a button box makes its first accept
-    # button the default when shown, and Enter would then record.
-    row = QHBoxLayout()
-    row.addStretch(1)
-    button = QPushButton(record)
-    button.setObjectName("recordButton")
-    cancel = QPushButton("Cancel")
-    cancel.setObjectName("cancelButton")
-    for each in (button, cancel):
-        each.setAutoDefault(False)
-        each.setDefault(False)
-        row.addWidget(each)
-    button.clicked.connect(dialog.accept)
-    cancel.clicked.connect(dialog.reject)
-    return row, button
-
-
-def _error_label(name: str) -> QLabel:
-    label = QLabel()
-    label.setObjectName(name)
-    label.setWordWrap(True)
-    label.setStyleSheet(ERROR_STYLE)
-    label.hide()
-    return label
-
-
-class SendingDialog(QDialog):
+class SendingDialog(FormDialog):
     """When, how, to whom and by whom the assessment was sent."""
 
     def __init__(self, defaults: SendingDefaults, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("Record a sending")
-        self.setObjectName("sendingDialog")
-        intro = QLabel(
-            "Record how this assessment reached the MASH. The case list then shows "
-            "“Sent, awaiting the MASH”, and “Chase the MASH” if there is no reply in time."
+        super().__init__(
+            "Record a sending",
+            record="&Record the sending",
+            intro=(
+                "Record how this assessment reached the MASH. The case list then shows "
+                "“Sent, awaiting the MASH”, and “Chase the MASH” if there is no reply in time."
+            ),
+            names=("sendingError", "recordButton", "cancelButton"),
+            width=460,
+            parent=parent,
         )
-        intro.setWordWrap(True)
-        self.error = _error_label("sendingError")
+        self.setObjectName("sendingDialog")
+        self.error = self.problem
         self.when = _time_edit(defaults.now, defaults.earliest)
         self.how = QComboBox()
         self.how.setPlaceholderText("Choose how it was sent")
@@ -134,21 +98,13 @@ class SendingDialog(QDialog):
         )
         self.to = QLineEdit(defaults.to)
         self.by = QLineEdit(defaults.by)
-        form = QFormLayout()
-        _row(form, "&When", self.when, "sendingWhen")
-        _row(form, "&How", self.how, "sendingHow")
-        _row(form, "&To whom", self.to, "sendingTo")
-        _row(form, "&By whom", self.by, "sendingBy")
-        buttons, self.record_button = _buttons(self, "&Record the sending")
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addWidget(self.error)
-        layout.addLayout(form)
-        layout.addLayout(buttons)
-        self.setMinimumWidth(460)
+        self.add_row("&When", self.when, "sendingWhen")
+        self.add_row("&How", self.how, "sendingHow")
+        self.add_row("&To whom", self.to, "sendingTo")
+        self.add_row("&By whom", self.by, "sendingBy")
         (self.how if defaults.how is None else self.to).setFocus()
 
-    def problem(self) -> str | None:
+    def missing(self) -> str | None:
         """What stops the sending being recorded, in plain words."""
         if self.how.currentIndex() < 0:
             return "Choose how the assessment was sent."
@@ -158,14 +114,11 @@ class SendingDialog(QDialog):
 
     def accept(self) -> None:
         """Record only a complete sending; otherwise say what is missing."""
-        problem = self.problem()
+        problem = self.missing()
         if problem is None:
             super().accept()
             return
-        self.error.setText(problem)
-        self.error.setAccessibleName(problem)
-        self.error.show()
-        (self.how if self.how.currentIndex() < 0 else self.to).setFocus()
+        self.refuse(problem, self.how if self.how.currentIndex() < 0 else self.to)
 
     def answer(self) -> SendingAnswer:
         """The sending as entered (once accepted)."""
@@ -177,16 +130,21 @@ class SendingDialog(QDialog):
         )
 
 
-class ResponseDialog(QDialog):
+class ResponseDialog(FormDialog):
     """The MASH's acknowledgement, decision (with a note) and reference."""
 
     def __init__(
         self, now: datetime, earliest: datetime | None, reference: str, parent: QWidget | None
     ) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("Record the MASH's response")
+        super().__init__(
+            "Record the MASH's response",
+            record="R&ecord",
+            names=("responseError", "recordButton", "cancelButton"),
+            width=500,
+            parent=parent,
+        )
         self.setObjectName("responseDialog")
-        self.error = _error_label("responseError")
+        self.error = self.problem
         self.acknowledged = QCheckBox("The MASH acknowledged receipt")
         self.acknowledged_at = _time_edit(now, earliest)
         self.acknowledged_by = QLineEdit()
@@ -201,21 +159,14 @@ class ResponseDialog(QDialog):
         self.note.setFixedHeight(self.note.fontMetrics().lineSpacing() * 4 + 14)
         self.mash_reference = QLineEdit(reference)
         self._reference = reference
-        form = QFormLayout()
-        form.addRow("", self.acknowledged)
+        self.form.addRow("", self.acknowledged)
         self.acknowledged.setObjectName("acknowledged")
-        _row(form, "Acknowledged &at", self.acknowledged_at, "acknowledgedAt")
-        _row(form, "Acknowledged b&y", self.acknowledged_by, "acknowledgedBy")
-        _row(form, "&Decision", self.decision, "decision")
-        _row(form, "Decided a&t", self.decided_at, "decidedAt")
-        _row(form, "&Note on the decision", self.note, "decisionNote")
-        _row(form, "MASH &reference", self.mash_reference, "mashReference")
-        buttons, self.record_button = _buttons(self, "R&ecord")
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.error)
-        layout.addLayout(form)
-        layout.addLayout(buttons)
-        self.setMinimumWidth(500)
+        self.add_row("Acknowledged &at", self.acknowledged_at, "acknowledgedAt")
+        self.add_row("Acknowledged b&y", self.acknowledged_by, "acknowledgedBy")
+        self.add_row("&Decision", self.decision, "decision")
+        self.add_row("Decided a&t", self.decided_at, "decidedAt")
+        self.add_row("&Note on the decision", self.note, "decisionNote")
+        self.add_row("MASH &reference", self.mash_reference, "mashReference")
         self.acknowledged.setFocus()
 
     def _reference_changed(self) -> bool:
@@ -229,18 +180,13 @@ class ResponseDialog(QDialog):
             or self._reference_changed()
         )
         if not given:
-            text = "Tick the acknowledgement, choose a decision or give the MASH's reference."
-            self.error.setText(text)
-            self.error.setAccessibleName(text)
-            self.error.show()
-            self.acknowledged.setFocus()
+            self.refuse(
+                "Tick the acknowledgement, choose a decision or give the MASH's reference.",
+                self.acknowledged,
+            )
             return
         if self.note.toPlainText().strip() and self.decision.currentIndex() < 0:
-            text = "Choose the decision the note is about."
-            self.error.setText(text)
-            self.error.setAccessibleName(text)
-            self.error.show()
-            self.decision.setFocus()
+            self.refuse("Choose the decision the note is about.", self.decision)
             return
         super().accept()
 
