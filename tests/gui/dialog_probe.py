@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from ce_desktop.app import configure_application
+from ce_desktop.domain.model import Status
 from ce_desktop.domain.settings import Settings
 from ce_desktop.gui import export_actions
 from ce_desktop.gui.handoff_dialogs import SendingDefaults
@@ -41,6 +42,7 @@ from ce_desktop.gui.placement import available_area, fit_window
 from ce_desktop.gui.sample import new_training_sample
 from ce_desktop.storage import keystore
 from ce_desktop.storage.vault import Vault
+from ce_desktop.usecases.amendments import Version
 
 PASSPHRASE = "kettle orbit lantern seven"
 
@@ -107,6 +109,20 @@ class Recorder:
         self.name = name
         show()
         settle()
+
+
+def _versions(at: datetime) -> list[Version]:
+    """Three versions of one assessment: the original, an amendment, a draft of another."""
+    reason = (
+        "Fictional correction: the school named in the agencies involved was the child's "
+        "previous school, and the date of the strategy discussion was typed wrongly."
+    )
+    reference = "CE-20261202-7KQ4"
+    return [
+        Version("a" * 32, reference, 1, Status.SENT, at, "4F864B9941F6", ""),
+        Version("b" * 32, f"{reference} v2", 2, Status.FINAL, at, "E5F032AC848F", reason),
+        Version("c" * 32, f"{reference} v3", 3, Status.DRAFT, None, None, reason),
+    ]
 
 
 def main(out: Path) -> int:
@@ -183,6 +199,10 @@ def main(out: Path) -> int:
             recorded_by="Alex Example",
             record=lambda _answers: None,
         ),
+    )
+    recorder.open("amend", lambda: dialogs.ask_amendment_reason("CE-20261202-7KQ4"))
+    recorder.open(
+        "versions", lambda: dialogs.choose_version("CE-20261202-7KQ4", _versions(send_by))
     )
     (out / "report.json").write_text(json.dumps(recorder.report, indent=1))
     window.close()

@@ -8,6 +8,7 @@ the answers, and reads back what the worker would have been told and asked.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -16,6 +17,7 @@ from ce_desktop.domain.settings import Settings
 from ce_desktop.gui.dialogs import Dialogs
 from ce_desktop.gui.finalise_dialogs import NextStep
 from ce_desktop.gui.incident_dialog import IncidentAnswers, Record
+from ce_desktop.usecases.amendments import Version
 
 
 @dataclass
@@ -40,6 +42,10 @@ class RecordingDialogs(Dialogs):
         incidents: the answers typed into the incident form, tried in order until one
             is recorded (none left: cancelled); ``incident_forms`` what each form said
             it was about, ``incident_refusals`` what it was told.
+        amendment_reasons: the reasons typed for "Amend", in order (none left, or None:
+            cancelled); ``amendments_asked`` the references each form named.
+        version_choice: which version to open from the versions shown (an index into
+            them; None: closed); ``versions_shown`` each list shown.
     """
 
     infos: list[str] = field(default_factory=list)
@@ -63,6 +69,10 @@ class RecordingDialogs(Dialogs):
     incidents: list[IncidentAnswers] = field(default_factory=list)
     incident_forms: list[str] = field(default_factory=list)
     incident_refusals: list[str] = field(default_factory=list)
+    amendment_reasons: list[str | None] = field(default_factory=list)
+    amendments_asked: list[str] = field(default_factory=list)
+    version_choice: int | None = None
+    versions_shown: list[list[Version]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         super().__init__(None)
@@ -117,3 +127,11 @@ class RecordingDialogs(Dialogs):
                 return True
             self.incident_refusals.append(refusal)
         return False
+
+    def ask_amendment_reason(self, reference: str) -> str | None:
+        self.amendments_asked.append(reference)
+        return self.amendment_reasons.pop(0) if self.amendment_reasons else None
+
+    def choose_version(self, reference: str, versions: Sequence[Version]) -> str | None:
+        self.versions_shown.append(list(versions))
+        return None if self.version_choice is None else versions[self.version_choice].id

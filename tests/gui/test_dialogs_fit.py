@@ -4,7 +4,8 @@ Each case opens the window's dialogs in their own process on an offscreen screen
 that size (see ``dialog_probe``). At 200% text the next step after finalising and the
 PDF's password used to cut off their last lines of text, and Settings was taller than
 the screen, with its Save and Cancel buttons below its bottom edge. The forms of the
-hand-off and of incidents went round the window's ``Dialogs`` and were never sized.
+hand-off and of incidents went round the window's ``Dialogs`` and were never sized;
+the amendment's reason and the versions of an assessment go through it too.
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ DIALOGS = {
     "sending",
     "response",
     "incident",
+    "amend",
+    "versions",
 }
 
 

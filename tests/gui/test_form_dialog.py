@@ -9,6 +9,7 @@ from datetime import UTC, date, datetime
 import pytest
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton
 
+from ce_desktop.gui.amend_dialogs import AmendDialog
 from ce_desktop.gui.form_dialog import FormDialog
 from ce_desktop.gui.handoff_dialogs import ResponseDialog, SendingDefaults, SendingDialog
 from ce_desktop.gui.incident_dialog import IncidentDialog
@@ -24,6 +25,7 @@ def _forms() -> list[FormDialog]:
         SendingDialog(defaults),
         ResponseDialog(NOW, None, "", None),
         IncidentDialog("About", today=date(2026, 3, 3), recorded_by="", record=lambda _a: "No."),
+        AmendDialog("CE-20260303-ABCD"),
     ]
 
 

@@ -55,6 +55,7 @@ class CaseListPage(QWidget):
         delete_confirmed(str): the worker confirmed deleting this assessment.
         sample_requested(): "Open the sample assessment".
         incident_requested(str): "Record an incident" for the child of this assessment.
+        versions_requested(str): "Versions…": every version of this assessment.
 
     Attributes:
         model: the table over the summaries.
@@ -69,6 +70,7 @@ class CaseListPage(QWidget):
     delete_confirmed = Signal(str)
     sample_requested = Signal()
     incident_requested = Signal(str)
+    versions_requested = Signal(str)
 
     def __init__(
         self,
@@ -97,6 +99,11 @@ class CaseListPage(QWidget):
         self.incident_button.setToolTip(
             "Add a significant incident to the selected child's chronology"
         )
+        self.versions_button = QPushButton("&Versions…", self)
+        self.versions_button.setObjectName("versionsButton")
+        self.versions_button.setToolTip(
+            "Every version of the selected assessment (after an amendment), to open any of them"
+        )
         self._wrap_buttons()
         table.sortByColumn(Column.CHILD, Qt.SortOrder.AscendingOrder)
         header = table.horizontalHeader()
@@ -117,6 +124,7 @@ class CaseListPage(QWidget):
         self.ui.openButton.clicked.connect(self._open_selected)
         self.ui.reviewButton.clicked.connect(self._review_selected)
         self.incident_button.clicked.connect(self._incident_selected)
+        self.versions_button.clicked.connect(self._versions_selected)
         self.ui.deleteButton.clicked.connect(self._delete_selected)
         table.activated.connect(lambda _index: self._open_selected())
         table.selectionModel().selectionChanged.connect(self._update_buttons)
@@ -150,6 +158,7 @@ class CaseListPage(QWidget):
             ui.openButton,
             ui.reviewButton,
             self.incident_button,
+            self.versions_button,
             ui.deleteButton,
             ui.sampleButton,
         ]
@@ -254,6 +263,7 @@ class CaseListPage(QWidget):
             self.ui.openButton,
             self.ui.reviewButton,
             self.incident_button,
+            self.versions_button,
             self.ui.deleteButton,
         ):
             button.setEnabled(chosen)
@@ -273,6 +283,11 @@ class CaseListPage(QWidget):
         if chosen:
             self.incident_requested.emit(chosen)
 
+    def _versions_selected(self) -> None:
+        chosen = self.selected_id()
+        if chosen:
+            self.versions_requested.emit(chosen)
+
     def _delete_selected(self) -> None:
         chosen = self.selected_id()
         if not chosen:
@@ -284,12 +299,11 @@ class CaseListPage(QWidget):
             completed = format_date(summary.date_completed) or "not yet completed"
             name = summary.child_name or "no name yet"
             which = f" {summary.reference} ({name}, {completed})"
-            others = sum(
-                1
-                for r in range(self.model.rowCount())
-                if self.model.summary(r).child_id == summary.child_id
-            )
-            if others == 1:
+            if summary.version > 1:
+                only = (
+                    " The version it supersedes stays as it was, and is listed again in its place."
+                )
+            elif self.model.assessments_of_child(summary.child_id) == 1:
                 only = (
                     " It is this child's only assessment: the significant incidents recorded "
                     "for the child are deleted with it."

@@ -7,6 +7,7 @@ folds case and accents (``domain.search``) of each row's text once per refresh, 
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, date, datetime, timedelta
 from enum import IntEnum
@@ -29,6 +30,7 @@ from ce_desktop.domain.handoff import HandOffState, state_of, state_words
 from ce_desktop.domain.model import Status
 from ce_desktop.domain.search import fold
 from ce_desktop.domain.working_days import WorkingCalendar, default_calendar
+from ce_desktop.usecases.amendments import latest_versions
 
 if TYPE_CHECKING:
     from ce_desktop.storage.vault import AssessmentSummary
@@ -134,6 +136,7 @@ class CaseListModel(QAbstractTableModel):
         self._sort_column = Column.CHILD
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._new_incidents: dict[str, int] = {}
+        self._of_child: Counter[str] = Counter()
         """Per assessment id, the incidents recorded since it (its child's current one)."""
 
     def set_summaries(
@@ -141,12 +144,16 @@ class CaseListModel(QAbstractTableModel):
     ) -> None:
         """Replace every row, keeping the current sort.
 
+        An amended assessment is listed by its latest version only (the ones it
+        supersedes stay in the vault, as they were, and open from its versions).
         ``new_incidents`` gives, per child id, the incidents recorded since the child's
         last assessment: said on that assessment's row, as a review due now.
         """
+        latest = latest_versions(summaries)
         self.beginResetModel()
-        self._new_incidents = _on_current_rows(summaries, new_incidents)
-        self._rows = self._sorted(list(summaries))
+        self._of_child = Counter(summary.child_id for summary in summaries)
+        self._new_incidents = _on_current_rows(latest, new_incidents)
+        self._rows = self._sorted(latest)
         self._after_reorder()
         self.endResetModel()
 
@@ -166,6 +173,10 @@ class CaseListModel(QAbstractTableModel):
                 size = row - start
                 self._groups.extend((band, position, size) for position in range(size))
                 start, band = row, 1 - band
+
+    def assessments_of_child(self, child_id: str) -> int:
+        """How many assessments (every version of each) the vault holds for this child."""
+        return self._of_child[child_id]
 
     def search_text(self, row: int) -> str:
         """Every column's text of ``row``, folded for searching (see ``domain.search``)."""

@@ -15,7 +15,7 @@ start-up (the unlock screen comes first).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from ce_desktop.gui.finalise_dialogs import NextStep
     from ce_desktop.gui.handoff_dialogs import SendingAnswer, SendingDefaults
     from ce_desktop.gui.incident_dialog import Record
+    from ce_desktop.usecases.amendments import Version
     from ce_desktop.usecases.handoff import Response
 
 TITLE = "CE Desktop"
@@ -171,6 +172,24 @@ class Dialogs:
         response = dialog.response() if _run(dialog) else None
         dialog.deleteLater()
         return response
+
+    def ask_amendment_reason(self, reference: str) -> str | None:
+        """The "Amend a final assessment" form; the reason given, or None if cancelled."""
+        from ce_desktop.gui.amend_dialogs import AmendDialog
+
+        dialog = AmendDialog(reference, self.parent)
+        reason = dialog.reason_text() if _run(dialog) else None
+        dialog.deleteLater()
+        return reason
+
+    def choose_version(self, reference: str, versions: Sequence[Version]) -> str | None:
+        """The versions of an assessment; the id of the one to open, or None if closed."""
+        from ce_desktop.gui.amend_dialogs import VersionsDialog
+
+        dialog = VersionsDialog(reference, versions, self.parent)
+        chosen = dialog.chosen if _run(dialog) else None
+        dialog.deleteLater()
+        return chosen
 
     def ask_protect(self, title: str, default: bool) -> bool | None:
         """Protect the PDF with a password? None if the worker cancelled."""

@@ -152,6 +152,7 @@ class MainWindow(QMainWindow):
         """Build everything behind the unlock screen (once)."""
         if self._built:
             return
+        from ce_desktop.gui.amend_commands import wire_amendments
         from ce_desktop.gui.autosave import SaveStatusBar
         from ce_desktop.gui.case_commands import CaseCommands
         from ce_desktop.gui.case_list import CaseListPage
@@ -195,6 +196,14 @@ class MainWindow(QMainWindow):
         )
         self.import_action = wire_import_action(
             self, self.ui, self.session, self.catalogue, self.dialogs, self._refresh_list
+        )
+        self.amend_commands = wire_amendments(
+            self.ui.actionAmend,
+            self.session,
+            self.case_list,
+            self.dialogs,
+            self._refresh_list,
+            lambda text: self.ui.statusbar.showMessage(text, 15000),
         )
         self._connect()
 
@@ -283,6 +292,7 @@ class MainWindow(QMainWindow):
             ui.actionNewReview,
             ui.actionOpenSample,
             ui.actionImport,
+            ui.actionAmend,
             ui.actionLock,
             ui.actionSettings,
             ui.actionBackUp,

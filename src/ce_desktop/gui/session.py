@@ -33,8 +33,8 @@ from ce_desktop.gui.autosave import Autosaver
 from ce_desktop.gui.sample import new_training_sample
 from ce_desktop.storage.atomic import atomic_write
 from ce_desktop.storage.errors import READ_ONLY_NOTICE, StorageError
+from ce_desktop.usecases import amendments, incidents
 from ce_desktop.usecases import assessments as use
-from ce_desktop.usecases import incidents
 
 if TYPE_CHECKING:
     from ce_desktop.gui.editor_seam import Editor
@@ -161,12 +161,14 @@ class AssessmentSession(QObject):
         return self.autosaver.save_now()
 
     def show(self, assessment: Assessment) -> None:
-        """Put an assessment in the editor (with its previous one, for a review)."""
+        """Put an assessment in the editor (with its previous one, for a review: the
+        latest final version of it, should it have been amended since)."""
         previous = None
         since: list[Incident] = []
         if assessment.previous_id and self.vault:
             try:
-                previous = self.vault.load(assessment.previous_id)
+                # The assessment of record: the latest final version of the one reviewed.
+                previous = amendments.record_of(self.vault, assessment.previous_id)
             except StorageError:
                 previous = None  # the earlier one was deleted or is damaged
             since = incidents.incidents_since_previous(self.vault, assessment)

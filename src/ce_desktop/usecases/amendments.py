@@ -27,6 +27,7 @@ __all__ = [
     "LifecycleError",
     "Version",
     "amend",
+    "check_amendable",
     "family",
     "history",
     "latest_versions",
@@ -70,6 +71,22 @@ def family(summaries: Sequence[AssessmentSummary], assessment_id: str) -> list[A
     return chain
 
 
+def check_amendable(vault: Vault, assessment: Assessment) -> None:
+    """Refuse, before a reason is asked for, what cannot be amended.
+
+    Raises:
+        LifecycleError: a draft, or a version a later one already supersedes.
+    """
+    if assessment.status is Status.DRAFT:
+        raise LifecycleError(amendments.ONLY_A_FINAL)
+    later = superseded_by(vault.list_summaries(), assessment.id)
+    if later is not None:
+        raise LifecycleError(
+            f"{assessment.reference} has already been amended: {later.reference} supersedes "
+            "it. Open the latest version from the case list and amend that one."
+        )
+
+
 def amend(
     vault: Vault, final: Assessment, reason: str, *, today: date, now: datetime
 ) -> Assessment:
@@ -79,12 +96,7 @@ def amend(
         LifecycleError: a draft, no reason, or this version was already amended.
         StorageError: not saved (a reason over its limit is named).
     """
-    later = superseded_by(vault.list_summaries(), final.id)
-    if later is not None:
-        raise LifecycleError(
-            f"{final.reference} has already been amended: {later.reference} supersedes "
-            "it. Open the latest version from the case list and amend that one."
-        )
+    check_amendable(vault, final)
     original, amended = amendments.amend(final, reason, today=today, now=now)
     vault.save(amended)
     vault.save(original)
