@@ -17,13 +17,10 @@ from pathlib import Path
 from typing import Any
 
 from ce_desktop.cli import vault_commands
-from ce_desktop.cli.common import EXIT_OK, CommandError, add_vault_options
+from ce_desktop.cli.common import EXIT_OK, CommandError, add_vault_options, read_free_text
 from ce_desktop.domain.model import utc_now
 from ce_desktop.storage.vault import Vault
 from ce_desktop.usecases import amendments
-
-REASON_LIMIT = 1_000_000
-"""Characters read at most: a reason longer than this is refused, not cut."""
 
 
 def register(subparsers: Any) -> None:
@@ -48,17 +45,7 @@ def register(subparsers: Any) -> None:
 
 
 def _read(source: Path | None) -> str:
-    try:
-        if source is None:
-            text = sys.stdin.read(REASON_LIMIT + 1)
-        else:
-            with source.open(encoding="utf-8") as file:
-                text = file.read(REASON_LIMIT + 1)
-    except (OSError, UnicodeDecodeError):
-        raise CommandError(f"The reason file {source} could not be read as text.") from None
-    if len(text) > REASON_LIMIT:
-        raise CommandError("The reason is too long. Nothing was amended.")
-    return text.strip()
+    return read_free_text(source, "reason", "Nothing was amended.")
 
 
 def _amend(args: argparse.Namespace) -> int:

@@ -16,13 +16,17 @@ from pathlib import Path
 from typing import Any
 
 from ce_desktop.cli import vault_commands
-from ce_desktop.cli.common import EXIT_OK, EXIT_USAGE, CommandError, add_vault_options
+from ce_desktop.cli.common import (
+    EXIT_OK,
+    EXIT_USAGE,
+    CommandError,
+    add_vault_options,
+    read_free_text,
+)
 from ce_desktop.domain.handoff import METHOD_LABELS
 from ce_desktop.domain.model import MashDecision, SendingMethod, utc_now
 from ce_desktop.storage.vault import Vault
 from ce_desktop.usecases import handoff
-
-NOTE_LIMIT_BYTES = 1_000_000
 
 
 def register(subparsers: Any) -> None:
@@ -113,17 +117,8 @@ def _record_sending(args: argparse.Namespace) -> int:
 def _read_note(source: str | None) -> str:
     if source is None:
         return ""
-    if source == "-":
-        text = sys.stdin.read(NOTE_LIMIT_BYTES + 1)
-    else:
-        try:
-            with Path(source).open(encoding="utf-8") as file:
-                text = file.read(NOTE_LIMIT_BYTES + 1)
-        except (OSError, UnicodeDecodeError):
-            raise CommandError(f"The note file {source} could not be read.") from None
-    if len(text) > NOTE_LIMIT_BYTES:
-        raise CommandError("The note is too long. Nothing was recorded.")
-    return text.strip()
+    path = None if source == "-" else Path(source)
+    return read_free_text(path, "note", "Nothing was recorded.")
 
 
 def _record_response(args: argparse.Namespace) -> int:
