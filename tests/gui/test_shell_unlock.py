@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from ce_desktop.gui.unlock import UnlockPage
 from ce_desktop.storage import throttle
+from ce_desktop.storage.errors import WrongPassphrase
+from ce_desktop.storage.vault import Vault
 from tests.gui.shell_support import PASSPHRASE, make_vault
 
 pytestmark = [
@@ -37,6 +41,39 @@ def _try(qtbot, page: UnlockPage, secret: str) -> None:
     qtbot.keyClicks(page.ui.secretEdit, secret)
     qtbot.keyClick(page.ui.secretEdit, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not page.busy, timeout=20000)
+
+
+def test_the_focus_stays_in_the_passphrase_box_while_unlocking(qtbot, data_dir: Path) -> None:
+    release = threading.Event()
+    tried: list[str] = []
+
+    def slow_unlock(_folder: Path, secret: str, _recovery: bool) -> Vault:
+        tried.append(secret)
+        release.wait(20)
+        raise WrongPassphrase("not it")
+
+    page = UnlockPage(data_dir, unlock=slow_unlock)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitExposed(page)
+    page.activateWindow()
+    page.focus_secret()
+    qtbot.waitUntil(page.ui.secretEdit.hasFocus)
+    qtbot.keyClicks(page.ui.secretEdit, "not the right passphrase")
+    qtbot.keyClick(page.ui.secretEdit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.busy and bool(tried))
+
+    try:
+        assert QApplication.focusWidget() is page.ui.secretEdit
+        qtbot.keyClicks(page.ui.secretEdit, "more")  # nothing typed while it is tried
+        qtbot.keyClick(page.ui.secretEdit, Qt.Key.Key_Return)
+        assert page.ui.secretEdit.text() == "not the right passphrase"
+        assert tried == ["not the right passphrase"]
+    finally:
+        release.set()
+    qtbot.waitUntil(lambda: not page.busy, timeout=20000)
+    assert QApplication.focusWidget() is page.ui.secretEdit
+    assert not page.ui.secretEdit.isReadOnly()
 
 
 def test_wrong_passphrase_shows_a_plain_message(qtbot, page) -> None:

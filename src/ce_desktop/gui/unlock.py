@@ -157,7 +157,10 @@ class UnlockPage(QWidget):
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
         self.ui.busyBar.setVisible(busy)
-        self.ui.secretEdit.setEnabled(not busy)
+        # Read-only rather than disabled: the focus stays in the box. Disabled, it went
+        # to the Unlock button, itself disabled a moment later ("Unlock push button
+        # grayed" was all a screen reader said while the key was derived).
+        self.ui.secretEdit.setReadOnly(busy)
         self.ui.switchModeButton.setEnabled(not busy)
         self.ui.unlockButton.setEnabled(not busy and not self._wait_left)
 
