@@ -138,9 +138,8 @@ def test_orca_says_every_announcement_and_the_focus_stays(
 def test_orca_says_there_is_a_problem_and_a_change_button(
     desktop: XSession, start_orca: Callable[[], Orca], tmp_path: Path
 ) -> None:
-    # Check and finish is reached before Orca starts (five pages built while Orca
-    # reads them can stop Orca 43 for minutes); the lock keeps the place, and the
-    # unlock, with Orca reading, reopens the assessment there.
+    # Check and finish is reached before Orca starts: five pages built while Orca
+    # reads them can stop Orca 43 for minutes (it and the app wait on each other).
     folder = tmp_path / "ce-data"
     vault, _key = Vault.create(folder, PASSPHRASE)
     vault.close()
@@ -150,7 +149,7 @@ def test_orca_says_there_is_a_problem_and_a_change_button(
     wait_until(lambda: desktop.active_window_name() == "CE Desktop", "the window to be active")
     keys.settle()
     keys.type(PASSPHRASE)
-    keys.press("Return")
+    keys.press_to("Return", Control("New assessment"), timeout=120)
     keys.press_to("ctrl+n", Control("Child or young person's name"), timeout=120)
     keys.tab_to(Control("Date of birth"))
     keys.type("31/02/2012")
@@ -159,22 +158,14 @@ def test_orca_says_there_is_a_problem_and_a_change_button(
         before = len(keys.focus.events)
         keys.press("ctrl+Tab")
         wait_until(lambda: len(keys.focus.events) > before, "the focus to move")  # noqa: B023
-    keys.tab_to(Control("Change date of birth"))
-    keys.press_to("ctrl+l", Control("Passphrase"))
+    keys.tab_to(Control("Check again"))
 
     orca = start_orca()
     orca.wait_quiet()
-    keys.type(PASSPHRASE)
-    orca.wait_quiet()
     heard = len(orca.said())
-    keys.press("Return")
-    orca.wait_said("Check your answers before finishing", since=heard)
+    keys.press("space")
     orca.wait_said("There is a problem", since=heard)
     desktop.shot("orca-check")
     orca.wait_quiet()
     keys.tab_to(Control("Change date of birth"))
     orca.wait_said("Change date of birth", since=heard)
-    orca.wait_quiet()
-    heard = len(orca.said())
-    keys.press("Return")
-    orca.wait_said("Date of birth", since=heard)
