@@ -187,15 +187,16 @@ def record_of(vault: Vault, assessment_id: str) -> Assessment:
 
 
 def review_source(vault: Vault, assessment_id: str) -> str:
-    """The id of the version a review of this assessment starts from: the latest one.
+    """The id of the version a review of this assessment starts from: the latest one
+    that can be read.
 
     Raises:
         LifecycleError: a later version is a draft still being amended.
     """
-    chain = family(vault.list_summaries(), assessment_id)
-    if not chain or chain[-1].id == assessment_id:
+    readable = [s for s in family(vault.list_summaries(), assessment_id) if not s.damaged]
+    if not readable or readable[-1].id == assessment_id:
         return assessment_id
-    latest = chain[-1]
+    latest = readable[-1]
     if latest.status is Status.DRAFT:
         raise LifecycleError(
             f"{latest.reference}, the amended version of this assessment, is still a "

@@ -16,6 +16,7 @@ from ce_desktop.storage.index import AssessmentSummary
 from ce_desktop.storage.vault import Vault
 from ce_desktop.usecases import amendments, assessments, incidents
 from tests.factories import as_final, full_assessment
+from tests.unit.usecases.conftest import PASSPHRASE
 
 FINALISED = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
 NOW = datetime(2026, 3, 3, 9, 0, tzinfo=UTC)
@@ -131,3 +132,26 @@ def test_incidents_since_the_previous_assessment_count_from_its_latest_version(
     assert len(incidents.incidents_since_previous(vault, review)) == 1
     _finalised_v2(vault, final.id)  # version 2 took in what was known on 3 March
     assert incidents.incidents_since_previous(vault, review) == []
+
+
+def test_a_version_that_cannot_be_read_is_passed_over(vault: Vault) -> None:
+    final = as_final(full_assessment(), at=FINALISED)
+    vault.save(final)
+    amended = amendments.amend(vault, final, REASON, today=TODAY, now=NOW)
+    folder = vault.data_dir
+    vault.close()
+    for each in (folder / "assessments").glob(f"{amended.id}*"):
+        each.write_bytes(b"damaged")
+    reopened = Vault.unlock(folder, PASSPHRASE)
+    try:
+        assert [s.damaged for s in amendments.family(reopened.list_summaries(), final.id)] == [
+            False,
+            True,
+        ]
+        review = assessments.start_review(reopened, final.id, today=TODAY)
+        assert review.previous_id == final.id  # not refused as "still a draft"
+        assert amendments.record_of(reopened, final.id).id == final.id
+        versions = amendments.history(reopened, final.id)
+        assert [v.damaged for v in versions] == [False, True]
+    finally:
+        reopened.close()
