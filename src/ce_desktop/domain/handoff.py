@@ -19,17 +19,10 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
+from ce_desktop.domain.handoff_log import Acknowledgement, Decision, Sending
 from ce_desktop.domain.lifecycle import LifecycleError
-from ce_desktop.domain.model import (
-    Acknowledgement,
-    Assessment,
-    AuditAction,
-    Decision,
-    MashDecision,
-    Sending,
-    SendingMethod,
-    Status,
-)
+from ce_desktop.domain.model import Assessment
+from ce_desktop.domain.vocabulary import AuditAction, MashDecision, SendingMethod, Status
 from ce_desktop.domain.working_days import WorkingCalendar
 
 METHOD_LABELS = {

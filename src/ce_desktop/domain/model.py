@@ -4,9 +4,10 @@ The model mirrors the paper form of the Surrey CE Toolkit section by section. It
 also the interchange format (PRODUCT §8): ``Assessment.model_dump_json()`` is what
 ``ce-desktop export-json`` writes and ``ce-desktop import`` reads.
 
-Every model hides input values in validation errors (``hide_input_in_errors``), so
-an error message about a bad field never carries what a worker typed about a child.
-The module knows nothing of Qt, files or encryption.
+What the sections are made of (the strict base model, lines, boxes, moments and their
+limits) is ``fields``'s; the fixed answers (levels, thresholds, status, audit events)
+are ``vocabulary``'s; the hand-off log is ``handoff_log``'s. All of them are imported
+from here too. The module knows nothing of Qt, files or encryption.
 """
 
 from __future__ import annotations
@@ -14,21 +15,85 @@ from __future__ import annotations
 import re
 import secrets
 import uuid
-from dataclasses import dataclass
-from datetime import UTC, date, datetime
-from enum import StrEnum
+from datetime import date, datetime
 from typing import Annotated, Final, Literal
 
-from pydantic import (
-    AfterValidator,
-    BaseModel,
-    ConfigDict,
-    Field,
-    field_validator,
-    model_validator,
+from pydantic import Field, field_validator, model_validator
+
+from ce_desktop.domain.fields import (
+    EARLIEST_YEAR,
+    LATEST_YEAR,
+    LINE_LIMIT,
+    ROWS_LIMIT,
+    TEXT_LIMIT,
+    FormModel,
+    Line,
+    Moment,
+    Text,
+    TextLimit,
+    utc_now,
+)
+from ce_desktop.domain.handoff_log import Acknowledgement, Decision, HandOff, Sending
+from ce_desktop.domain.identifiers import checked_nhs_number, checked_upn
+from ce_desktop.domain.vocabulary import (
+    INDICATOR_LEVELS,
+    AuditAction,
+    ConcernKind,
+    MashDecision,
+    RiskLevel,
+    SendingMethod,
+    Status,
+    Threshold,
+    YesNoNotKnown,
 )
 
-from ce_desktop.domain.identifiers import checked_nhs_number, checked_upn
+# What the sections are made of, their vocabulary and the hand-off log live in their
+# own modules; they are imported from here too, with the assessment.
+__all__ = [
+    "EARLIEST_YEAR",
+    "FORMAT_VERSION",
+    "INDICATOR_LEVELS",
+    "LATEST_YEAR",
+    "LINE_LIMIT",
+    "REFERENCE_ALPHABET",
+    "ROWS_LIMIT",
+    "STANDARD_AGENCIES",
+    "TEXT_LIMIT",
+    "Acknowledgement",
+    "AgencyInvolved",
+    "Amendment",
+    "Analysis",
+    "Assessment",
+    "AssessmentDetails",
+    "AuditAction",
+    "AuditEvent",
+    "Child",
+    "Concern",
+    "ConcernKind",
+    "Consent",
+    "Decision",
+    "FormModel",
+    "HandOff",
+    "IndicatorEntry",
+    "IntendedAction",
+    "Line",
+    "MashDecision",
+    "Moment",
+    "Referral",
+    "RiskLevel",
+    "Sending",
+    "SendingMethod",
+    "Status",
+    "Text",
+    "TextLimit",
+    "Threshold",
+    "Vulnerability",
+    "VulnerabilityEntry",
+    "YesNoNotKnown",
+    "is_valid_reference",
+    "new_reference",
+    "utc_now",
+]
 
 FORMAT_VERSION: Final = 4
 """The interchange format version written by this release (see ``migrations``).
@@ -36,162 +101,6 @@ FORMAT_VERSION: Final = 4
 3: ``handoff`` (the hand-off log: sendings, the MASH's acknowledgement and decision).
 4: ``amendment`` (version 2 or later of a final assessment: what it supersedes, why).
 """
-
-EARLIEST_YEAR: Final = 1900
-"""The first year any date or time of an assessment can plausibly fall in."""
-LATEST_YEAR: Final = 2199
-"""The last: far enough for any review date, near enough for every later computation."""
-LINE_LIMIT: Final = 200
-"""Characters in a one-line field such as a name."""
-TEXT_LIMIT: Final = 200_000
-"""Characters in a box for paragraphs: about fifteen times a 2,000-word narrative."""
-ROWS_LIMIT: Final = 200
-"""Rows of a list (agencies, concerns) or entries of a dictionary."""
-
-
-@dataclass(frozen=True)
-class TextLimit:
-    """How much text a field holds, and whether line breaks belong in it.
-
-    The limits are judged at the boundary (``domain.boundary``) when something comes in
-    or is saved, never while the worker types.
-    """
-
-    limit: int
-    multiline: bool
-
-
-Line = Annotated[str, TextLimit(LINE_LIMIT, multiline=False)]
-"""A one-line field: no line breaks, at most ``LINE_LIMIT`` characters."""
-Text = Annotated[str, TextLimit(TEXT_LIMIT, multiline=True)]
-"""A box for paragraphs: line breaks allowed, at most ``TEXT_LIMIT`` characters."""
-
-
-class FormModel(BaseModel):
-    """Base of every model of the form: strict about keys, silent about values."""
-
-    model_config = ConfigDict(
-        extra="forbid",
-        hide_input_in_errors=True,
-        validate_assignment=True,
-        str_strip_whitespace=False,
-    )
-
-
-class YesNoNotKnown(StrEnum):
-    """An answer the form allows as Yes, No or Not known."""
-
-    YES = "yes"
-    NO = "no"
-    NOT_KNOWN = "not_known"
-
-
-class RiskLevel(StrEnum):
-    """The risk management framework's levels, lowest first."""
-
-    MINIMAL = "minimal"
-    EMERGING = "emerging"
-    SIGNIFICANT = "significant"
-    EXPERIENCING = "experiencing"
-
-    @property
-    def rank(self) -> int:
-        """Position in the framework: 0 for Minimal up to 3 for Experiencing."""
-        return list(RiskLevel).index(self)
-
-    @property
-    def label(self) -> str:
-        """The level as the form writes it."""
-        return self.value.capitalize()
-
-
-INDICATOR_LEVELS: tuple[RiskLevel, ...] = (
-    RiskLevel.EMERGING,
-    RiskLevel.SIGNIFICANT,
-    RiskLevel.EXPERIENCING,
-)
-"""The levels an identified indicator can take (the form's Emerging/Significant/Experiencing)."""
-
-
-class Threshold(StrEnum):
-    """The thresholds the level of risk relates to."""
-
-    EARLY_HELP = "early_help"
-    CHILD_IN_NEED = "section_17"
-    CHILD_PROTECTION = "section_47"
-
-    @property
-    def label(self) -> str:
-        """The threshold as the form writes it."""
-        return _THRESHOLD_LABELS[self]
-
-
-_THRESHOLD_LABELS = {
-    Threshold.EARLY_HELP: "Emerging concerns (Early Help)",
-    Threshold.CHILD_IN_NEED: "Complex or serious needs (Section 17 Child in Need)",
-    Threshold.CHILD_PROTECTION: "Child protection concerns (Section 47)",
-}
-
-
-class Status(StrEnum):
-    """Where an assessment is in its life."""
-
-    DRAFT = "draft"
-    FINAL = "final"
-    SENT = "sent"
-
-
-class ConcernKind(StrEnum):
-    """The kinds of offender, location or environment of concern on the form."""
-
-    LOCATION = "location"
-    ENVIRONMENT = "environment"
-    PERSON = "person"
-    OTHER = "other"
-
-
-class AuditAction(StrEnum):
-    """Events recorded in an assessment's own audit trail (PRODUCT §5.11)."""
-
-    CREATED = "created"
-    IMPORTED = "imported"
-    REVIEW_STARTED = "review_started"
-    AMENDMENT_STARTED = "amendment_started"
-    AMENDED = "amended"
-    FINALISED = "finalised"
-    EXPORTED_PDF = "exported_pdf"
-    EXPORTED_JSON = "exported_json"
-    PRINTED = "printed"
-    EMAILED = "emailed"
-    MARKED_SENT = "marked_sent"
-    MANAGER_INFORMED = "manager_informed"
-    REFERRED_TO_CSC = "referred_to_csc"
-    WARNING_JUSTIFIED = "warning_justified"
-    SENDING_RECORDED = "sending_recorded"
-    ACKNOWLEDGEMENT_RECORDED = "acknowledgement_recorded"
-    DECISION_RECORDED = "decision_recorded"
-    MASH_REFERENCE_RECORDED = "mash_reference_recorded"
-
-
-def _as_utc(value: datetime) -> datetime:
-    # A time without a zone (from a hand-made import file) is read as UTC, so every
-    # time in the model can be compared with every other and with "now". A time at the
-    # very edge of what a datetime holds cannot even be moved to UTC: it is refused here,
-    # as a field error, before it can overflow.
-    if not EARLIEST_YEAR <= value.year <= LATEST_YEAR:
-        raise ValueError(f"is not a plausible year (from {EARLIEST_YEAR} to {LATEST_YEAR})")
-    if value.tzinfo is None:
-        return value.replace(tzinfo=UTC)
-    return value.astimezone(UTC)
-
-
-Moment = Annotated[datetime, AfterValidator(_as_utc)]
-"""A point in time, always held as an aware UTC datetime."""
-
-
-def utc_now() -> datetime:
-    """Now, as an aware UTC datetime truncated to the second."""
-    return datetime.now(UTC).replace(microsecond=0)
 
 
 def _new_id() -> str:
@@ -369,59 +278,6 @@ class IntendedAction(FormModel):
     no_review_rationale: Text = ""
     shared_with: Line = ""
     shared_on: date | None = None
-
-
-class SendingMethod(StrEnum):
-    """How an assessment went to the MASH (words: ``handoff.METHOD_LABELS``)."""
-
-    EMAIL = "email"
-    PRINTED = "printed"
-    SECURE_PORTAL = "secure_portal"
-    TELEPHONE = "telephone"
-
-
-class MashDecision(StrEnum):
-    """What the MASH decided (words: ``handoff.DECISION_LABELS``)."""
-
-    NO_FURTHER_ACTION = "no_further_action"
-    EARLY_HELP = "early_help"
-    SECTION_17 = "section_17"
-    SECTION_47 = "section_47"
-    OTHER = "other"
-
-
-class Sending(FormModel):
-    """One sending of the assessment to the MASH: when, how, to whom, by whom."""
-
-    at: Moment
-    how: SendingMethod
-    to: Line = ""
-    by: Line = ""
-
-
-class Acknowledgement(FormModel):
-    """The MASH's acknowledgement of receipt: when, and who at the MASH."""
-
-    at: Moment
-    by: Line = ""
-
-
-class Decision(FormModel):
-    """The MASH's decision on next steps, with a note."""
-
-    at: Moment
-    outcome: MashDecision
-    note: Text = ""
-
-
-class HandOff(FormModel):
-    """The hand-off log (issue 13): outside the finalised content and its fingerprint,
-    so recording a sending or a response never changes what a paper copy matches."""
-
-    sendings: list[Sending] = Field(default_factory=list)
-    acknowledgements: list[Acknowledgement] = Field(default_factory=list)
-    decisions: list[Decision] = Field(default_factory=list)
-    mash_reference: Line = ""
 
 
 class Amendment(FormModel):
