@@ -156,3 +156,104 @@ def test_check_names_a_damaged_incident_file_and_the_folder_still_lists(folder: 
     assert "damaged, so its last good copy was opened" in opened.stderr
     assert len(opened.stdout.splitlines()) == 1  # the backup copy's one incident
     assert next(p.name for p in (folder / "quarantine").iterdir()).startswith(path.name)
+
+
+def _add(folder: Path, reference: str, day: str, text: str = WHAT) -> None:
+    args = ("incident", "add", reference, "--date", day, "--agency", "Fictional Police")
+    added = cli(folder, *args, "--by", "Alex Worker", text=text)
+    assert added.returncode == 0, added.stderr
+
+
+def test_an_incident_is_corrected_from_standard_input_and_its_earlier_text_kept(
+    folder: Path, tmp_path: Path
+) -> None:
+    reference = _import_sample(folder)
+    _add(folder, reference, "27/11/2026", "Seen at the fictional Nortown station.")
+    _add(folder, reference, "28/11/2026")
+    corrected = cli(
+        folder,
+        "incident",
+        "correct",
+        reference,
+        "1",
+        "--by",
+        "Sam Senior",
+        "--date",
+        "26/11/2026",
+        text="The station was typed wrongly.\nSeen at the fictional Southby station.\n",
+    )
+    assert corrected.returncode == 0, corrected.stderr
+    assert "Corrected incident 1" in corrected.stderr
+    assert "Southby" not in corrected.stderr + corrected.stdout  # never echoed
+
+    first, second = cli(folder, "incident", "list", reference).stdout.splitlines()
+    assert first.startswith(
+        "26/11/2026\tFictional Police\tAlex Worker\tSeen at the fictional Southby station. "
+        "[corrected on "
+    )
+    assert (
+        "by Sam Senior: The station was typed wrongly.; it read before: 27/11/2026, Fictional "
+        "Police, Seen at the fictional Nortown station.]"
+    ) in first
+    assert "corrected" not in second
+    as_json = json.loads(cli(folder, "incident", "list", reference, "--json").stdout)
+    entry = as_json["incidents"][0]
+    assert entry["number"] == 1
+    assert entry["what_happened"] == "Seen at the fictional Southby station."
+    (correction,) = entry["corrections"]
+    assert correction["reason"] == "The station was typed wrongly."
+    assert correction["before"]["what_happened"] == "Seen at the fictional Nortown station."
+
+    # From files: only the reason given, the account and the date stay as they read.
+    reason = tmp_path / "why.txt"
+    reason.write_text("The agency was wrong.", "utf-8")
+    again = cli(
+        folder,
+        "incident",
+        "correct",
+        reference,
+        "2",
+        "--agency",
+        "Fictional School",
+        "--by",
+        "Sam Senior",
+        "--reason-file",
+        str(reason),
+    )
+    assert again.returncode == 0, again.stderr
+    second = cli(folder, "incident", "list", reference).stdout.splitlines()[1]
+    assert second.startswith("28/11/2026\tFictional School\tAlex Worker\tMissing overnight")
+
+
+def test_a_correction_of_no_incident_or_without_a_reason_is_refused(folder: Path) -> None:
+    reference = _import_sample(folder)
+    _add(folder, reference, "27/11/2026")
+    before = cli(folder, "incident", "list", reference, "--json").stdout
+    base = ("incident", "correct", reference)
+    missing = cli(folder, *base, "3", "--by", "Sam Senior", text="Why.\nNew text.")
+    assert missing.returncode == 2
+    assert "There is no incident 3 in this child's chronology: it holds 1 incident." in (
+        missing.stderr
+    )
+    no_reason = cli(folder, *base, "1", "--by", "Sam Senior", text="\nNew text.")
+    assert no_reason.returncode == 2
+    assert "give why it is corrected" in no_reason.stderr
+    assert cli(folder, "incident", "list", reference, "--json").stdout == before
+
+
+def test_a_pdf_exported_with_an_unreadable_chronology_says_so(folder: Path) -> None:
+    reference = _import_sample(folder)
+    _add(folder, reference, "27/11/2026", "Seen at the fictional Nortown station.")
+    for path in DataLayout(folder).incidents.iterdir():
+        path.write_bytes(b"damaged in transit")
+    pdf = folder.parent / "out.pdf"
+    exported = cli(folder, "export-pdf", reference, "-o", str(pdf))
+    assert exported.returncode == 0, exported.stderr
+    assert "The chronology of this child's incidents could not be read" in exported.stderr
+    assert "Nortown" not in exported.stderr
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    last_page = " ".join(text.split("\f")[-2].split())
+    assert "The chronology could not be read when this copy was made" in last_page
+    assert "Nortown" not in text

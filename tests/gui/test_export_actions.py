@@ -9,6 +9,7 @@ import io
 import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -22,14 +23,17 @@ from ce_desktop.domain.catalogue import Catalogue
 from ce_desktop.domain.model import Assessment, AuditAction, SendingMethod, Status
 from ce_desktop.domain.settings import Settings
 from ce_desktop.export import mapi
+from ce_desktop.export.pdf_chronology import UNREADABLE
 from ce_desktop.gui import export_actions as module
 from ce_desktop.gui.export_actions import NOT_SAVED, UNPROTECTED_ADVICE, ExportActions
 from ce_desktop.gui.export_dialogs import PasswordDialog
 from ce_desktop.gui.handoff_dialogs import SendingAnswer, SendingDefaults
 from ce_desktop.storage import keystore, outbox
+from ce_desktop.storage.atomic import backup_path
 from ce_desktop.storage.errors import SaveFailed
+from ce_desktop.storage.paths import DataLayout
 from ce_desktop.storage.vault import Vault
-from ce_desktop.usecases import outputs
+from ce_desktop.usecases import incidents, outputs
 from tests.factories import CHILD_NAME, as_final, full_assessment
 from tests.gui.fake_dialogs import RecordingDialogs
 
@@ -413,3 +417,44 @@ def test_the_password_reaches_the_clipboard_only_when_copy_is_pressed(qtbot: QtB
 
     dialog.accept()
     assert dialog.password_field.text() == ""
+
+
+def test_a_chronology_that_cannot_be_read_is_told_before_the_pdf_is_written(
+    qtbot: QtBot, setup: Setup, tmp_path: Path
+) -> None:
+    child_id = setup.assessment.child_id
+    incidents.record_incident(
+        setup.vault,
+        child_id,
+        occurred_on=date(2026, 3, 1),
+        what_happened="Seen at the fictional Nortown station late at night.",
+        source_agency="Fictional Police",
+        recorded_by="Alex Worker",
+        today=date(2026, 3, 10),
+        now=datetime(2026, 3, 10, 9, 0, tzinfo=UTC),
+    )
+    path = DataLayout(setup.vault.data_dir).chronology(child_id)
+
+    def damage() -> None:
+        for each in (path, backup_path(path)):
+            each.write_bytes(b"damaged in transit")
+
+    damage()
+    target = tmp_path / "out.pdf"
+    setup.dialogs.chosen = [target]
+    setup.dialogs.answers = [False]  # "Go back"
+    setup.actions.export_pdf()
+    (question,) = setup.dialogs.questions
+    assert question.startswith(incidents.UNREADABLE_FOR_PDF)
+    assert "kept in the quarantine folder" in question  # why, in the load's own words
+    assert "Nortown" not in question
+    assert setup.dialogs.offered == []  # asked before choosing where, nothing written
+    assert not target.exists()
+
+    damage()
+    setup.dialogs.chosen = [target]
+    setup.dialogs.answers = [True]  # "Make it without the chronology"
+    _run(qtbot, setup, "export_pdf")
+    text = " ".join(_text(target.read_bytes()).split())
+    assert UNREADABLE in text
+    assert "Nortown" not in text

@@ -21,7 +21,7 @@ from ce_desktop.domain.settings import Settings
 from ce_desktop.storage.atomic import atomic_write
 from ce_desktop.storage.errors import NewerFormat, StorageError
 from ce_desktop.storage.vault import Vault
-from ce_desktop.usecases import outputs
+from ce_desktop.usecases import incidents, outputs
 
 
 def register(subparsers: Any) -> None:
@@ -100,6 +100,8 @@ def _export_pdf(args: argparse.Namespace) -> int:
         else:
             sys.stderr.write(f"Wrote {args.output}. This file is not encrypted: keep it safe.\n")
         sys.stderr.write(outputs.data_notice(bool(delivered.password)) + "\n")
+        if delivered.chronology_problem:
+            sys.stderr.write(f"{incidents.UNREADABLE_FOR_PDF} {delivered.chronology_problem}\n")
         return EXIT_OK
 
     # The vault commands' unlock, with its growing wait after wrong passphrases.

@@ -45,7 +45,11 @@ AUDIT_LIMIT: Final = 10_000
 """Events in an audit trail: each export or print adds one, so it may pass ``ROWS_LIMIT``."""
 INCIDENTS_LIMIT: Final = AUDIT_LIMIT
 """Entries of one child's chronology (``domain.chronology``): years of a case, not 200."""
-_LONG_LISTS: Final = {"audit": AUDIT_LIMIT, "incidents": INCIDENTS_LIMIT}
+_LONG_LISTS: Final = {
+    "audit": AUDIT_LIMIT,
+    "incidents": INCIDENTS_LIMIT,
+    "corrections": INCIDENTS_LIMIT,
+}
 
 _ID_KEY = re.compile(r"^[a-z0-9_]{1,64}$")
 _FINDING_KEY = re.compile(r"^[a-z0-9_]{1,64}:[A-Za-z0-9_.]{0,135}$")

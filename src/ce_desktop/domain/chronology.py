@@ -17,7 +17,13 @@ assessment would take its incidents with it. Kept apart, adding an incident neve
 touches a finalised assessment's content or fingerprint.
 
 Entries are only ever added, never edited or removed, so two copies of a chronology
-(a backup and the folder) merge by taking every entry of both (:func:`merged`).
+(a backup and the folder) merge by taking every entry of both (:func:`merged`). An
+incident typed in error is corrected by a :class:`Correction`, an entry of its own that
+supersedes the incident's date, account and agency and says who corrected it, when and
+why: the earlier reading is kept, and shown as corrected (``domain.chronology_entries``).
+
+Format 2 added the corrections (format 1 had none; :func:`chronology_from_json`
+migrates it). It is the chronology's own format, apart from the assessment's.
 
 Pure functions over the model, nothing about files or Qt.
 """
@@ -26,14 +32,14 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
-from typing import Annotated, Final, Literal
+from typing import Annotated, Any, Final, Literal, Self
 
-from pydantic import Field, ValidationError
+from pydantic import Field, ValidationError, model_validator
 
 from ce_desktop.domain import boundary
 from ce_desktop.domain.boundary import BoundaryError, Problem
 from ce_desktop.domain.formats import is_newer
-from ce_desktop.domain.migrations import NewerFormatError
+from ce_desktop.domain.migrations import MigrationError, NewerFormatError, migrate
 from ce_desktop.domain.model import (
     EARLIEST_YEAR,
     Assessment,
@@ -44,8 +50,17 @@ from ce_desktop.domain.model import (
     Text,
 )
 
-CHRONOLOGY_FORMAT_VERSION: Final = 1
+CHRONOLOGY_FORMAT_VERSION: Final = 2
 """The chronology format this release writes; a newer one is kept, never replaced."""
+
+
+def _add_corrections(data: dict[str, Any]) -> dict[str, Any]:
+    """Format 1 to 2: corrections of incidents, none yet."""
+    data.setdefault("corrections", [])
+    return data
+
+
+CHRONOLOGY_MIGRATIONS: Final = {1: _add_corrections}
 
 REVIEW_PROMPT: Final = "The toolkit asks for a new assessment after any significant incident."
 
@@ -76,17 +91,48 @@ class Incident(FormModel):
     recorded_at: Moment
 
 
+class Correction(FormModel):
+    """A correction of an incident typed in error: how the incident should read.
+
+    Attributes:
+        id: random id (merging copies, as an incident's).
+        incident_id: the incident it corrects.
+        occurred_on, what_happened, source_agency: the incident as corrected.
+        reason: why it was corrected.
+        corrected_by: who corrected it.
+        corrected_at: when it was corrected in CE Desktop.
+    """
+
+    id: _Id = Field(default_factory=lambda: uuid.uuid4().hex)
+    incident_id: _Id
+    occurred_on: date
+    what_happened: Text
+    source_agency: Line
+    reason: Text
+    corrected_by: Line
+    corrected_at: Moment
+
+
 class Chronology(FormModel):
-    """Every incident recorded about one child, oldest first.
+    """Every incident recorded about one child, oldest first, and their corrections.
 
     Attributes:
         child_id: the ``child_id`` shared by every assessment of the child.
-        incidents: in the order of the day they happened, then of recording.
+        incidents: in the order of the day they happened, then of recording, as recorded.
+        corrections: in the order they were made; each names an incident here.
     """
 
-    format_version: Literal[1] = CHRONOLOGY_FORMAT_VERSION
+    format_version: Literal[2] = CHRONOLOGY_FORMAT_VERSION
     child_id: _Id
     incidents: list[Incident] = Field(default_factory=list)
+    corrections: list[Correction] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _corrections_name_incidents(self) -> Self:
+        known = {incident.id for incident in self.incidents}
+        if any(correction.incident_id not in known for correction in self.corrections):
+            raise ValueError("a correction names an incident that is not in the chronology")
+        return self
 
 
 def chronology_from_json(data: bytes) -> Chronology:
@@ -99,6 +145,10 @@ def chronology_from_json(data: bytes) -> Chronology:
     raw = boundary.read_document(data)
     if is_newer(raw, CHRONOLOGY_FORMAT_VERSION):
         raise NewerFormatError("This chronology was made by a newer version of CE Desktop.")
+    try:
+        raw = migrate(raw, registry=CHRONOLOGY_MIGRATIONS, current=CHRONOLOGY_FORMAT_VERSION)
+    except MigrationError:
+        raise BoundaryError([Problem("format_version", "is not a known version")]) from None
     try:
         chronology = Chronology.model_validate(raw)
     except ValidationError as error:
@@ -120,8 +170,14 @@ def chronology_to_json(chronology: Chronology) -> bytes:
     return chronology.model_dump_json().encode("utf-8")
 
 
-def _order(incident: Incident) -> tuple[date, datetime, str]:
+def incident_order(incident: Incident) -> tuple[date, datetime, str]:
+    """Incidents by the day they happened, then by when they were recorded."""
     return (incident.occurred_on, incident.recorded_at, incident.id)
+
+
+def correction_order(correction: Correction) -> tuple[datetime, str]:
+    """Corrections in the order they were made."""
+    return (correction.corrected_at, correction.id)
 
 
 def new_incident(
@@ -167,7 +223,7 @@ def new_incident(
 def with_incident(chronology: Chronology, incident: Incident) -> Chronology:
     """A copy of ``chronology`` with ``incident`` in its place by date."""
     return chronology.model_copy(
-        update={"incidents": sorted([*chronology.incidents, incident], key=_order)}
+        update={"incidents": sorted([*chronology.incidents, incident], key=incident_order)}
     )
 
 
@@ -175,11 +231,19 @@ def merged(first: Chronology, second: Chronology) -> Chronology:
     """Every entry of both copies of one child's chronology, each once.
 
     An entry is never edited, so one id is one entry; where two copies differ in an
-    entry of the same id (a copy tampered with), the first copy's is kept.
+    entry of the same id (a copy tampered with), the first copy's is kept. Corrections
+    are entries too, merged the same way.
     """
-    entries = {incident.id: incident for incident in second.incidents}
-    entries.update({incident.id: incident for incident in first.incidents})
-    return first.model_copy(update={"incidents": sorted(entries.values(), key=_order)})
+    incidents = {incident.id: incident for incident in second.incidents}
+    incidents.update({incident.id: incident for incident in first.incidents})
+    corrections = {correction.id: correction for correction in second.corrections}
+    corrections.update({correction.id: correction for correction in first.corrections})
+    return first.model_copy(
+        update={
+            "incidents": sorted(incidents.values(), key=incident_order),
+            "corrections": sorted(corrections.values(), key=correction_order),
+        }
+    )
 
 
 def assessed_at(assessment: Assessment) -> datetime:

@@ -17,7 +17,6 @@ gives the same bytes.
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
 
@@ -25,7 +24,7 @@ from reportlab.platypus import Flowable, Frame, PageTemplate
 
 from ce_desktop.domain import amendments
 from ce_desktop.domain.catalogue import Catalogue
-from ce_desktop.domain.chronology import Incident
+from ce_desktop.domain.chronology_entries import NO_INCIDENTS, AsPrinted
 from ce_desktop.domain.derived import format_time
 from ce_desktop.domain.intake import interchange_json
 from ce_desktop.domain.model import Assessment, Status
@@ -55,7 +54,7 @@ def render_assessment_pdf(
     *,
     mash_address: str | None = None,
     carry_data: bool = True,
-    incidents: Sequence[Incident] = (),
+    chronology: AsPrinted = NO_INCIDENTS,
 ) -> bytes:
     """Render an assessment as the paper-style A4 form.
 
@@ -66,7 +65,8 @@ def render_assessment_pdf(
             address when not given.
         carry_data: attach the assessment's interchange JSON (a copy for a printer
             needs none).
-        incidents: the child's chronology to print as the appendix (none: no appendix).
+        chronology: the child's chronology to print as the appendix (no entries: no
+            appendix; unreadable: a line saying so in its place).
 
     Returns:
         The PDF document.
@@ -78,7 +78,7 @@ def render_assessment_pdf(
         blank=False,
         mash_address=mash_address or catalogue.toolkit.mash_address,
     )
-    story += chronology_appendix(assessment, incidents)
+    story += chronology_appendix(assessment, chronology)
     pdf = _build(story, furniture, title=f"{PDF_TITLE} {assessment.reference}")
     return pdf_data.attach(pdf, interchange_json(assessment)) if carry_data else pdf
 

@@ -23,7 +23,7 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtPrintSupport import QPrinter
 
-from ce_desktop.domain.chronology import Incident
+from ce_desktop.domain.chronology_entries import NO_INCIDENTS, AsPrinted
 from ce_desktop.domain.model import Assessment, AuditAction
 from ce_desktop.export import email as email_draft
 from ce_desktop.export import mapi
@@ -40,7 +40,7 @@ from ce_desktop.storage.errors import RestoreWouldOverwrite, StorageError
 from ce_desktop.storage.vault import Vault
 from ce_desktop.usecases import outputs
 from ce_desktop.usecases import printing as print_case
-from ce_desktop.usecases.incidents import incidents_for_pdf
+from ce_desktop.usecases.incidents import UNREADABLE_FOR_PDF, incidents_for_pdf
 
 log = logging.getLogger(__name__)
 
@@ -80,10 +80,19 @@ class ExportActions(HandOffActions):
         self.print_system_available: Callable[[], bool] = print_system.available
         self.pdf_sender: Callable[..., PrintOutcome] = print_case.send
 
-    def _chronology(self, assessment: Assessment) -> list[Incident]:
-        """The child's incidents for the PDF's appendix, read on the UI thread."""
+    def _chronology(self, assessment: Assessment, title: str) -> AsPrinted | None:
+        """The child's incidents for the PDF's appendix, read on the UI thread; None if
+        the chronology cannot be read and the worker chose to go back."""
         vault = self._vault()
-        return incidents_for_pdf(vault, assessment) if vault is not None else []
+        chronology = incidents_for_pdf(vault, assessment) if vault is not None else NO_INCIDENTS
+        if chronology.unreadable and not self.dialogs.confirm(
+            title,
+            f"{UNREADABLE_FOR_PDF}\n\n{chronology.problem}",
+            "Make it without the chronology",
+            "Go back",
+        ):
+            return None
+        return chronology
 
     # -- the actions ----------------------------------------------------------------
 
@@ -98,13 +107,15 @@ class ExportActions(HandOffActions):
         self._export(assessment, protected=protected)
 
     def _export(self, assessment: Assessment, *, protected: bool) -> None:
+        chronology = self._chronology(assessment, "Export PDF")
+        if chronology is None:
+            return
         path = self._choose(
             "Export PDF", email_draft.pdf_file_name(assessment.reference), PDF_FILTER
         )
         if path is None:
             return
         mash = self._settings().mash_address
-        chronology = self._chronology(assessment)
 
         def work() -> str | None:
             return outputs.write_pdf(
@@ -113,7 +124,7 @@ class ExportActions(HandOffActions):
                 self._catalogue,
                 mash_address=mash,
                 protect=protected,
-                incidents=chronology,
+                chronology=chronology,
             )
 
         def done(password: str | None) -> None:
@@ -136,11 +147,13 @@ class ExportActions(HandOffActions):
             self.dialogs.inform("Print", printing.NO_PRINTER)
             return
         mash = self._settings().mash_address
-        chronology = self._chronology(assessment)
+        chronology = self._chronology(assessment, "Print")
+        if chronology is None:
+            return
 
         def work() -> bytes:
             return print_case.render_for_print(
-                assessment, self._catalogue, mash_address=mash, incidents=chronology
+                assessment, self._catalogue, mash_address=mash, chronology=chronology
             )
 
         def done(data: bytes) -> None:
@@ -244,7 +257,9 @@ class ExportActions(HandOffActions):
         settings = self._settings()
         sent_on = self.today()
         library = self.mapi_loader()
-        chronology = self._chronology(assessment)
+        chronology = self._chronology(assessment, "Email to Social Care")
+        if chronology is None:
+            return
 
         def work() -> tuple[HandOver, str | None]:
             return outputs.hand_email_over(
@@ -255,7 +270,7 @@ class ExportActions(HandOffActions):
                 protect=protected,
                 sent_on=sent_on,
                 mapi_library=library,
-                incidents=chronology,
+                chronology=chronology,
             )
 
         def done(result: tuple[HandOver, str | None]) -> None:

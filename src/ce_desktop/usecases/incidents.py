@@ -1,5 +1,5 @@
-"""Use cases of the chronology: record an incident, list a child's incidents, and what
-the case list, the review page and the PDF need of them (issue 13, point 3).
+"""Use cases of the chronology: record an incident, correct one, list a child's
+incidents, and what the case list, the review page and the PDF need of them (issue 13).
 
 A child is found by the reference of any of their assessments (or by the child's id),
 never by name: a name is not unique, and typed on a command line it would stay in the
@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from ce_desktop.domain import chronology as chronicle
+from ce_desktop.domain import chronology_entries
 from ce_desktop.domain.chronology import Chronology, Incident, IncidentRefused
+from ce_desktop.domain.chronology_entries import AsPrinted, Entry
 from ce_desktop.domain.model import Assessment, Status
 from ce_desktop.storage.errors import AssessmentNotFound, ChronologyDamaged, StorageError
 from ce_desktop.storage.index import AssessmentSummary
@@ -23,17 +25,29 @@ from ce_desktop.storage.vault import Vault
 from ce_desktop.usecases import amendments
 
 __all__ = [
+    "UNREADABLE_FOR_PDF",
     "ChildNotFound",
+    "Corrected",
     "IncidentRefused",
     "Recorded",
     "chronology_of",
+    "correct_incident",
     "current_assessment",
+    "entries_of",
     "find_child",
     "incidents_for_pdf",
     "incidents_since_previous",
     "new_incident_counts",
     "record_incident",
 ]
+
+
+UNREADABLE_FOR_PDF = (
+    "The chronology of this child's incidents could not be read, so the PDF lists no "
+    "incident: it says, where its appendix would be, that the chronology could not be "
+    "read when it was made. Run the check (or open the child's chronology) to see why."
+)
+"""What the window and the command line say before a PDF is made without its appendix."""
 
 
 class ChildNotFound(AssessmentNotFound):
@@ -140,6 +154,89 @@ def record_incident(
     return Recorded(incident, updated, current_assessment(vault, child_id), warnings)
 
 
+@dataclass(frozen=True)
+class Corrected:
+    """An incident just corrected.
+
+    Attributes:
+        entry: the incident as it now reads, its earlier readings kept.
+        chronology: the child's whole chronology, with the correction.
+        warnings: what the load of the chronology noticed (a backup copy used...).
+    """
+
+    entry: Entry
+    chronology: Chronology
+    warnings: list[str] = field(default_factory=list)
+
+
+def entries_of(vault: Vault, child_id: str) -> tuple[list[Entry], list[str]]:
+    """A child's incidents as they now read, oldest first, and what the load noticed.
+
+    Raises:
+        ChronologyDamaged: no copy opens; the files are now in the quarantine folder.
+        NewerFormat, FileHeld: as the words say.
+    """
+    chronology, warnings = vault.load_chronology(child_id)
+    return chronology_entries.entries(chronology), warnings
+
+
+def correct_incident(
+    vault: Vault,
+    child_id: str,
+    which: int | str,
+    *,
+    occurred_on: date | None,
+    what_happened: str,
+    source_agency: str,
+    reason: str,
+    corrected_by: str,
+    today: date,
+    now: datetime,
+) -> Corrected:
+    """Correct one incident of a child's chronology and save it; the earlier text stays.
+
+    ``which`` is the incident's place in the chronology as listed (1 for the oldest) or
+    its id.
+
+    Raises:
+        IncidentRefused: no such incident, a part or the reason missing, a date in the
+            future, or nothing changed (nothing saved).
+        ChronologyDamaged: no copy of the chronology opens, so nothing can be corrected.
+        NewerFormat: a newer release's chronology is there; it is kept, nothing saved.
+        FolderNotWritable, SaveFailed, ContentRefused: nothing changed on disk.
+    """
+    chronology, warnings = vault.load_chronology(child_id)
+    listed = chronology_entries.entries(chronology)
+    if isinstance(which, int):
+        if not 1 <= which <= len(listed):
+            held = chronicle.incident_count_words(len(listed))
+            raise IncidentRefused(
+                f"There is no incident {which} in this child's chronology: it holds {held}."
+            )
+        entry = listed[which - 1]
+    else:
+        found = [entry for entry in listed if entry.incident.id == which]
+        if not found:
+            raise IncidentRefused("That incident is not in this child's chronology.")
+        entry = found[0]
+    correction = chronology_entries.new_correction(
+        entry,
+        occurred_on=occurred_on,
+        what_happened=what_happened,
+        source_agency=source_agency,
+        reason=reason,
+        corrected_by=corrected_by,
+        today=today,
+        now=now,
+    )
+    updated = chronology_entries.with_correction(chronology, correction)
+    vault.save_chronology(updated)
+    (now_reads,) = [
+        e for e in chronology_entries.entries(updated) if e.incident.id == entry.incident.id
+    ]
+    return Corrected(now_reads, updated, warnings)
+
+
 def new_incident_counts(vault: Vault) -> dict[str, int]:
     """Per child id, the incidents recorded since the child's current assessment.
 
@@ -159,7 +256,8 @@ def new_incident_counts(vault: Vault) -> dict[str, int]:
 
 
 def incidents_since_previous(vault: Vault, assessment: Assessment) -> list[Incident]:
-    """The incidents a review has to weigh (recorded since the assessment it reviews).
+    """The incidents a review has to weigh (recorded since the assessment it reviews),
+    as they now read (corrected where they were corrected).
 
     An assessment that is not a review, or whose previous one is gone, weighs every
     incident recorded up to it. The previous assessment is its latest final version
@@ -176,19 +274,27 @@ def incidents_since_previous(vault: Vault, assessment: Assessment) -> list[Incid
         chronology, _ = vault.load_chronology(assessment.child_id)
     except StorageError:
         return []
-    return chronicle.since_previous(chronology, previous, assessment)
+    weighed = {
+        incident.id for incident in chronicle.since_previous(chronology, previous, assessment)
+    }
+    return [
+        entry.incident
+        for entry in chronology_entries.entries(chronology)
+        if entry.incident.id in weighed
+    ]
 
 
-def incidents_for_pdf(vault: Vault, assessment: Assessment) -> list[Incident]:
+def incidents_for_pdf(vault: Vault, assessment: Assessment) -> AsPrinted:
     """The chronology the PDF's appendix prints: the child's incidents as at the assessment.
 
-    A final assessment's are those recorded up to its finalising (so every copy of it
-    prints the same), a draft's every one. A chronology that cannot be read gives none,
-    so a damaged chronology never stops a PDF (its problem is told where it is opened).
+    A final assessment's are those recorded up to its finalising, a draft's every one;
+    each as it now reads, its earlier readings shown as corrected. A chronology that
+    cannot be read never stops a PDF: it is printed as unreadable (no value of it is
+    shown), and the window and the command line say so before writing.
     """
     try:
         chronology, _ = vault.load_chronology(assessment.child_id)
-    except StorageError:
-        return []
+    except StorageError as error:
+        return AsPrinted(unreadable=True, problem=str(error))
     until = assessment.finalised_at if assessment.status is not Status.DRAFT else None
-    return chronicle.incidents_between(chronology, None, until)
+    return AsPrinted(tuple(chronology_entries.entries(chronology, until)))

@@ -10,7 +10,6 @@ ReportLab and pypdf load at the first export, not with this module.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -18,7 +17,7 @@ from typing import Any
 
 from ce_desktop.domain import lifecycle
 from ce_desktop.domain.catalogue import Catalogue
-from ce_desktop.domain.chronology import Incident
+from ce_desktop.domain.chronology_entries import NO_INCIDENTS, AsPrinted
 from ce_desktop.domain.intake import interchange_json
 from ce_desktop.domain.model import Assessment, AuditAction, Status
 from ce_desktop.export import email as email_draft
@@ -54,11 +53,14 @@ class Delivered:
         path: where it was written.
         password: the generated password (shown once), or None when not protected.
         assessment: the assessment with the step noted in its audit trail (when noted).
+        chronology_problem: why the child's chronology could not be read, so that the
+            PDF says so in place of its appendix (empty: it was read).
     """
 
     path: Path
     password: str | None
     assessment: Assessment | None = None
+    chronology_problem: str = ""
 
 
 def protection_detail(protected: bool) -> str:
@@ -73,7 +75,7 @@ def render_pdf(
     mash_address: str,
     protect: bool,
     carry_data: bool = True,
-    incidents: Sequence[Incident] = (),
+    chronology: AsPrinted = NO_INCIDENTS,
 ) -> tuple[bytes, str | None]:
     """The paper-style PDF, and its generated password when ``protect`` is set.
 
@@ -98,7 +100,7 @@ def render_pdf(
         catalogue,
         mash_address=mash_address,
         carry_data=carry_data,
-        incidents=incidents,
+        chronology=chronology,
     )
     if not protect:
         return data, None
@@ -115,14 +117,14 @@ def write_pdf(
     *,
     mash_address: str,
     protect: bool,
-    incidents: Sequence[Incident] = (),
+    chronology: AsPrinted = NO_INCIDENTS,
 ) -> str | None:
     """Render the PDF and write it whole; returns the password when protected.
 
-    ``incidents`` is the child's chronology for the appendix (``incidents_for_pdf``).
+    ``chronology`` is the child's chronology for the appendix (``incidents_for_pdf``).
     """
     data, password = render_pdf(
-        assessment, catalogue, mash_address=mash_address, protect=protect, incidents=incidents
+        assessment, catalogue, mash_address=mash_address, protect=protect, chronology=chronology
     )
     atomic_write(path, data)
     return password
@@ -136,11 +138,11 @@ def write_email_draft(
     mash_address: str,
     protect: bool,
     sent_on: date,
-    incidents: Sequence[Incident] = (),
+    chronology: AsPrinted = NO_INCIDENTS,
 ) -> str | None:
     """Write the unsent email to the MASH with the PDF attached; returns the password."""
     data, password = render_pdf(
-        assessment, catalogue, mash_address=mash_address, protect=protect, incidents=incidents
+        assessment, catalogue, mash_address=mash_address, protect=protect, chronology=chronology
     )
     draft = email_draft.build_email_draft(
         pdf=data,
@@ -162,7 +164,7 @@ def hand_email_over(
     protect: bool,
     sent_on: date,
     mapi_library: Any | None,
-    incidents: Sequence[Incident] = (),
+    chronology: AsPrinted = NO_INCIDENTS,
 ) -> tuple[HandOver, str | None]:
     """Give the email with the PDF to the mail program (Simple MAPI, else a draft).
 
@@ -170,7 +172,7 @@ def hand_email_over(
     :mod:`ce_desktop.export.handover`. Returns what became of it and the password.
     """
     data, password = render_pdf(
-        assessment, catalogue, mash_address=mash_address, protect=protect, incidents=incidents
+        assessment, catalogue, mash_address=mash_address, protect=protect, chronology=chronology
     )
     handed = hand_over(
         data,
@@ -219,18 +221,19 @@ def export_pdf(
     now: datetime,
 ) -> Delivered:
     """Write the PDF (the chronology its appendix) and note the export in the audit trail."""
+    chronology = incidents_for_pdf(vault, assessment)
     password = write_pdf(
         path,
         assessment,
         catalogue,
         mash_address=mash_address,
         protect=protect,
-        incidents=incidents_for_pdf(vault, assessment),
+        chronology=chronology,
     )
     noted = record_step(
         vault, assessment.id, AuditAction.EXPORTED_PDF, protection_detail(protect), now=now
     )
-    return Delivered(path, password, noted)
+    return Delivered(path, password, noted, chronology.problem)
 
 
 def export_email_draft(
@@ -245,6 +248,7 @@ def export_email_draft(
     now: datetime,
 ) -> Delivered:
     """Write the email draft and note it in the audit trail."""
+    chronology = incidents_for_pdf(vault, assessment)
     password = write_email_draft(
         path,
         assessment,
@@ -252,12 +256,12 @@ def export_email_draft(
         mash_address=mash_address,
         protect=protect,
         sent_on=sent_on,
-        incidents=incidents_for_pdf(vault, assessment),
+        chronology=chronology,
     )
     noted = record_step(
         vault, assessment.id, AuditAction.EMAILED, protection_detail(protect), now=now
     )
-    return Delivered(path, password, noted)
+    return Delivered(path, password, noted, chronology.problem)
 
 
 def export_json(vault: Vault, assessment: Assessment, path: Path, *, now: datetime) -> Delivered:

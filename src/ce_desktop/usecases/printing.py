@@ -10,11 +10,11 @@ the note on it); the command line runs :func:`print_assessment` whole.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from datetime import datetime
 
 from ce_desktop.domain.catalogue import Catalogue
-from ce_desktop.domain.chronology import Incident
+from ce_desktop.domain.chronology_entries import NO_INCIDENTS, AsPrinted
 from ce_desktop.domain.model import Assessment, AuditAction
 from ce_desktop.export import printer
 from ce_desktop.export.printer import PrintOptions, PrintOutcome
@@ -28,7 +28,7 @@ def render_for_print(
     catalogue: Catalogue,
     *,
     mash_address: str,
-    incidents: Sequence[Incident] = (),
+    chronology: AsPrinted = NO_INCIDENTS,
 ) -> bytes:
     """The PDF that prints: the pages Export PDF writes (the chronology appendix too),
     never protected, and without the attached data (paper cannot carry it; the print
@@ -39,7 +39,7 @@ def render_for_print(
         mash_address=mash_address,
         protect=False,
         carry_data=False,
-        incidents=incidents,
+        chronology=chronology,
     )
     return data
 
@@ -85,7 +85,7 @@ def print_assessment(
         assessment,
         catalogue,
         mash_address=mash_address,
-        incidents=incidents_for_pdf(vault, assessment),
+        chronology=incidents_for_pdf(vault, assessment),
     )
     outcome = send(pdf, options)
     return outcome, record_printed(vault, assessment.id, outcome, now=now)

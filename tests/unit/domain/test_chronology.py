@@ -9,6 +9,7 @@ import pytest
 
 from ce_desktop.domain.boundary import BoundaryError
 from ce_desktop.domain.chronology import (
+    CHRONOLOGY_FORMAT_VERSION,
     Chronology,
     Incident,
     IncidentRefused,
@@ -117,6 +118,6 @@ def test_the_file_content_passes_the_same_boundary_as_an_assessment() -> None:
     with pytest.raises(BoundaryError) as refused:
         chronology_from_json(json.dumps(raw).encode())
     assert "secret" not in str(refused.value)
-    raw["format_version"] = 2
+    raw["format_version"] = CHRONOLOGY_FORMAT_VERSION + 1
     with pytest.raises(NewerFormatError):
         chronology_from_json(json.dumps(raw).encode())

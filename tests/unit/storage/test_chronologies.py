@@ -17,7 +17,12 @@ from pathlib import Path
 import pytest
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-from ce_desktop.domain.chronology import Chronology, Incident, with_incident
+from ce_desktop.domain.chronology import (
+    CHRONOLOGY_FORMAT_VERSION,
+    Chronology,
+    Incident,
+    with_incident,
+)
 from ce_desktop.storage import atomic, container
 from ce_desktop.storage.atomic import backup_path
 from ce_desktop.storage.errors import (
@@ -153,7 +158,7 @@ def test_a_newer_release_file_is_reported_as_newer_and_never_replaced(
             vault._key, child_id, json.dumps(raw).encode(), container.VERSION + 1
         )
     else:
-        raw["format_version"] = 2
+        raw["format_version"] = CHRONOLOGY_FORMAT_VERSION + 1
         raw["incidents"][0]["a_field_of_the_future"] = "kept as it is"
         data = container.seal(
             vault._key, container.Kind.CHRONOLOGY, child_id, json.dumps(raw).encode()
@@ -348,3 +353,25 @@ def test_the_chronology_goes_with_the_childs_last_assessment(vault: Vault) -> No
     assert not _path(vault, child_id).exists()
     assert not backup_path(_path(vault, child_id)).exists()
     assert vault.chronology_summaries() == {}
+
+
+def test_a_format_1_file_of_an_older_release_opens_and_is_saved_as_format_2(
+    vault: Vault,
+) -> None:
+    child_id, chronology = _saved(vault, 1)
+    raw = json.loads(chronology.model_dump_json())
+    raw["format_version"] = 1
+    del raw["corrections"]
+    path = _path(vault, child_id)
+    path.write_bytes(
+        container.seal(vault._key, container.Kind.CHRONOLOGY, child_id, json.dumps(raw).encode())
+    )
+    loaded, warnings = vault.load_chronology(child_id)
+    assert loaded == chronology
+    assert warnings == []
+    vault.save_chronology(with_incident(loaded, _incident(2)))
+    plain = container.open_sealed(
+        vault._key, container.Kind.CHRONOLOGY, child_id, path.read_bytes(), name="x"
+    )
+    assert json.loads(plain)["format_version"] == CHRONOLOGY_FORMAT_VERSION == 2
+    assert _quarantined(vault) == []

@@ -110,3 +110,79 @@ def test_a_refused_incident_saves_nothing(vault: Vault) -> None:
     with pytest.raises(incidents.IncidentRefused, match="in the future"):
         _record(vault, final.child_id, day=11)
     assert not DataLayout(vault.data_dir).incidents.exists()
+
+
+def _correct(vault: Vault, child_id: str, which: int | str, what: str) -> incidents.Corrected:
+    return incidents.correct_incident(
+        vault,
+        child_id,
+        which,
+        occurred_on=date(2026, 3, 9),
+        what_happened=what,
+        source_agency="Fictional Police",
+        reason="The place was typed wrongly.",
+        corrected_by="Sam Senior",
+        today=TODAY,
+        now=NOW + timedelta(hours=1),
+    )
+
+
+def test_an_incident_is_corrected_by_its_number_and_its_earlier_text_is_kept(
+    vault: Vault,
+) -> None:
+    final = _final(vault)
+    _record(vault, final.child_id, at=NOW - timedelta(days=6), day=3)
+    recorded = _record(vault, final.child_id, day=9).incident
+    corrected = _correct(vault, final.child_id, 2, "Found with older fictional males in a park.")
+    assert corrected.entry.incident.id == recorded.id
+    assert corrected.entry.earlier[0].read.what_happened == recorded.what_happened
+    assert corrected.entry.earlier[0].by.corrected_by == "Sam Senior"
+    listed, _ = incidents.entries_of(vault, final.child_id)
+    assert listed[1].incident.what_happened == "Found with older fictional males in a park."
+    assert listed[1].corrected
+    assert not listed[0].corrected
+    # The review page and the PDF read the incident as corrected, the PDF its history too.
+    review = vault.start_review(final.id, today=TODAY)
+    (weighed,) = incidents.incidents_since_previous(vault, review)
+    assert weighed.what_happened == "Found with older fictional males in a park."
+    printed = incidents.incidents_for_pdf(vault, review)
+    assert [e.corrected for e in printed.entries] == [False, True]
+    # By id too; a second correction keeps both earlier readings.
+    again = _correct(vault, final.child_id, recorded.id, "Found with fictional males at a park.")
+    assert len(again.entry.earlier) == 2
+
+
+def test_no_such_incident_and_an_unchanged_correction_save_nothing(vault: Vault) -> None:
+    final = _final(vault)
+    _record(vault, final.child_id)
+    path = DataLayout(vault.data_dir).chronology(final.child_id)
+    before = path.read_bytes()
+    with pytest.raises(incidents.IncidentRefused, match=r"no incident 2 .* it holds 1 incident"):
+        _correct(vault, final.child_id, 2, "Anything.")
+    with pytest.raises(incidents.IncidentRefused, match="reads the same as before"):
+        incidents.correct_incident(
+            vault,
+            final.child_id,
+            1,
+            occurred_on=date(2026, 3, 9),
+            what_happened="Found with older fictional males in a car park.",
+            source_agency="Fictional Police",
+            reason="No change really.",
+            corrected_by="Sam Senior",
+            today=TODAY,
+            now=NOW,
+        )
+    assert path.read_bytes() == before
+
+
+def test_the_pdf_is_told_when_the_chronology_cannot_be_read(vault: Vault) -> None:
+    final = _final(vault)
+    assert incidents.incidents_for_pdf(vault, final).unreadable is False
+    _record(vault, final.child_id)
+    path = DataLayout(vault.data_dir).chronology(final.child_id)
+    for each in (path, backup_path(path)):
+        if each.exists():
+            each.write_bytes(b"damaged")
+    printed = incidents.incidents_for_pdf(vault, final)
+    assert printed.unreadable
+    assert printed.entries == ()
