@@ -257,3 +257,28 @@ def test_a_pdf_exported_with_an_unreadable_chronology_says_so(folder: Path) -> N
     last_page = " ".join(text.split("\f")[-2].split())
     assert "The chronology could not be read when this copy was made" in last_page
     assert "Nortown" not in text
+
+
+def test_backup_and_restore_say_how_many_incidents_they_carried(
+    folder: Path, tmp_path: Path
+) -> None:
+    reference = _import_sample(folder)
+    _add(folder, reference, "27/11/2026")
+    _add(folder, reference, "28/11/2026")
+    backup = tmp_path / "all.cebackup"
+    made = cli(folder, "backup", "-o", str(backup))
+    assert made.returncode == 0, made.stderr
+    assert "It holds 1 assessment and 1 child's chronology of incidents (2 incidents)." in (
+        made.stderr + made.stdout
+    )
+    fresh = cli(tmp_path / "new", "restore", str(backup))
+    assert fresh.returncode == 0, fresh.stderr
+    assert "with the chronologies of incidents of 1 child (2 incidents)." in (
+        fresh.stderr + fresh.stdout
+    )
+    again = cli(folder, "restore", str(backup))
+    assert again.returncode == 0, again.stderr
+    assert (
+        "Chronologies of incidents: 0 brought back, 0 merged with the one here, 1 already up "
+        "to date; 0 incidents added."
+    ) in again.stderr + again.stdout

@@ -458,3 +458,36 @@ def test_a_chronology_that_cannot_be_read_is_told_before_the_pdf_is_written(
     text = " ".join(_text(target.read_bytes()).split())
     assert UNREADABLE in text
     assert "Nortown" not in text
+
+
+def test_backup_and_restore_say_how_many_chronologies_and_incidents(
+    qtbot: QtBot, setup: Setup, tmp_path: Path
+) -> None:
+    for day in (1, 2):
+        incidents.record_incident(
+            setup.vault,
+            setup.assessment.child_id,
+            occurred_on=date(2026, 3, day),
+            what_happened="Seen at the fictional Nortown station late at night.",
+            source_agency="Fictional Police",
+            recorded_by="Alex Worker",
+            today=date(2026, 3, 10),
+            now=datetime(2026, 3, 10, 9, day, tzinfo=UTC),
+        )
+    setup.dialogs.chosen = [tmp_path / "backup"]
+    _run(qtbot, setup, "backup_now")
+    assert (
+        "It holds 1 assessment and 1 child's chronology of incidents (2 incidents)."
+        in (setup.dialogs.infos[-1])
+    )
+    path = DataLayout(setup.vault.data_dir).chronology(setup.assessment.child_id)
+    path.unlink()
+    backup_path(path).unlink(missing_ok=True)
+
+    setup.dialogs.chosen = [(tmp_path / "backup").with_suffix(module.BACKUP_SUFFIX)]
+    _run(qtbot, setup, "restore")
+    assert setup.dialogs.infos[-1] == (
+        "Restore finished. Assessments: 0 added, 0 replaced, 1 already up to date. "
+        "Chronologies of incidents: 1 brought back, 0 merged with the one here, 0 already "
+        "up to date; 2 incidents added."
+    )

@@ -21,6 +21,7 @@ from typing import Any
 from ce_desktop.cli import streams
 from ce_desktop.cli.common import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, CommandError, add_vault_options
 from ce_desktop.domain.catalogue import Catalogue, CatalogueError, default_catalogue
+from ce_desktop.domain.chronology import incident_count_words
 from ce_desktop.domain.derived import format_date
 from ce_desktop.domain.model import Assessment, utc_now
 from ce_desktop.domain.settings import Settings
@@ -343,8 +344,11 @@ def _change_passphrase(args: argparse.Namespace) -> int:
 
 def _backup(args: argparse.Namespace) -> int:
     def body(vault: Vault) -> int:
-        vault.backup(args.output)
-        _say(f"Wrote the backup {args.output}. It opens with the current passphrase.")
+        made = outputs.backup(vault, args.output)
+        _say(
+            f"Wrote the backup {args.output}. {outputs.backup_words(made)} It opens with the "
+            "current passphrase."
+        )
         return EXIT_OK
 
     return with_vault(args, body)
@@ -359,8 +363,14 @@ def _restore(args: argparse.Namespace) -> int:
         except StorageError as error:
             raise CommandError(str(error)) from None
         count = len(vault.list_summaries())
+        chronologies = vault.chronology_summaries().values()
+        incidents = sum(len(chronology.recorded) for chronology in chronologies)
         vault.close()
-        _say(f"Restored {count} assessments into {data_dir}.")
+        children = "1 child" if len(chronologies) == 1 else f"{len(chronologies)} children"
+        _say(
+            f"Restored {count} assessments into {data_dir}, with the chronologies of "
+            f"incidents of {children} ({incident_count_words(incidents)})."
+        )
         return EXIT_OK
 
     try:
@@ -377,10 +387,7 @@ def _restore(args: argparse.Namespace) -> int:
         raise CommandError(str(error)) from None
     finally:
         vault.close()
-    _say(
-        f"Restored: {len(report.added)} added, {len(report.replaced)} replaced, "
-        f"{len(report.unchanged)} already up to date."
-    )
+    _say(f"Restored. {outputs.restore_words(report)}")
     for reference in report.replaced:
         _say(f"  replaced {reference}")
     return EXIT_OK

@@ -35,7 +35,7 @@ from ce_desktop.gui.action_support import NOT_SAVED
 from ce_desktop.gui.handoff_actions import HandOffActions
 from ce_desktop.storage import outbox
 from ce_desktop.storage.atomic import atomic_write
-from ce_desktop.storage.backup import RestoreReport
+from ce_desktop.storage.backup import BackupMade, RestoreReport
 from ce_desktop.storage.errors import RestoreWouldOverwrite, StorageError
 from ce_desktop.storage.vault import Vault
 from ce_desktop.usecases import outputs
@@ -328,11 +328,11 @@ class ExportActions(HandOffActions):
         if path is None:
             return
 
-        def done(_: None) -> None:
+        def done(made: BackupMade) -> None:
             self.dialogs.inform(
                 "Back up now",
-                f"Backup saved as {path.name}. It is encrypted: it opens only with your "
-                "passphrase or recovery key. Keep it somewhere safe.",
+                f"Backup saved as {path.name}. {outputs.backup_words(made)} It is encrypted: "
+                "it opens only with your passphrase or recovery key. Keep it somewhere safe.",
             )
 
         self._start(
@@ -378,8 +378,7 @@ class ExportActions(HandOffActions):
             self.data_restored.emit()
             self.dialogs.inform(
                 "Restore",
-                f"Restore finished. Added: {len(report.added)}. Replaced: "
-                f"{len(report.replaced)}. Already up to date: {len(report.unchanged)}.",
+                f"Restore finished. {outputs.restore_words(report)}",
             )
             current = self._assessment()
             if current is not None and vault.is_open:

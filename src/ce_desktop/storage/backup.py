@@ -76,6 +76,10 @@ class RestoreReport:
         unchanged: the same in both.
         to_write: the assessments the restore saves.
         incidents_added: incidents from the backup that were not here.
+        corrections_added: corrections of incidents from the backup that were not here.
+        chronologies_added: children's chronologies brought back that were not here.
+        chronologies_merged: chronologies here that gained entries from the backup.
+        chronologies_unchanged: chronologies the backup had nothing new for.
         chronologies_to_write: the children's chronologies, merged, that the restore saves.
     """
 
@@ -84,32 +88,66 @@ class RestoreReport:
     unchanged: list[str] = field(default_factory=list)
     to_write: list[Assessment] = field(default_factory=list)
     incidents_added: int = 0
+    corrections_added: int = 0
+    chronologies_added: int = 0
+    chronologies_merged: int = 0
+    chronologies_unchanged: int = 0
     chronologies_to_write: list[Chronology] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class BackupMade:
+    """What a backup holds (counts only).
+
+    Attributes:
+        assessments: the assessment files in it.
+        chronologies: the children's chronology files in it.
+        incidents: the incidents of the chronologies that could be read.
+        unreadable: chronology files copied as they were, though they could not be read.
+    """
+
+    assessments: int
+    chronologies: int
+    incidents: int
+    unreadable: int = 0
 
 
 def write_backup(
     layout: DataLayout, key: bytes, keystore_file: keystore.KeystoreFile, destination: Path
-) -> None:
+) -> BackupMade:
     """Write the folder's keystore, assessments, chronologies and settings to ``destination``.
+
+    Returns what it holds. A chronology that cannot be read is copied as it is (and
+    counted as unreadable): a backup never leaves a file behind.
 
     Raises:
         SaveFailed: the file could not be written.
     """
     keystore_bytes = layout.keystore.read_bytes()
     buffer = io.BytesIO()
+    assessments = chronologies = incidents = unreadable = 0
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
         manifest = {"made_at": utc_now().isoformat(), "vault_id": keystore_file.vault_id}
         archive.writestr("manifest.json", json.dumps(manifest))
         for path in sorted(layout.assessments.glob(f"*{ASSESSMENT_SUFFIX}")):
             archive.writestr(f"assessments/{path.name}", path.read_bytes())
+            assessments += 1
         for path in sorted(layout.incidents.glob(f"*{CHRONOLOGY_SUFFIX}")):
-            archive.writestr(f"incidents/{path.name}", path.read_bytes())
+            raw = path.read_bytes()
+            archive.writestr(f"incidents/{path.name}", raw)
+            chronologies += 1
+            child_id = path.name[: -len(CHRONOLOGY_SUFFIX)]
+            try:
+                incidents += len(decode_chronology(key, raw, child_id, path.name).incidents)
+            except StorageError:
+                unreadable += 1
         if layout.settings.exists():
             archive.writestr("settings.ces", layout.settings.read_bytes())
     sealed = container.seal(key, container.Kind.BACKUP, keystore_file.vault_id, buffer.getvalue())
     atomic_write(
         Path(destination), MAGIC + _LENGTH.pack(len(keystore_bytes)) + keystore_bytes + sealed
     )
+    return BackupMade(assessments, chronologies, incidents, unreadable)
 
 
 def _unlock(keystore_file: keystore.KeystoreFile, secret: str) -> bytes:
@@ -217,9 +255,17 @@ def plan_chronologies(
         here = load(restored.child_id)
         both = merged(here, restored)
         added = len(both.incidents) - len(here.incidents)
-        if added:
-            report.incidents_added += added
-            report.chronologies_to_write.append(both)
+        corrections = len(both.corrections) - len(here.corrections)
+        if not (added or corrections):
+            report.chronologies_unchanged += 1
+            continue
+        if here.incidents:
+            report.chronologies_merged += 1
+        else:
+            report.chronologies_added += 1
+        report.incidents_added += added
+        report.corrections_added += corrections
+        report.chronologies_to_write.append(both)
 
 
 def plan_restore(contents: BackupContents, index: Index, *, overwrite_newer: bool) -> RestoreReport:
@@ -274,6 +320,8 @@ def restore_into_empty(data_dir: Path, source: Path, secret: str) -> RestoreRepo
             atomic_write(layout.settings, raw)
     report.added = sorted(a.reference for a in contents.assessments)
     report.incidents_added = sum(len(c.incidents) for c in contents.chronologies)
+    report.corrections_added = sum(len(c.corrections) for c in contents.chronologies)
+    report.chronologies_added = len(contents.chronologies)
     # The keystore goes last: until it exists the folder is not a vault.
     atomic_write(backup_path(layout.keystore), contents.keystore_bytes)
     atomic_write(layout.keystore, contents.keystore_bytes)

@@ -174,11 +174,11 @@ class UnlockedFolder:
 
     # Backup --------------------------------------------------------------------
 
-    def backup(self, destination: Path) -> None:
-        """Write the whole folder to one encrypted file (PRODUCT §5.12).
+    def backup(self, destination: Path) -> backup_file.BackupMade:
+        """Write the whole folder to one encrypted file (PRODUCT §5.12); what it holds.
 
         Raises:
             SaveFailed: the backup file could not be written.
         """
         self._require_open()
-        backup_file.write_backup(self._layout, self._key, self._keystore, destination)
+        return backup_file.write_backup(self._layout, self._key, self._keystore, destination)

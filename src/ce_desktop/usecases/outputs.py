@@ -17,6 +17,7 @@ from typing import Any
 
 from ce_desktop.domain import lifecycle
 from ce_desktop.domain.catalogue import Catalogue
+from ce_desktop.domain.chronology import incident_count_words
 from ce_desktop.domain.chronology_entries import NO_INCIDENTS, AsPrinted
 from ce_desktop.domain.intake import interchange_json
 from ce_desktop.domain.model import Assessment, AuditAction, Status
@@ -24,7 +25,7 @@ from ce_desktop.export import email as email_draft
 from ce_desktop.export.handover import HandOver, hand_over
 from ce_desktop.storage import outbox
 from ce_desktop.storage.atomic import atomic_write
-from ce_desktop.storage.backup import RestoreReport
+from ce_desktop.storage.backup import BackupMade, RestoreReport
 from ce_desktop.storage.vault import Vault
 from ce_desktop.usecases.incidents import incidents_for_pdf
 
@@ -271,10 +272,50 @@ def export_json(vault: Vault, assessment: Assessment, path: Path, *, now: dateti
     return Delivered(path, None, noted)
 
 
-def backup(vault: Vault, path: Path) -> Path:
-    """Write the whole data folder to one encrypted backup file."""
-    vault.backup(path)
-    return path
+def backup(vault: Vault, path: Path) -> BackupMade:
+    """Write the whole data folder to one encrypted backup file; what it holds."""
+    return vault.backup(path)
+
+
+def _counted(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
+
+
+def backup_words(made: BackupMade) -> str:
+    """What a backup holds, in plain words (counts only, never a name)."""
+    assessments = _counted(made.assessments, "assessment", "assessments")
+    chronologies = _counted(made.chronologies, "child's chronology", "children's chronologies")
+    held = (
+        f"It holds {assessments} and {chronologies} of incidents "
+        f"({incident_count_words(made.incidents)})."
+    )
+    if made.unreadable:
+        held += (
+            f" {_counted(made.unreadable, 'chronology', 'chronologies')} could not be read "
+            "and went into the backup as it was."
+        )
+    return held
+
+
+def restore_words(report: RestoreReport) -> str:
+    """What a restore did, in plain words: assessments, then chronologies and incidents."""
+    assessments = (
+        f"Assessments: {len(report.added)} added, {len(report.replaced)} replaced, "
+        f"{len(report.unchanged)} already up to date."
+    )
+    chronologies = (
+        report.chronologies_added + report.chronologies_merged + report.chronologies_unchanged
+    )
+    if not chronologies:
+        return f"{assessments} The backup held no chronology of incidents."
+    added = incident_count_words(report.incidents_added)
+    if report.corrections_added:
+        added += f" and {_counted(report.corrections_added, 'correction', 'corrections')}"
+    return (
+        f"{assessments} Chronologies of incidents: {report.chronologies_added} brought "
+        f"back, {report.chronologies_merged} merged with the one here, "
+        f"{report.chronologies_unchanged} already up to date; {added} added."
+    )
 
 
 def restore(vault: Vault, source: Path, secret: str, *, overwrite_newer: bool) -> RestoreReport:

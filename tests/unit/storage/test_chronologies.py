@@ -23,6 +23,7 @@ from ce_desktop.domain.chronology import (
     Incident,
     with_incident,
 )
+from ce_desktop.domain.chronology_entries import entries, new_correction, with_correction
 from ce_desktop.storage import atomic, container
 from ce_desktop.storage.atomic import backup_path
 from ce_desktop.storage.errors import (
@@ -35,6 +36,7 @@ from ce_desktop.storage.errors import (
 from ce_desktop.storage.index import INDEX_VERSION
 from ce_desktop.storage.paths import DataLayout
 from ce_desktop.storage.vault import Vault
+from ce_desktop.usecases import outputs
 from tests.unit.storage.conftest import PASSPHRASE, fictional_assessment
 
 WHAT = "Went missing overnight; found by fictional officers at a bus station."
@@ -329,9 +331,12 @@ def test_backup_and_restore_carry_the_chronologies(
     vault.save_chronology(later.model_copy(update={"incidents": later.incidents[1:]}))
     report = vault.restore(destination, PASSPHRASE)
     assert report.incidents_added == 1
+    assert (report.chronologies_added, report.chronologies_merged) == (0, 1)
     restored, _ = vault.load_chronology(child_id)
     assert [i.occurred_on.day for i in restored.incidents] == [1, 2, 3]
-    assert vault.restore(destination, PASSPHRASE).incidents_added == 0
+    again = vault.restore(destination, PASSPHRASE)
+    assert again.incidents_added == 0
+    assert again.chronologies_unchanged == 1
 
 
 def test_a_damaged_chronology_in_a_backup_restores_nothing(vault: Vault, tmp_path: Path) -> None:
@@ -375,3 +380,49 @@ def test_a_format_1_file_of_an_older_release_opens_and_is_saved_as_format_2(
     )
     assert json.loads(plain)["format_version"] == CHRONOLOGY_FORMAT_VERSION == 2
     assert _quarantined(vault) == []
+
+
+def test_backup_and_restore_say_how_many_chronologies_and_incidents_they_carried(
+    vault: Vault, tmp_path: Path
+) -> None:
+    child_id, chronology = _saved(vault, 1, 2)
+    other_id, _ = _saved(vault, 4)
+    destination = tmp_path / "backup.cedk"
+    made = vault.backup(destination)
+    assert (made.assessments, made.chronologies, made.incidents, made.unreadable) == (2, 2, 3, 0)
+    assert outputs.backup_words(made) == (
+        "It holds 2 assessments and 2 children's chronologies of incidents (3 incidents)."
+    )
+
+    # Here, one child's chronology lost an incident and gained a correction, and the
+    # other's was deleted with its assessment.
+    (first,) = entries(chronology)[:1]
+    correction = new_correction(
+        first,
+        occurred_on=first.incident.occurred_on,
+        what_happened="Corrected fictional account.",
+        source_agency=first.incident.source_agency,
+        reason="Typed in error.",
+        corrected_by="Sam Senior",
+        today=date(2026, 3, 10),
+        now=MOMENT + timedelta(days=1),
+    )
+    kept = chronology.model_copy(update={"incidents": chronology.incidents[:1]})
+    vault.save_chronology(with_correction(kept, correction))
+    _path(vault, other_id).unlink()
+    backup_path(_path(vault, other_id)).unlink(missing_ok=True)
+    report = vault.restore(destination, PASSPHRASE)
+    assert outputs.restore_words(report) == (
+        "Assessments: 0 added, 0 replaced, 2 already up to date. Chronologies of incidents: "
+        "1 brought back, 1 merged with the one here, 0 already up to date; 2 incidents added."
+    )
+    assert vault.load_chronology(child_id)[0].corrections == [correction]  # kept
+    # A correction in the backup only is brought back too, and said.
+    with_both = vault.load_chronology(child_id)[0]
+    vault.backup(destination)
+    vault.save_chronology(with_both.model_copy(update={"corrections": []}))
+    again = vault.restore(destination, PASSPHRASE)
+    assert outputs.restore_words(again).endswith(
+        "0 brought back, 1 merged with the one here, 1 already up to date; 0 incidents and "
+        "1 correction added."
+    )
