@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +33,8 @@ from PySide6.QtWidgets import (
 )
 
 from ce_desktop.app import configure_application
+from ce_desktop.domain.chronology import Chronology, new_incident, with_incident
+from ce_desktop.domain.chronology_entries import Entry, entries, new_correction, with_correction
 from ce_desktop.domain.model import Status
 from ce_desktop.domain.settings import Settings
 from ce_desktop.gui import export_actions
@@ -45,6 +47,38 @@ from ce_desktop.storage.vault import Vault
 from ce_desktop.usecases.amendments import Version
 
 PASSPHRASE = "kettle orbit lantern seven"
+
+
+def _long_chronology(today: date) -> list[Entry]:
+    """Three fictional incidents, the last corrected, with long words in each."""
+    chronology = Chronology(child_id="0123456789abcdef0123456789abcdef")
+    moment = datetime(2026, 11, 20, 9, 30, tzinfo=UTC)
+    for day, agency in ((3, "Surrey Police"), (9, "Exampletown Secondary School"), (18, "GP")):
+        chronology = with_incident(
+            chronology,
+            new_incident(
+                occurred_on=date(2026, 11, day),
+                what_happened="Missing overnight; found by fictional officers at a railway "
+                "station twenty miles from home, with an older fictional male.\n"
+                "Said a friend had bought the train ticket and a new phone.",
+                source_agency=agency,
+                recorded_by="Alex Example, Designated Safeguarding Lead",
+                today=today,
+                now=moment + timedelta(days=day),
+            ),
+        )
+    last = entries(chronology)[-1]
+    correction = new_correction(
+        last,
+        occurred_on=last.incident.occurred_on,
+        what_happened=last.incident.what_happened.replace("railway", "bus"),
+        source_agency=last.incident.source_agency,
+        reason="The station was typed wrongly: it was the bus station.",
+        corrected_by="Sam Example",
+        today=today,
+        now=moment + timedelta(days=25),
+    )
+    return entries(with_correction(chronology, correction))
 
 
 def settle() -> None:
@@ -203,6 +237,27 @@ def main(out: Path) -> int:
     recorder.open("amend", lambda: dialogs.ask_amendment_reason("CE-20261202-7KQ4"))
     recorder.open(
         "versions", lambda: dialogs.choose_version("CE-20261202-7KQ4", _versions(send_by))
+    )
+    listed = _long_chronology(send_by.date())
+    recorder.open(
+        "chronology",
+        lambda: dialogs.show_chronology(
+            "For Alexandria-Konstantina Worthington-Smythe (training sample), found by "
+            "assessment CE-2026-0001.",
+            listed,
+            add=lambda: None,
+            correct=lambda _entry: None,
+        ),
+    )
+    recorder.open(
+        "correction",
+        lambda: dialogs.correct_incident(
+            "CE-2026-0001 (training sample)",
+            listed[-1],
+            today=send_by.date(),
+            corrected_by="Alex Example",
+            correct=lambda _answers: None,
+        ),
     )
     (out / "report.json").write_text(json.dumps(recorder.report, indent=1))
     window.close()

@@ -13,7 +13,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from ce_desktop.domain.chronology_entries import Entry
 from ce_desktop.domain.settings import Settings
+from ce_desktop.gui.correction_dialog import CorrectionAnswers
 from ce_desktop.gui.dialogs import Dialogs
 from ce_desktop.gui.finalise_dialogs import NextStep
 from ce_desktop.gui.incident_dialog import IncidentAnswers, Record
@@ -46,6 +48,11 @@ class RecordingDialogs(Dialogs):
             cancelled); ``amendments_asked`` the references each form named.
         version_choice: which version to open from the versions shown (an index into
             them; None: closed); ``versions_shown`` each list shown.
+        chronology_steps: what the worker does in the chronology window, in order:
+            "add" (Add an incident…) or a row number (Correct that incident…);
+            ``chronologies`` the incidents the window showed when opened and after each.
+        corrections: the answers typed into the correction form, as ``incidents``;
+            ``correction_refusals`` what it was told.
     """
 
     infos: list[str] = field(default_factory=list)
@@ -73,6 +80,10 @@ class RecordingDialogs(Dialogs):
     amendments_asked: list[str] = field(default_factory=list)
     version_choice: int | None = None
     versions_shown: list[list[Version]] = field(default_factory=list)
+    chronology_steps: list[str | int] = field(default_factory=list)
+    chronologies: list[list[Entry]] = field(default_factory=list)
+    corrections: list[CorrectionAnswers] = field(default_factory=list)
+    correction_refusals: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         super().__init__(None)
@@ -135,3 +146,21 @@ class RecordingDialogs(Dialogs):
     def choose_version(self, reference: str, versions: Sequence[Version]) -> str | None:
         self.versions_shown.append(list(versions))
         return None if self.version_choice is None else versions[self.version_choice].id
+
+    def show_chronology(self, about: str, entries, *, add, correct) -> None:  # type: ignore[no-untyped-def]
+        shown = list(entries)
+        self.chronologies.append(shown)
+        while self.chronology_steps:
+            step = self.chronology_steps.pop(0)
+            updated = add() if step == "add" else correct(shown[int(step)])
+            if updated is not None:
+                shown = list(updated)
+                self.chronologies.append(shown)
+
+    def correct_incident(self, about: str, entry, *, today, corrected_by: str, correct) -> bool:  # type: ignore[no-untyped-def]
+        while self.corrections:
+            refusal = correct(self.corrections.pop(0))
+            if refusal is None:
+                return True
+            self.correction_refusals.append(refusal)
+        return False

@@ -5,7 +5,8 @@ that size (see ``dialog_probe``). At 200% text the next step after finalising an
 PDF's password used to cut off their last lines of text, and Settings was taller than
 the screen, with its Save and Cancel buttons below its bottom edge. The forms of the
 hand-off and of incidents went round the window's ``Dialogs`` and were never sized;
-the amendment's reason and the versions of an assessment go through it too.
+the amendment's reason, the versions of an assessment, a child's chronology and the
+form that corrects an incident go through it too.
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ DIALOGS = {
     "incident",
     "amend",
     "versions",
+    "chronology",
+    "correction",
 }
 
 

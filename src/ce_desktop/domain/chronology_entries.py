@@ -110,9 +110,8 @@ def new_correction(
             now=now,
         )
     except IncidentRefused as refused:
-        raise IncidentRefused(
-            str(refused).replace("The incident was not recorded", "The correction was not made")
-        ) from None
+        words = str(refused).replace("The incident was not recorded", "The correction was not made")
+        raise IncidentRefused(words.replace("who recorded it", "who corrects it")) from None
     if not reason.strip():
         raise IncidentRefused("The correction was not made: give why it is corrected.")
     current = entry.incident

@@ -18,9 +18,9 @@ from ce_desktop.domain.chronology import REVIEW_PROMPT
 from ce_desktop.domain.lifecycle import LifecycleError
 from ce_desktop.domain.model import Assessment
 from ce_desktop.gui.case_list import CaseListPage
+from ce_desktop.gui.chronology_commands import ask_incident, child_of
 from ce_desktop.gui.dialogs import Dialogs
 from ce_desktop.gui.finalise_dialogs import NextStep
-from ce_desktop.gui.incident_dialog import IncidentAnswers
 from ce_desktop.gui.session import AssessmentSession
 from ce_desktop.storage.errors import StorageError
 from ce_desktop.usecases import incidents
@@ -95,48 +95,18 @@ class CaseCommands:
         """Record a significant incident for the child of this assessment, then offer a
         review of the child's current assessment."""
         try:
-            vault = self._session.require_vault()
-            summary = next((s for s in vault.list_summaries() if s.id == assessment_id), None)
-            if summary is None:
-                self.problem("Select an assessment in the case list first.")
-                return
-            child_id = incidents.find_child(vault, summary.reference)
+            child = child_of(self._session, assessment_id)
         except StorageError as error:
             self.problem(str(error))
             return
-        recorded: list[incidents.Recorded] = []
-
-        def record(answers: IncidentAnswers) -> str | None:
-            try:
-                recorded.append(
-                    incidents.record_incident(
-                        vault,
-                        child_id,
-                        occurred_on=answers.occurred_on,
-                        what_happened=answers.what_happened,
-                        source_agency=answers.source_agency,
-                        recorded_by=answers.recorded_by,
-                        today=self._session.today(),
-                        now=self._session.now(),
-                    )
-                )
-            except (incidents.IncidentRefused, StorageError) as error:
-                return str(error)
-            return None
-
-        name = summary.child_name or "the child (no name yet)"
-        self._dialogs.record_incident(
-            f"For {name}, found by assessment {summary.reference}.",
-            today=self._session.today(),
-            recorded_by=self._session.settings.worker_name,
-            record=record,
-        )
-        if not recorded:
+        recorded = ask_incident(self._session, self._dialogs, child)
+        if recorded is None:
             return
         self._refresh_list()
-        self._after_incident(recorded[0])
+        self.after_incident(recorded)
 
-    def _after_incident(self, recorded: incidents.Recorded) -> None:
+    def after_incident(self, recorded: incidents.Recorded) -> None:
+        """Tell what the recording noticed, then prompt a review (or the draft's opening)."""
         for warning in recorded.warnings:
             self.problem(warning)
         current = recorded.current

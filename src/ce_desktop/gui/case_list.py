@@ -7,8 +7,9 @@ as you type over every column, ignoring case and accents ("lukasiewicz" finds
 sorting by the child column keeps each child's assessments together, newest first, and
 shows each child's group as one band. Deadlines are said in words ("Overdue", "Due
 soon") as well as by colour. Ctrl+F goes to the search box; Tab leaves the table.
-"Record an incident" adds a significant incident to the selected child's chronology; a
-child with incidents since their last assessment is shown so on that assessment's row.
+"Record an incident" adds a significant incident to the selected child's chronology,
+and "Chronology" opens it whole; a child with incidents since their last assessment is
+shown so on that assessment's row.
 """
 
 from __future__ import annotations
@@ -56,6 +57,7 @@ class CaseListPage(QWidget):
         sample_requested(): "Open the sample assessment".
         incident_requested(str): "Record an incident" for the child of this assessment.
         versions_requested(str): "Versions…": every version of this assessment.
+        chronology_requested(str): "Chronology" of the child of this assessment.
 
     Attributes:
         model: the table over the summaries.
@@ -71,6 +73,7 @@ class CaseListPage(QWidget):
     sample_requested = Signal()
     incident_requested = Signal(str)
     versions_requested = Signal(str)
+    chronology_requested = Signal(str)
 
     def __init__(
         self,
@@ -104,6 +107,11 @@ class CaseListPage(QWidget):
         self.versions_button.setToolTip(
             "Every version of the selected assessment (after an amendment), to open any of them"
         )
+        self.chronology_button = QPushButton("&Chronology…", self)
+        self.chronology_button.setObjectName("chronologyButton")
+        self.chronology_button.setToolTip(
+            "Every significant incident recorded for the selected child, oldest first"
+        )
         self._wrap_buttons()
         table.sortByColumn(Column.CHILD, Qt.SortOrder.AscendingOrder)
         header = table.horizontalHeader()
@@ -125,6 +133,7 @@ class CaseListPage(QWidget):
         self.ui.reviewButton.clicked.connect(self._review_selected)
         self.incident_button.clicked.connect(self._incident_selected)
         self.versions_button.clicked.connect(self._versions_selected)
+        self.chronology_button.clicked.connect(self._chronology_selected)
         self.ui.deleteButton.clicked.connect(self._delete_selected)
         table.activated.connect(lambda _index: self._open_selected())
         table.selectionModel().selectionChanged.connect(self._update_buttons)
@@ -159,6 +168,7 @@ class CaseListPage(QWidget):
             ui.reviewButton,
             self.incident_button,
             self.versions_button,
+            self.chronology_button,
             ui.deleteButton,
             ui.sampleButton,
         ]
@@ -264,6 +274,7 @@ class CaseListPage(QWidget):
             self.ui.reviewButton,
             self.incident_button,
             self.versions_button,
+            self.chronology_button,
             self.ui.deleteButton,
         ):
             button.setEnabled(chosen)
@@ -287,6 +298,11 @@ class CaseListPage(QWidget):
         chosen = self.selected_id()
         if chosen:
             self.versions_requested.emit(chosen)
+
+    def _chronology_selected(self) -> None:
+        chosen = self.selected_id()
+        if chosen:
+            self.chronology_requested.emit(chosen)
 
     def _delete_selected(self) -> None:
         chosen = self.selected_id()

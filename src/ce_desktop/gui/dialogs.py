@@ -33,7 +33,11 @@ from PySide6.QtWidgets import (
 from ce_desktop.gui.placement import fit_dialog
 
 if TYPE_CHECKING:
+    from ce_desktop.domain.chronology_entries import Entry
     from ce_desktop.domain.settings import Settings
+    from ce_desktop.gui.chronology_view import Add
+    from ce_desktop.gui.chronology_view import Correct as CorrectFromView
+    from ce_desktop.gui.correction_dialog import Correct
     from ce_desktop.gui.finalise_dialogs import NextStep
     from ce_desktop.gui.handoff_dialogs import SendingAnswer, SendingDefaults
     from ce_desktop.gui.incident_dialog import Record
@@ -146,12 +150,49 @@ class Dialogs:
         from ce_desktop.gui.incident_dialog import IncidentDialog
 
         dialog = IncidentDialog(
-            about, today=today, recorded_by=recorded_by, record=record, parent=self.parent
+            about, today=today, recorded_by=recorded_by, record=record, parent=self.active_parent()
         )
         dialog.setObjectName("incidentDialog")
         recorded = bool(_run(dialog))
         dialog.deleteLater()
         return recorded
+
+    def show_chronology(
+        self, about: str, entries: Sequence[Entry], *, add: Add, correct: CorrectFromView
+    ) -> None:
+        """A child's chronology, with "Add an incident…" and "Correct…", until closed."""
+        from ce_desktop.gui.chronology_view import ChronologyDialog
+
+        dialog = ChronologyDialog(about, entries, add=add, correct=correct, parent=self.parent)
+        dialog.setObjectName("chronologyDialog")
+        _run(dialog)
+        dialog.deleteLater()
+
+    def correct_incident(
+        self, about: str, entry: Entry, *, today: date, corrected_by: str, correct: Correct
+    ) -> bool:
+        """The "Correct an incident" form; True once ``correct`` took the correction."""
+        from ce_desktop.gui.correction_dialog import CorrectionDialog
+
+        dialog = CorrectionDialog(
+            about,
+            entry,
+            today=today,
+            corrected_by=corrected_by,
+            correct=correct,
+            parent=self.active_parent(),
+        )
+        dialog.setObjectName("correctionDialog")
+        corrected = bool(_run(dialog))
+        dialog.deleteLater()
+        return corrected
+
+    def active_parent(self) -> QWidget | None:
+        """The dialog open on the window now (a form opened from it goes over it)."""
+        from PySide6.QtWidgets import QApplication
+
+        modal = QApplication.activeModalWidget()
+        return modal if modal is not None else self.parent
 
     def ask_sending(self, defaults: SendingDefaults) -> SendingAnswer | None:
         """The "Record a sending" form; the sending, or None if cancelled."""

@@ -156,6 +156,7 @@ class MainWindow(QMainWindow):
         from ce_desktop.gui.autosave import SaveStatusBar
         from ce_desktop.gui.case_commands import CaseCommands
         from ce_desktop.gui.case_list import CaseListPage
+        from ce_desktop.gui.chronology_commands import wire_chronology
         from ce_desktop.gui.first_run import FirstRunPage
         from ce_desktop.gui.import_action import wire_import_action
         from ce_desktop.gui.session import AssessmentSession
@@ -184,6 +185,7 @@ class MainWindow(QMainWindow):
         self.commands = CaseCommands(
             self, self.session, self.case_list, self._refresh_list, self.dialogs
         )
+        self.chronology = wire_chronology(self, self.ui, self.commands, self._refresh_list)
         self.export_actions, self.cancel_print_button = wire_export_actions(
             self,
             self.ui,

@@ -89,6 +89,17 @@ def test_a_correction_needs_a_reason_a_change_and_a_plausible_date() -> None:
         _correct(entry, what="\n")
     with pytest.raises(IncidentRefused, match="in the future"):
         _correct(entry, what="Missing for two nights.", day=11)
+    with pytest.raises(IncidentRefused, match="The correction was not made: give who corrects it"):
+        new_correction(
+            entry,
+            occurred_on=date(2026, 3, 2),
+            what_happened="Missing for two nights.",
+            source_agency="Fictional Police",
+            reason="Typo.",
+            corrected_by=" ",
+            today=TODAY,
+            now=NOW,
+        )
 
 
 def test_copies_with_different_corrections_merge_with_both() -> None:
