@@ -343,7 +343,11 @@ def test_a_damaged_chronology_in_a_backup_restores_nothing(vault: Vault, tmp_pat
     child_id, _ = _saved(vault, 1)
     _path(vault, child_id).write_bytes(b"CEDKC" + b"\x01" * 60)
     destination = tmp_path / "backup.cedk"
-    vault.backup(destination)
+    made = vault.backup(destination)
+    assert (made.chronologies, made.incidents, made.unreadable) == (1, 0, 1)
+    assert outputs.backup_words(made).endswith(
+        "1 chronology could not be read and went into the backup as it was."
+    )
     with pytest.raises(AssessmentDamaged, match="The backup file is damaged"):
         vault.restore(destination, PASSPHRASE)
 
