@@ -21,8 +21,10 @@ from pydantic import BaseModel
 from pytestqt.qtbot import QtBot
 
 from ce_desktop.domain.catalogue import Catalogue, default_catalogue
+from ce_desktop.domain.completeness import is_empty
 from ce_desktop.domain.derived import format_date, format_time
-from ce_desktop.domain.form import FieldKind, default_form, expand, is_empty, read_path
+from ce_desktop.domain.form import FieldKind, default_form, expand
+from ce_desktop.domain.form_paths import read_path
 from ce_desktop.domain.model import Assessment
 from ce_desktop.export.pdf import render_assessment_pdf
 from ce_desktop.gui.editor import AssessmentEditor

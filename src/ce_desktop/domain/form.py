@@ -2,26 +2,25 @@
 
 Each answer is declared once: its model path, kind, page, label, the PDF's own words
 for it, hint, whether it is optional or prefilled, and when it applies. The pages,
-Check and finish, the page statuses and the PDF read these declarations; this module
-also answers, for an assessment, which questions apply and how complete a page is.
+Check and finish, the page statuses and the PDF read these declarations. Reading and
+writing an answer by its path is ``form_paths``'s; which questions apply to an
+assessment, and how complete a page is, is ``completeness``'s.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from functools import cache
 from pathlib import Path
-from typing import Any
 
 from pydantic import BaseModel, ConfigDict, model_validator
 
 from ce_desktop.domain.catalogue import Catalogue
-from ce_desktop.domain.derived import young_or_send
-from ce_desktop.domain.model import Assessment, IndicatorEntry, RiskLevel, VulnerabilityEntry
+from ce_desktop.domain.form_paths import read_path
+from ce_desktop.domain.model import Assessment
 from ce_desktop.domain.yaml_entries import CatalogueError, entries, read_mapping
 from ce_desktop.resources import resource_path
 
@@ -198,95 +197,7 @@ def pattern_of(path: str) -> str:
     return path
 
 
-def expand(declaration: FieldDecl, catalogue: Catalogue) -> list[str]:
-    """The concrete model paths of a declaration (one per catalogue entry if repeated)."""
-    if declaration.placeholder == "indicator":
-        return [declaration.path.replace("{indicator}", i) for i in catalogue.indicator_ids()]
-    if declaration.placeholder == "factor":
-        ids = [f.id for f in catalogue.toolkit.vulnerability_factors]
-        return [declaration.path.replace("{factor}", i) for i in ids]
-    return [declaration.path]
-
-
-# Reading answers ---------------------------------------------------------------------
-
-_ENTRY_TYPES: dict[str, type[BaseModel]] = {
-    "indicators": IndicatorEntry,
-    "vulnerability.factors": VulnerabilityEntry,
-}
-
-
-def walk(root: BaseModel, path: str, *, create: bool) -> tuple[BaseModel, str]:
-    """The model holding the last part of ``path``, and that part's name.
-
-    An untouched catalogue entry reads as its default; with ``create`` it is added.
-    """
-    parts = path.split(".")
-    node: BaseModel = root
-    index = 0
-    while index < len(parts) - 1:
-        child = getattr(node, parts[index])
-        if isinstance(child, dict):
-            holder = ".".join(parts[: index + 1])
-            key = parts[index + 1]
-            entry = child.get(key)
-            if entry is None:
-                entry = _ENTRY_TYPES[holder]()
-                if create:
-                    child[key] = entry
-            node = entry
-            index += 2
-        else:
-            node = child
-            index += 1
-    return node, parts[-1]
-
-
-def read_path(root: BaseModel, path: str) -> Any:
-    """The model value at ``path``."""
-    parent, attribute = walk(root, path, create=False)
-    return getattr(parent, attribute)
-
-
-def write_path(root: BaseModel, path: str, value: Any) -> None:
-    """Set the model value at ``path``, creating a catalogue entry if needed."""
-    parent, attribute = walk(root, path, create=True)
-    setattr(parent, attribute, value)
-
-
-def is_empty(value: Any) -> bool:
-    """Whether an answer counts as not given."""
-    return value is None or value is False or value == "" or value == []
-
-
-def _not_given(value: Any) -> bool:
-    """Empty, or only spaces: what the checks report as missing."""
-    return is_empty(value) or (isinstance(value, str) and not value.strip())
-
-
-def _stored(value: Any) -> str:
-    return str(getattr(value, "value", value)).strip().lower()
-
-
-def applies(
-    declaration: FieldDecl, assessment: Assessment, *, today: date, path: str | None = None
-) -> bool:
-    """Whether the question applies, given the answers so far.
-
-    For a field repeated per catalogue entry, ``path`` is the concrete one: its
-    condition is read on the same entry (an indicator's level applies once that
-    indicator is identified).
-    """
-    condition = declaration.applies_when
-    if condition is None:
-        return True
-    if condition.derived is Derived.THOROUGH_ASSESSMENT_NEEDED:
-        return thorough_assessment_needed(assessment, today)
-    assert condition.path is not None
-    return _stored(read_path(assessment, _on_entry(condition.path, path))) in condition.values
-
-
-def _on_entry(pattern: str, path: str | None) -> str:
+def on_entry(pattern: str, path: str | None) -> str:
     """``pattern`` with its placeholder replaced by the catalogue id in ``path``."""
     found = _PLACEHOLDER.search(pattern)
     if found is None:
@@ -297,86 +208,14 @@ def _on_entry(pattern: str, path: str | None) -> str:
     return pattern.replace(found.group(0), path.split(".")[index])
 
 
-def shown(path: str, assessment: Assessment, form: Form, *, today: date) -> bool:
-    """Whether the worker sees the question: it applies, or an answer is already written."""
-    return applies(form.field(path), assessment, today=today, path=path) or not is_empty(
-        read_path(assessment, path)
-    )
-
-
-def missing_answers(
-    form: Form, assessment: Assessment, catalogue: Catalogue, *, today: date
-) -> Iterator[tuple[FieldDecl, str]]:
-    """Each answer the checks require (``missing:``) that applies and is not given."""
-    for declaration in form.fields:
-        if not declaration.checked:
-            continue
-        for path in expand(declaration, catalogue):
-            if _not_given(read_path(assessment, path)) and applies(
-                declaration, assessment, today=today, path=path
-            ):
-                yield declaration, path
-
-
-def thorough_assessment_needed(assessment: Assessment, today: date) -> bool:
-    """§4.3: Emerging or Minimal for a child under 13 or with SEND."""
-    if assessment.analysis.level_of_risk not in (RiskLevel.MINIMAL, RiskLevel.EMERGING):
-        return False
-    return any(young_or_send(assessment, today))
-
-
-# Completeness ------------------------------------------------------------------------
-
-
-class Completeness(StrEnum):
-    """How far a page's answers are (a tab shows it, beside "has problems")."""
-
-    NOT_STARTED = "not started"
-    IN_PROGRESS = "in progress"
-    COMPLETE = "complete"
-
-
-def answers(form: Form, page: str, catalogue: Catalogue) -> Iterator[tuple[FieldDecl, str]]:
-    """Each declaration of a page with each of its concrete paths."""
-    for declaration in form.on_page(page):
-        for path in expand(declaration, catalogue):
-            yield declaration, path
-
-
-def page_completeness(
-    form: Form, page: str, assessment: Assessment, catalogue: Catalogue, *, today: date
-) -> Completeness:
-    """Not started, in progress or complete, from the page's declared answers.
-
-    Prefilled answers do not mean "started"; a question that does not apply (a
-    follow-up whose question is not Yes) is not required. The indicators page is
-    complete when some are identified and each identified one has a level and a
-    narrative.
-    """
-    if page == "indicators":
-        return indicators_completeness(assessment)
-    filled_any = False
-    complete = True
-    for declaration, path in answers(form, page, catalogue):
-        if declaration.prefilled:
-            continue
-        filled = not is_empty(read_path(assessment, path))
-        filled_any = filled_any or filled
-        if not filled and declaration.required:
-            complete = complete and not applies(declaration, assessment, today=today, path=path)
-    if not filled_any:
-        return Completeness.NOT_STARTED
-    return Completeness.COMPLETE if complete else Completeness.IN_PROGRESS
-
-
-def indicators_completeness(assessment: Assessment) -> Completeness:
-    """Complete when some are identified and each identified one has level and narrative."""
-    touched = [e for e in assessment.indicators.values() if e.identified or e.narrative]
-    if not touched:
-        return Completeness.NOT_STARTED
-    identified = [e for e in touched if e.identified]
-    done = identified and all(e.level and e.narrative.strip() for e in identified)
-    return Completeness.COMPLETE if done else Completeness.IN_PROGRESS
+def expand(declaration: FieldDecl, catalogue: Catalogue) -> list[str]:
+    """The concrete model paths of a declaration (one per catalogue entry if repeated)."""
+    if declaration.placeholder == "indicator":
+        return [declaration.path.replace("{indicator}", i) for i in catalogue.indicator_ids()]
+    if declaration.placeholder == "factor":
+        ids = [f.id for f in catalogue.toolkit.vulnerability_factors]
+        return [declaration.path.replace("{factor}", i) for i in ids]
+    return [declaration.path]
 
 
 # Loading ----------------------------------------------------------------------------

@@ -16,8 +16,9 @@ from datetime import date, datetime
 from enum import StrEnum
 
 from ce_desktop.domain.catalogue import Catalogue
+from ce_desktop.domain.completeness import missing_answers
 from ce_desktop.domain.derived import child_age, format_date, has_send, send_by, young_or_send
-from ce_desktop.domain.form import Form, default_form, missing_answers
+from ce_desktop.domain.form import Form, default_form
 from ce_desktop.domain.model import Assessment, RiskLevel, Status, YesNoNotKnown
 
 CHILD_AGE_LIMIT = 18

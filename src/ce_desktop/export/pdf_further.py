@@ -13,7 +13,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph
 
 from ce_desktop.domain.derived import format_date
-from ce_desktop.domain.form import FieldKind, default_form, read_path
+from ce_desktop.domain.form import FieldKind, default_form
+from ce_desktop.domain.form_paths import read_path
 from ce_desktop.domain.model import Assessment, YesNoNotKnown
 from ce_desktop.export.pdf_layout import (
     CONTENT_WIDTH,

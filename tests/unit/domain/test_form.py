@@ -9,17 +9,8 @@ from pathlib import Path
 import pytest
 
 from ce_desktop.domain.catalogue import default_catalogue
-from ce_desktop.domain.form import (
-    Completeness,
-    Form,
-    Missing,
-    applies,
-    default_form,
-    load_form,
-    model_has,
-    page_completeness,
-    shown,
-)
+from ce_desktop.domain.completeness import Completeness, applies, page_completeness, shown
+from ce_desktop.domain.form import Form, Missing, default_form, load_form, model_has
 from ce_desktop.domain.model import Assessment, IndicatorEntry, RiskLevel, YesNoNotKnown
 from ce_desktop.domain.rules import Finding, Severity, check
 from ce_desktop.domain.yaml_entries import CatalogueError

@@ -12,8 +12,8 @@ from datetime import datetime
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
+from ce_desktop.domain.completeness import thorough_assessment_needed
 from ce_desktop.domain.derived import format_moment
-from ce_desktop.domain.form import thorough_assessment_needed
 from ce_desktop.domain.model import AuditAction, Concern, ConcernKind, RiskLevel
 from ce_desktop.domain.rules import suggested_level
 from ce_desktop.gui.editor.choice_field import ChoiceField

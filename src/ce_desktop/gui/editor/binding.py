@@ -20,7 +20,8 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from ce_desktop.domain.boundary import limit_for
-from ce_desktop.domain.form import is_empty, read_path, write_path
+from ce_desktop.domain.completeness import is_empty
+from ce_desktop.domain.form_paths import read_path, write_path
 from ce_desktop.domain.model import Assessment
 from ce_desktop.gui.editor.limits import LimitWatch
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ce_desktop.domain import form as declared_form
+from ce_desktop.domain import completeness
 from ce_desktop.domain.chronology import Incident, incident_count_words
 from ce_desktop.domain.derived import format_date, format_moment
 from ce_desktop.domain.lifecycle import ReviewChanges, changes_since
@@ -167,7 +167,7 @@ class CheckPage(EditorPage):
         if assessment is None:
             return False
         try:
-            return declared_form.shown(
+            return completeness.shown(
                 path, assessment, self.context.form, today=self.context.now().date()
             )
         except KeyError:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLay
 
 from ce_desktop.domain import form as declared_form
 from ce_desktop.domain.catalogue import Catalogue
+from ce_desktop.domain.completeness import page_completeness, shown
 from ce_desktop.domain.form import FieldDecl, FieldKind
 from ce_desktop.domain.model import Assessment
 from ce_desktop.gui.editor.binding import Binder
@@ -288,9 +289,7 @@ class EditorPage(QWidget):
                 continue
             block = bound.widget.parentWidget()
             if isinstance(block, FieldBlock):
-                visible = declared_form.shown(
-                    declaration.path, assessment, self.context.form, today=today
-                )
+                visible = shown(declaration.path, assessment, self.context.form, today=today)
                 block.setVisible(visible)
 
     def condition_paths(self) -> set[str]:
@@ -352,7 +351,7 @@ class EditorPage(QWidget):
     def progress(self, assessment: Assessment) -> Progress:
         """Not started, in progress or complete: the domain's reading of the page's
         declared answers (a question that does not apply is not required)."""
-        completeness = declared_form.page_completeness(
+        completeness = page_completeness(
             self.context.form,
             self.form_page,
             assessment,
