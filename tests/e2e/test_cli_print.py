@@ -162,3 +162,42 @@ def test_no_temporary_file_while_in_flight_nor_after_the_app_is_killed(
     assert list(temp.rglob("*")) == [], "nothing left in the temporary folder"
     assert _files(folder) == before
     assert AuditAction.PRINTED not in _audit(folder, reference)
+
+
+def test_an_unreadable_chronology_is_said_and_printed_as_such(
+    vault_folder: tuple[Path, str], cups: CupsServer, temp: Path
+) -> None:
+    folder, reference = vault_folder
+    added = run_cli(
+        "incident",
+        "add",
+        reference,
+        "--data-dir",
+        str(folder),
+        "--passphrase-stdin",
+        "--date",
+        "01/03/2026",
+        "--agency",
+        "Fictional Police",
+        "--by",
+        "Alex Worker",
+        stdin=PASSPHRASE + "\nSeen at the fictional Nortown station.\n",
+    )
+    assert added.returncode == 0, added.stderr
+    for path in (folder / "incidents").iterdir():
+        path.write_bytes(b"damaged in transit")
+
+    result = run_cli(
+        *_print_args(folder, reference, "--printer", PDF_QUEUE),
+        stdin=PASSPHRASE + "\n",
+        env=_env(cups, temp),
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert "The chronology of this child's incidents could not be read" in result.stderr
+    assert "Nortown" not in result.stderr
+    job_id = result.stderr.split("Print job ")[1].split(".")[0]
+    wait_for(lambda: cups.completed(job_id), "the job to print")
+    [printed] = cups.printed(reference)
+    last = PdfReader(io.BytesIO(printed.read_bytes())).pages[-1].extract_text()
+    assert "The chronology could not be read when this copy was made" in " ".join(last.split())

@@ -79,6 +79,7 @@ def _print(args: argparse.Namespace) -> int:
                 options,
                 mash_address=settings.mash_address,
                 now=utc_now(),
+                told=lambda words: print(words, file=sys.stderr),
             )
         except (printer.PrintRefused, outputs.ExportRefused) as error:
             raise CommandError(str(error)) from None

@@ -20,7 +20,7 @@ from ce_desktop.export import printer
 from ce_desktop.export.printer import PrintOptions, PrintOutcome
 from ce_desktop.storage.vault import Vault
 from ce_desktop.usecases import outputs
-from ce_desktop.usecases.incidents import incidents_for_pdf
+from ce_desktop.usecases.incidents import UNREADABLE_FOR_PDF, incidents_for_pdf
 
 
 def render_for_print(
@@ -74,18 +74,20 @@ def print_assessment(
     *,
     mash_address: str,
     now: datetime,
+    told: Callable[[str], None] = lambda _words: None,
 ) -> tuple[PrintOutcome, Assessment]:
     """Render, send and, once the print system has the job, note it.
+
+    ``told`` hears, before the job is sent, that the child's chronology could not be
+    read (the paper says so in place of its appendix).
 
     Raises:
         PrintRefused: the print system did not take the job; nothing was noted.
         ExportRefused: the assessment must not leave as it is.
     """
-    pdf = render_for_print(
-        assessment,
-        catalogue,
-        mash_address=mash_address,
-        chronology=incidents_for_pdf(vault, assessment),
-    )
+    chronology = incidents_for_pdf(vault, assessment)
+    if chronology.unreadable:
+        told(f"{UNREADABLE_FOR_PDF} {chronology.problem}")
+    pdf = render_for_print(assessment, catalogue, mash_address=mash_address, chronology=chronology)
     outcome = send(pdf, options)
     return outcome, record_printed(vault, assessment.id, outcome, now=now)
