@@ -21,6 +21,7 @@ With ``--record`` the table is written to ``docs/reliability.md``.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import logging
 import os
@@ -44,7 +45,7 @@ from ce_desktop.domain.intake import ImportRefused, prepare_import
 from ce_desktop.domain.migrations import NewerFormatError
 from ce_desktop.domain.settings import Settings
 from ce_desktop.resources import resource_path
-from ce_desktop.storage import keystore
+from ce_desktop.storage import keystore, keystore_format
 from ce_desktop.storage.errors import StorageError
 from ce_desktop.storage.vault import Vault
 
@@ -242,8 +243,8 @@ def keystore_bombs(template: Path, recovery: str, base: Path) -> Tally:
         document = json.loads((folder / "keystore.json").read_text())
         for slot in document["body"]["slots"]:
             slot[field] = value
-        document["checksum"] = keystore.hashlib.sha256(
-            keystore._canonical(document["body"])
+        document["checksum"] = hashlib.sha256(
+            keystore_format.canonical(document["body"])
         ).hexdigest()
         for name in ("keystore.json", "keystore.json.bak"):
             (folder / name).write_text(json.dumps(document))

@@ -5,30 +5,18 @@ AES-256-GCM under a key derived by Argon2id, once from the passphrase and once f
 the recovery key, in the manner of LUKS key slots. Each slot carries its own
 parameters and salt, bound as associated data so they cannot be swapped.
 
-The file is JSON::
-
-    {"format": "ce-desktop-keystore", "version": 1,
-     "body": {"vault_id": ..., "slots": [{"kind": "passphrase", "memory_kib": ...,
-              "passes": ..., "lanes": ..., "salt": b64, "nonce": b64, "wrapped": b64}, ...]},
-     "checksum": sha256 hex of the canonical body}
-
-The checksum is unkeyed: it tells damage apart from a wrong passphrase. Parameters
-are checked against sane bounds before any derivation, so a crafted keystore cannot
-make the app allocate gigabytes or spin for hours.
+What the file holds and how its bytes are checked (the slots, the bounds on their
+parameters, the checksum) is ``keystore_format``'s; its names are imported from here
+too. This module derives, wraps and unwraps the keys, makes the recovery key, and
+reads and writes the file with its backup copy.
 """
 
 from __future__ import annotations
 
-import base64
-import binascii
-import hashlib
-import json
 import math
 import secrets
 import time
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
@@ -36,26 +24,66 @@ from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 
 from ce_desktop.storage.atomic import atomic_write, backup_path, read_retrying
 from ce_desktop.storage.errors import FileHeld, KeystoreDamaged, KeystoreNewer, WrongPassphrase
+from ce_desktop.storage.keystore_format import (
+    FLOOR_LANES,
+    FLOOR_MEMORY_KIB,
+    FLOOR_PASSES,
+    FORMAT,
+    KEY_BYTES,
+    MAX_COST,
+    MAX_LANES,
+    MAX_MEMORY_KIB,
+    MAX_PASSES,
+    MAX_SALT_BYTES,
+    NONCE_BYTES,
+    SALT_BYTES,
+    VERSION,
+    KdfParams,
+    KeystoreFile,
+    Slot,
+    SlotKind,
+    parse,
+    serialise,
+)
 from ce_desktop.storage.passphrase import check_new_passphrase, normalise
 
-FORMAT = "ce-desktop-keystore"
-VERSION = 1
-
-FLOOR_MEMORY_KIB = 64 * 1024
-FLOOR_PASSES = 3
-FLOOR_LANES = 4
-MAX_MEMORY_KIB = 256 * 1024
-MAX_PASSES = 32
-MAX_LANES = 16
-MAX_COST = FLOOR_MEMORY_KIB * MAX_PASSES
-"""Memory (KiB) times passes a slot may ask for: the most calibration itself sets (the
-floor's memory, ``MAX_PASSES`` passes), which a laptop derives in about two seconds.
-A keystore asking for more is damaged or not CE Desktop's, and is said so before any
-derivation, never taken for a wrong passphrase."""
-SALT_BYTES = 16
-MAX_SALT_BYTES = 64
-KEY_BYTES = 32
-NONCE_BYTES = 12
+# What the file holds is ``keystore_format``'s; it is imported from here too.
+__all__ = [
+    "CALIBRATION_TARGET_SECONDS",
+    "FLOOR_LANES",
+    "FLOOR_MEMORY_KIB",
+    "FLOOR_PASSES",
+    "FORMAT",
+    "KEY_BYTES",
+    "MAX_COST",
+    "MAX_LANES",
+    "MAX_MEMORY_KIB",
+    "MAX_PASSES",
+    "MAX_SALT_BYTES",
+    "NONCE_BYTES",
+    "RECOVERY_ALPHABET",
+    "RECOVERY_GROUP",
+    "RECOVERY_LENGTH",
+    "SALT_BYTES",
+    "VERSION",
+    "KdfParams",
+    "KeystoreFile",
+    "Slot",
+    "SlotKind",
+    "calibrate",
+    "canonical_recovery_key",
+    "change_passphrase",
+    "create",
+    "derive",
+    "format_recovery_key",
+    "new_recovery_key",
+    "parse",
+    "read",
+    "read_or_backup",
+    "serialise",
+    "unlock",
+    "unlock_with_recovery",
+]
 
 CALIBRATION_TARGET_SECONDS = 0.5
 """Passes are raised at creation until one derivation takes about this long.
@@ -66,73 +94,6 @@ RECOVERY_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 """Crockford's base 32: no I, L, O or U, so nothing is misread when copied by hand."""
 RECOVERY_LENGTH = 28  # 28 x 5 bits = 140 bits
 RECOVERY_GROUP = 4
-
-SlotKind = Literal["passphrase", "recovery"]
-
-
-@dataclass(frozen=True)
-class KdfParams:
-    """Argon2id parameters of one slot."""
-
-    memory_kib: int = FLOOR_MEMORY_KIB
-    passes: int = FLOOR_PASSES
-    lanes: int = FLOOR_LANES
-
-
-@dataclass(frozen=True)
-class Slot:
-    """One wrapped copy of the data key."""
-
-    kind: SlotKind
-    params: KdfParams
-    salt: bytes
-    nonce: bytes
-    wrapped: bytes
-
-    def header(self) -> bytes:
-        """What the wrap binds as associated data: kind, parameters and salt."""
-        return _canonical(
-            {
-                "kind": self.kind,
-                "memory_kib": self.params.memory_kib,
-                "passes": self.params.passes,
-                "lanes": self.params.lanes,
-                "salt": _b64(self.salt),
-            }
-        )
-
-
-@dataclass(frozen=True)
-class KeystoreFile:
-    """A keystore as read from disk, checksum and bounds already verified."""
-
-    vault_id: str
-    slots: tuple[Slot, ...]
-
-    def slot(self, kind: SlotKind) -> Slot:
-        """The slot of that kind.
-
-        Raises:
-            KeystoreDamaged: there is none.
-        """
-        for slot in self.slots:
-            if slot.kind == kind:
-                return slot
-        raise KeystoreDamaged()
-
-
-def _canonical(value: Any) -> bytes:
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=True).encode()
-
-
-def _b64(data: bytes) -> str:
-    return base64.b64encode(data).decode("ascii")
-
-
-def _unb64(text: Any) -> bytes:
-    if not isinstance(text, str):
-        raise ValueError("not base 64")
-    return base64.b64decode(text.encode("ascii"), validate=True)
 
 
 def derive(secret: str, salt: bytes, params: KdfParams) -> bytes:
@@ -201,97 +162,6 @@ def _unwrap(slot: Slot, secret: str) -> bytes:
         if slot.kind == "recovery":
             raise WrongPassphrase("The recovery key is not correct.") from None
         raise WrongPassphrase() from None
-
-
-def _serialise(keystore: KeystoreFile) -> bytes:
-    body = {
-        "vault_id": keystore.vault_id,
-        "slots": [
-            {
-                "kind": s.kind,
-                "memory_kib": s.params.memory_kib,
-                "passes": s.params.passes,
-                "lanes": s.params.lanes,
-                "salt": _b64(s.salt),
-                "nonce": _b64(s.nonce),
-                "wrapped": _b64(s.wrapped),
-            }
-            for s in keystore.slots
-        ],
-    }
-    checksum = hashlib.sha256(_canonical(body)).hexdigest()
-    document = {"format": FORMAT, "version": VERSION, "body": body, "checksum": checksum}
-    return json.dumps(document, indent=2).encode("utf-8") + b"\n"
-
-
-class _TooCostly(ValueError):
-    """A slot asks for more derivation work than CE Desktop ever sets."""
-
-
-_TOO_COSTLY = (
-    "The keystore asks for far more work to unlock than CE Desktop ever sets, so it is "
-    "damaged or was not made by CE Desktop. Nothing was tried with the passphrase."
-)
-
-
-def _int_in(value: Any, low: int, high: int) -> int:
-    if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
-        raise ValueError("parameter out of bounds")
-    return value
-
-
-def _parse_slot(raw: Any) -> Slot:
-    if not isinstance(raw, dict) or raw.get("kind") not in ("passphrase", "recovery"):
-        raise ValueError("bad slot")
-    params = KdfParams(
-        memory_kib=_int_in(raw.get("memory_kib"), FLOOR_MEMORY_KIB, MAX_MEMORY_KIB),
-        passes=_int_in(raw.get("passes"), FLOOR_PASSES, MAX_PASSES),
-        lanes=_int_in(raw.get("lanes"), FLOOR_LANES, MAX_LANES),
-    )
-    if params.memory_kib * params.passes > MAX_COST:
-        raise _TooCostly(_TOO_COSTLY)
-    salt, nonce, wrapped = (_unb64(raw.get(k)) for k in ("salt", "nonce", "wrapped"))
-    if not SALT_BYTES <= len(salt) <= MAX_SALT_BYTES:
-        raise ValueError("salt length")
-    if len(nonce) != NONCE_BYTES or len(wrapped) != KEY_BYTES + 16:
-        raise ValueError("nonce or key length")
-    return Slot(raw["kind"], params, salt, nonce, wrapped)
-
-
-def parse(data: bytes, *, backup_available: bool = False) -> KeystoreFile:
-    """Check and read a keystore's bytes, without deriving anything.
-
-    Raises:
-        KeystoreNewer: whole, and made by a newer release.
-        KeystoreDamaged: empty, not JSON, wrong format or version, checksum mismatch,
-            parameters out of bounds, or no passphrase slot.
-    """
-    newer = False
-    try:
-        document = json.loads(data.decode("utf-8"))
-        if not isinstance(document, dict) or document.get("format") != FORMAT:
-            raise ValueError("not a keystore")
-        body = document.get("body")
-        if hashlib.sha256(_canonical(body)).hexdigest() != document.get("checksum"):
-            raise ValueError("checksum mismatch")
-        version = document.get("version")
-        if isinstance(version, int) and not isinstance(version, bool) and version > VERSION:
-            newer = True  # whole (its checksum holds) and of a newer release
-            raise ValueError("newer version")
-        if version != VERSION:
-            raise ValueError("unknown version")
-        if not isinstance(body, dict) or not isinstance(body.get("vault_id"), str):
-            raise ValueError("bad body")
-        slots = tuple(_parse_slot(raw) for raw in body.get("slots") or [])
-        keystore = KeystoreFile(body["vault_id"], slots)
-        keystore.slot("passphrase")
-    except _TooCostly:
-        raise KeystoreDamaged(_TOO_COSTLY, backup_available=backup_available) from None
-    except (ValueError, UnicodeDecodeError, binascii.Error, KeystoreDamaged, RecursionError):
-        if newer:
-            raise KeystoreNewer() from None
-        raise KeystoreDamaged(backup_available=backup_available) from None
-    return keystore
 
 
 def read(path: Path, *, use_backup: bool = False) -> KeystoreFile:
@@ -402,7 +272,7 @@ def change_passphrase(
 
 
 def _write(path: Path, keystore: KeystoreFile) -> None:
-    data = _serialise(keystore)
+    data = serialise(keystore)
     parsed = parse(data)  # verify in memory before anything reaches the disk
     if parsed != keystore:
         raise KeystoreDamaged()

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from ce_desktop.storage import keystore
+from ce_desktop.storage import keystore, keystore_format
 from ce_desktop.storage.errors import KeystoreDamaged, WeakPassphrase, WrongPassphrase
 from ce_desktop.storage.passphrase import passphrase_problem, strength
 from ce_desktop.storage.vault import Vault
@@ -138,13 +138,13 @@ def test_t3_a_costly_slot_is_said_to_be_damaged_or_foreign() -> None:
     slot = {"kind": "passphrase", "salt": "", "nonce": "", "wrapped": ""}
     slot.update(memory_kib=keystore.MAX_MEMORY_KIB, passes=keystore.FLOOR_PASSES * 4, lanes=4)
     with pytest.raises(ValueError, match="more work to unlock than CE Desktop ever sets"):
-        keystore._parse_slot(slot)
+        keystore_format._parse_slot(slot)
 
 
 def test_t3_the_most_calibration_sets_is_accepted(data_dir: Path) -> None:
     most = keystore.calibrate(1000.0)
     assert most.memory_kib * most.passes <= keystore.MAX_COST
-    encoded = keystore._serialise(
+    encoded = keystore.serialise(
         keystore.KeystoreFile(
             "0" * 32, (keystore.Slot("passphrase", most, b"s" * 16, b"n" * 12, b"w" * 48),)
         )
