@@ -58,6 +58,18 @@ def test_a_new_draft_lists_its_problems_and_cannot_be_finalised(
     assert editor.tabs.tabText(0) == "Child details — has problems"
 
 
+def test_the_line_under_finalise_counts_the_problems_the_summary_lists(
+    editor: AssessmentEditor,
+) -> None:
+    open_check(editor)  # a new draft: errors and a warning (consent) both listed
+
+    listed = problem_links(editor)
+    assert any(link.objectName().startswith("problem.consent:") for link in listed)
+    hint = editor.check_page.finalise_hint.text()
+    assert hint == f"Fix the {len(listed)} problems above before finalising."
+    assert f"{len(listed)} problems to fix" in editor.check_page.problems_said()
+
+
 def test_a_problem_link_moves_focus_to_its_field(editor: AssessmentEditor) -> None:
     open_check(editor)
     link = next(b for b in problem_links(editor) if b.message == "Enter the child's date of birth")

@@ -365,6 +365,15 @@ def check(
     return sorted(findings, key=lambda finding: _SEVERITY_ORDER[finding.severity])
 
 
+def problems(findings: Iterable[Finding]) -> list[Finding]:
+    """The findings listed as problems ("There is a problem"): errors, then warnings.
+
+    Guidance (info) is shown apart. The list and every count of problems said about it
+    come from here, so the summary and the line under "Finalise" cannot disagree.
+    """
+    return [finding for finding in findings if finding.severity is not Severity.INFO]
+
+
 def blocking(findings: Iterable[Finding]) -> list[Finding]:
     """The findings that stop an assessment being finalised."""
     return [finding for finding in findings if finding.severity is Severity.ERROR]

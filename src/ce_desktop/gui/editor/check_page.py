@@ -25,7 +25,7 @@ from ce_desktop.domain.chronology import Incident, incident_count_words
 from ce_desktop.domain.derived import format_date, format_moment
 from ce_desktop.domain.lifecycle import ReviewChanges, changes_since
 from ce_desktop.domain.model import Assessment
-from ce_desktop.domain.rules import Finding, Severity, blocking, unjustified_warnings
+from ce_desktop.domain.rules import Finding, Severity, blocking, problems, unjustified_warnings
 from ce_desktop.gui.editor.form import EditorContext, EditorPage, Progress
 from ce_desktop.gui.editor.summary import SummaryList
 from ce_desktop.gui.editor.widgets import GrowingTextEdit, discard, vbox
@@ -247,13 +247,12 @@ class CheckPage(EditorPage):
         self.justification_boxes = {}
         findings = self.findings or []
         assessment = self.binder.assessment
-        shown = [f for f in findings if f.severity is not Severity.INFO]
         self.problems.show_problems(
             [
                 Problem(
                     finding.message, f"problem.{finding.key}", partial(self._go_to, finding.path)
                 )
-                for finding in shown
+                for finding in problems(findings)
             ]
         )
         warnings = [f for f in findings if f.severity is Severity.WARNING]
@@ -330,7 +329,9 @@ class CheckPage(EditorPage):
         unjustified = unjustified_warnings(assessment, self.findings)
         self.finalise_button.setEnabled(not errors and not unjustified)
         if errors:
-            count = "the problem" if len(errors) == 1 else f"the {len(errors)} problems"
+            # Counted from the list the summary shows (warnings too), not the errors alone.
+            listed = len(problems(self.findings))
+            count = "the problem" if listed == 1 else f"the {listed} problems"
             hint = f"Fix {count} above before finalising."
         elif unjustified:
             many = len(unjustified)
