@@ -18,9 +18,10 @@ from pytestqt.qtbot import QtBot
 from ce_desktop.domain.lifecycle import start_review
 from ce_desktop.domain.model import Consent, IndicatorEntry, RiskLevel
 from ce_desktop.gui.editor import AssessmentEditor
+from ce_desktop.gui.editor.date_field import INVALID_DATE_MESSAGE
 from ce_desktop.gui.error_summary import LinkButton
 from tests.factories import as_final
-from tests.gui.editor_support import NOW, TODAY, complete_draft, field, new_draft
+from tests.gui.editor_support import NOW, TODAY, complete_draft, field, new_draft, show_field
 from tests.gui.keys import press, type_text
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
@@ -240,3 +241,24 @@ def test_location_is_restored_after_clear_and_load(editor: AssessmentEditor) -> 
 
     assert editor.tabs.currentIndex() == 3
     assert QApplication.focusWidget() is field(editor, "analysis.summary")
+
+
+def test_a_date_that_is_not_real_is_said_so_at_the_check(
+    editor: AssessmentEditor, caplog: pytest.LogCaptureFixture
+) -> None:
+    type_text(show_field(editor, "child.date_of_birth"), "31/02/2012")
+    open_check(editor)
+
+    messages = {link.objectName(): link.message for link in problem_links(editor)}
+    assert messages["problem.entry:child.date_of_birth"] == INVALID_DATE_MESSAGE
+    assert "Enter the child's date of birth" not in messages.values()
+    assert not finalise_button(editor).isEnabled()
+    answers = [label.text() for label in editor.check_page.summary.findChildren(QLabel)]
+    assert "Not a real date" in answers
+    assert "31/02/2012" not in " ".join(answers) + caplog.text
+
+    link = next(b for b in problem_links(editor) if b.message == INVALID_DATE_MESSAGE)
+    link.setFocus()
+    press(link, Qt.Key.Key_Return)
+    QApplication.processEvents()
+    assert QApplication.focusWidget() is field(editor, "child.date_of_birth").line

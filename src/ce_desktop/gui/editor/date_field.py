@@ -113,6 +113,10 @@ class DateField(QWidget):
             return False
         return finished or len(typed) >= len("dd/mm/yyyy")
 
+    def entry_problem(self) -> str:
+        """The box's own message while it holds text that is not a real date, else ""."""
+        return INVALID_DATE_MESSAGE if self._is_invalid(self.line.text(), finished=True) else ""
+
     def name_calendar(self, name: str) -> None:
         """Name the calendar button after the date it fills ("Calendar: date of birth")."""
         self.button.setAccessibleName(f"Calendar: {name[:1].lower()}{name[1:]}")

@@ -24,6 +24,7 @@ from ce_desktop.gui.editor.analysis_page import AnalysisPage
 from ce_desktop.gui.editor.binding import Binder
 from ce_desktop.gui.editor.check_page import CheckPage
 from ce_desktop.gui.editor.child_page import ChildPage
+from ce_desktop.gui.editor.date_field import DateField
 from ce_desktop.gui.editor.form import EditorContext, EditorPage, Progress
 from ce_desktop.gui.editor.indicators_page import IndicatorsPage
 from ce_desktop.gui.editor.vulnerability_page import VulnerabilityPage
@@ -35,6 +36,10 @@ PREFILL = (
     ("details.contact_details", "contact_details"),
 )
 """Fields of a new draft filled from the worker's settings."""
+
+
+ENTRY_RULE = "entry"
+"""The rule id of a finding about what was typed (not the model): a date that is not real."""
 
 
 def _local_now() -> datetime:
@@ -217,10 +222,23 @@ class AssessmentEditor(QWidget):
         model = self._binder.assessment
         if model is None:
             return []
-        self._findings = rules.check(model, self._catalogue, now=self._context.now())
+        found = rules.check(model, self._catalogue, now=self._context.now())
+        entries = self._entry_findings()
+        # A date typed but not real is that field's one problem: the model holds no date,
+        # and "Enter the date" would wrongly say that nothing was typed.
+        rejected = {finding.path for finding in entries}
+        self._findings = entries + [f for f in found if f.path not in rejected]
         self._update_all_tabs()
         self._mark_errors()
         return list(self._findings)
+
+    def _entry_findings(self) -> list[rules.Finding]:
+        """An error, in the field's own words, for each date box holding no real date."""
+        return [
+            rules.Finding(ENTRY_RULE, rules.Severity.ERROR, problem, field.path)
+            for field in self._binder.fields()
+            if isinstance(field.widget, DateField) and (problem := field.widget.entry_problem())
+        ]
 
     def _mark_errors(self) -> None:
         """Each input an error leads to carries the error in its accessible description.

@@ -21,10 +21,13 @@ from ce_desktop.domain.catalogue import Catalogue
 from ce_desktop.domain.derived import format_date, format_moment
 from ce_desktop.domain.model import ConcernKind, Threshold, YesNoNotKnown
 from ce_desktop.gui.editor.binding import Binder, BoundField
+from ce_desktop.gui.editor.date_field import DateField
 from ce_desktop.gui.editor.form import set_heading_font
 from ce_desktop.gui.editor.widgets import EnterButton, discard
 
 NOT_ANSWERED = "Not answered"
+NOT_A_REAL_DATE = "Not a real date"
+"""Shown for a date box whose text is not a real date (the typed text is not repeated)."""
 LONG_TEXT = 600
 """Characters of a long answer shown in the summary; the page holds the rest."""
 
@@ -162,6 +165,8 @@ class SummaryList(QWidget):
             return f"{title}: note", format_value(value, self._titles)
         if not self._shown(path):
             return None  # a question the worker was not shown (it does not apply)
+        if isinstance(field.widget, DateField) and field.widget.entry_problem():
+            return field.label, NOT_A_REAL_DATE  # typed, but no date is kept
         return field.label, format_value(value, self._titles)
 
     def _add_row(
