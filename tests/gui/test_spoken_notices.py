@@ -165,3 +165,25 @@ def test_the_lock_withdraws_what_was_said_before_it(qtbot, window: MainWindow) -
 
     said = [notice.words for notice in speech.notices(window)]
     assert said == ["CE Desktop is locked. Enter your passphrase to unlock it."]
+
+
+def test_tabbing_past_an_indicator_leaves_only_the_focused_rows_examples_to_be_said(
+    qtbot, editor: AssessmentEditor
+) -> None:
+    # The notice appears a moment after the focus arrives: the first Tab into the page
+    # (onto the first row) and the next (onto the second) come sooner than that.
+    editor.tabs.setCurrentIndex(2)
+    page = editor.pages[2]
+    first = page.rows["online_activity"].identified
+    first.setFocus()
+    qtbot.waitUntil(lambda: page.examples.indicator_id == "online_activity")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert page.examples.indicator_id == "missing_from_home"
+
+    told = [n.words for n in speech.notices(editor.window()) if "Examples" in n.words]
+    assert len(told) == 1
+    assert told[0].startswith("Examples: Regularly missing from home")
+
+    page.filter.setFocus()  # out of the rows: their examples are no longer news
+    qtbot.waitUntil(page.filter.hasFocus)
+    assert not [n for n in speech.notices(editor.window()) if "Examples" in n.words]

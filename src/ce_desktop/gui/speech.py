@@ -115,21 +115,52 @@ def error_of(widget: QWidget) -> str:
     return str(target.property("a11y_error") or "")
 
 
-def announce(widget: QObject, text: str, *, assertive: bool = False) -> None:
+def announce(widget: QObject, text: str, *, assertive: bool = False) -> SpokenNotice | None:
     """Have screen readers say ``text`` (plain words) now, without moving the focus.
 
     ``assertive`` interrupts what is being said (for problems); otherwise the words
-    wait their turn. On Linux the words are also told as a notice (see above).
+    wait their turn. On Linux the words are also told as a notice (see above), which
+    is returned (None where there is none).
     """
     words = plain_text(text)
     if not words:
-        return
+        return None
     event = QAccessibleAnnouncementEvent(widget, words)
     politeness = QAccessible.AnnouncementPoliteness
     event.setPoliteness(politeness.Assertive if assertive else politeness.Polite)
     QAccessible.updateAccessibility(event)
     if NOTICES and isinstance(widget, QWidget) and widget.window().isVisible():
-        _next_notice(widget.window()).tell(words)
+        notice = _next_notice(widget.window())
+        notice.tell(words)
+        return notice
+    return None
+
+
+class LatestOnly:
+    """Announcements of which only the latest holds (the examples of the row focused).
+
+    A notice appears ``NOTICE_DELAY_MS`` after it is told: a worker tabbing past a row
+    would otherwise hear its examples once the focus is already on the next row. Telling
+    the next, or ``retract``, takes back the one told before (if no other words have
+    reused its notice since).
+    """
+
+    def __init__(self) -> None:
+        self._told: tuple[SpokenNotice, int] | None = None
+
+    def announce(self, widget: QObject, text: str) -> None:
+        """Say ``text`` in place of what this told before."""
+        self.retract()
+        notice = announce(widget, text)
+        self._told = (notice, notice.used) if notice is not None else None
+
+    def retract(self) -> None:
+        """Take back the words told last, when the thing they were about has gone."""
+        if self._told is not None:
+            notice, used = self._told
+            if notice.used == used:
+                notice.withdraw()
+            self._told = None
 
 
 class SpokenNotice(QObject):

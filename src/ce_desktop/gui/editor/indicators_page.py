@@ -30,7 +30,7 @@ from ce_desktop.domain.rules import suggested_level
 from ce_desktop.gui.editor.form import EditorContext, EditorPage
 from ce_desktop.gui.editor.indicator_row import IndicatorRow
 from ce_desktop.gui.flow_layout import flow_container
-from ce_desktop.gui.speech import announce, plain_text
+from ce_desktop.gui.speech import LatestOnly, announce, plain_text
 
 EXAMPLES_CHARACTERS = 48
 """Width of the examples pane in average characters (so it widens with the text size)."""
@@ -65,6 +65,7 @@ class ExamplesPane(QScrollArea):
         self.setWidget(self.text)
         self.setAccessibleName("Examples from the toolkit")
         self.indicator_id: str | None = None
+        self.spoken = LatestOnly()
         self.show_placeholder()
 
     def show_placeholder(self) -> None:
@@ -85,7 +86,7 @@ class ExamplesPane(QScrollArea):
         self.setAccessibleDescription(words)
         self.text.setAccessibleName(words)
         self.verticalScrollBar().setValue(0)
-        announce(self, words)
+        self.spoken.announce(self, words)
 
 
 def examples_html(indicator: IndicatorDef, context: EditorContext) -> str:
@@ -152,6 +153,7 @@ class IndicatorsPage(EditorPage):
         if isinstance(app, QApplication) and self._following:
             app.focusChanged.disconnect(self._on_focus_changed)
             self._following = False
+        self.examples.spoken.retract()
         super().hideEvent(event)
 
     def _build_bar(self) -> None:
@@ -215,7 +217,13 @@ class IndicatorsPage(EditorPage):
 
     def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
         row = self.row_of(new)
-        if row is not None and row.indicator.id != self.examples.indicator_id:
+        if row is None:
+            if new is not None and self.isAncestorOf(new):
+                # Left the rows (for "Identified only", say): their examples, not yet
+                # read, would name a row without the focus.
+                self.examples.spoken.retract()
+            return
+        if row.indicator.id != self.examples.indicator_id:
             self.examples.show_indicator(row.indicator, examples_html(row.indicator, self.context))
 
     def apply_filter(self) -> None:
