@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from ce_desktop.domain.identifiers import NHS_NUMBER_MESSAGE, UPN_MESSAGE
 from ce_desktop.domain.lifecycle import start_review
 from ce_desktop.domain.model import Consent, IndicatorEntry, RiskLevel
 from ce_desktop.gui.editor import AssessmentEditor
@@ -262,3 +263,36 @@ def test_a_date_that_is_not_real_is_said_so_at_the_check(
     press(link, Qt.Key.Key_Return)
     QApplication.processEvents()
     assert QApplication.focusWidget() is field(editor, "child.date_of_birth").line
+
+
+@pytest.mark.parametrize(
+    ("path", "typed", "message"),
+    [
+        ("child.nhs_number", "943 476 5918", NHS_NUMBER_MESSAGE),  # wrong check digit
+        ("child.upn", "A12345678901", UPN_MESSAGE),  # wrong check letter
+    ],
+)
+def test_a_number_that_fails_its_check_is_said_so_at_the_check(
+    editor: AssessmentEditor,
+    caplog: pytest.LogCaptureFixture,
+    path: str,
+    typed: str,
+    message: str,
+) -> None:
+    """Optional, but typed: left out silently, the PDF would go without it unsaid."""
+    editor.load(complete_draft())
+    type_text(show_field(editor, path), typed)
+    open_check(editor)
+
+    messages = {link.objectName(): link.message for link in problem_links(editor)}
+    assert messages[f"problem.entry:{path}"] == message
+    assert not finalise_button(editor).isEnabled()
+    answers = [label.text() for label in editor.check_page.summary.findChildren(QLabel)]
+    assert "Not a valid number" in answers
+    assert typed not in " ".join(answers) + caplog.text
+
+    link = next(b for b in problem_links(editor) if b.message == message)
+    link.setFocus()
+    press(link, Qt.Key.Key_Return)
+    QApplication.processEvents()
+    assert QApplication.focusWidget() is field(editor, path).line

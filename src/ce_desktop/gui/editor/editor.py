@@ -26,6 +26,7 @@ from ce_desktop.gui.editor.check_page import CheckPage
 from ce_desktop.gui.editor.child_page import ChildPage
 from ce_desktop.gui.editor.date_field import DateField
 from ce_desktop.gui.editor.form import EditorContext, EditorPage, Progress
+from ce_desktop.gui.editor.identifier_field import IdentifierField
 from ce_desktop.gui.editor.indicators_page import IndicatorsPage
 from ce_desktop.gui.editor.vulnerability_page import VulnerabilityPage
 from ce_desktop.gui.speech import announce, in_region, install, set_error
@@ -39,7 +40,8 @@ PREFILL = (
 
 
 ENTRY_RULE = "entry"
-"""The rule id of a finding about what was typed (not the model): a date that is not real."""
+"""The rule id of a finding about what was typed (not the model): a date that is not real,
+or an NHS number or UPN that fails its check."""
 
 
 def _local_now() -> datetime:
@@ -224,8 +226,9 @@ class AssessmentEditor(QWidget):
             return []
         found = rules.check(model, self._catalogue, now=self._context.now())
         entries = self._entry_findings()
-        # A date typed but not real is that field's one problem: the model holds no date,
-        # and "Enter the date" would wrongly say that nothing was typed.
+        # A date typed but not real (or a number failing its check) is that field's one
+        # problem: the model holds nothing, and "Enter the date" would wrongly say that
+        # nothing was typed, or an optional number would silently be left out.
         rejected = {finding.path for finding in entries}
         self._findings = entries + [f for f in found if f.path not in rejected]
         self._update_all_tabs()
@@ -233,11 +236,13 @@ class AssessmentEditor(QWidget):
         return list(self._findings)
 
     def _entry_findings(self) -> list[rules.Finding]:
-        """An error, in the field's own words, for each date box holding no real date."""
+        """An error, in the field's own words, for each date box holding no real date and
+        each NHS number or UPN box holding a number that fails its check."""
         return [
             rules.Finding(ENTRY_RULE, rules.Severity.ERROR, problem, field.path)
             for field in self._binder.fields()
-            if isinstance(field.widget, DateField) and (problem := field.widget.entry_problem())
+            if isinstance(field.widget, DateField | IdentifierField)
+            and (problem := field.widget.entry_problem())
         ]
 
     def _mark_errors(self) -> None:

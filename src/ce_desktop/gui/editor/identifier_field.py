@@ -102,6 +102,11 @@ class IdentifierField(QWidget):
             self._value = kept
             self.value_changed.emit()
 
+    def entry_problem(self) -> str:
+        """The box's own message while it holds a number that fails its check, else ""."""
+        typed = self.line.text().strip()
+        return self.message if typed and self._checked(typed) is None else ""
+
     def value(self) -> str:
         """The number as kept, or "" while the box is empty or its number fails."""
         return self._value

@@ -23,11 +23,14 @@ from ce_desktop.domain.model import ConcernKind, Threshold, YesNoNotKnown
 from ce_desktop.gui.editor.binding import Binder, BoundField
 from ce_desktop.gui.editor.date_field import DateField
 from ce_desktop.gui.editor.form import set_heading_font
+from ce_desktop.gui.editor.identifier_field import IdentifierField
 from ce_desktop.gui.editor.widgets import EnterButton, discard
 
 NOT_ANSWERED = "Not answered"
 NOT_A_REAL_DATE = "Not a real date"
 """Shown for a date box whose text is not a real date (the typed text is not repeated)."""
+NOT_A_VALID_NUMBER = "Not a valid number"
+"""Shown for an NHS number or UPN box whose number fails its check (not repeated)."""
 LONG_TEXT = 600
 """Characters of a long answer shown in the summary; the page holds the rest."""
 
@@ -167,6 +170,8 @@ class SummaryList(QWidget):
             return None  # a question the worker was not shown (it does not apply)
         if isinstance(field.widget, DateField) and field.widget.entry_problem():
             return field.label, NOT_A_REAL_DATE  # typed, but no date is kept
+        if isinstance(field.widget, IdentifierField) and field.widget.entry_problem():
+            return field.label, NOT_A_VALID_NUMBER  # typed, but it fails its check
         return field.label, format_value(value, self._titles)
 
     def _add_row(
