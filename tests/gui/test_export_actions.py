@@ -28,7 +28,7 @@ from ce_desktop.gui import export_actions as module
 from ce_desktop.gui.export_actions import NOT_SAVED, UNPROTECTED_ADVICE, ExportActions
 from ce_desktop.gui.export_dialogs import PasswordDialog
 from ce_desktop.gui.handoff_dialogs import SendingAnswer, SendingDefaults
-from ce_desktop.storage import keystore, outbox
+from ce_desktop.storage import outbox
 from ce_desktop.storage.atomic import backup_path
 from ce_desktop.storage.errors import SaveFailed
 from ce_desktop.storage.paths import DataLayout
@@ -36,6 +36,7 @@ from ce_desktop.storage.vault import Vault
 from ce_desktop.usecases import incidents, outputs
 from tests.factories import CHILD_NAME, as_final, full_assessment
 from tests.gui.fake_dialogs import RecordingDialogs
+from tests.vault_support import make_empty_vault
 
 PASSPHRASE = "fictional test passphrase, long enough"
 MASH = "duty.team@example.gov.uk"
@@ -83,10 +84,7 @@ class Setup:
 def vault_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """An empty vault made once: creating one derives keys twice, unlocking once."""
     folder = tmp_path_factory.mktemp("vault-template")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(keystore, "CALIBRATION_TARGET_SECONDS", 0)
-        vault, _recovery = Vault.create(folder, PASSPHRASE)
-    vault.close()
+    make_empty_vault(folder, PASSPHRASE)
     return folder
 
 

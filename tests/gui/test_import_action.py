@@ -26,11 +26,11 @@ from ce_desktop.export.pdf import render_assessment_pdf, render_blank_form
 from ce_desktop.gui.export_actions import ExportActions
 from ce_desktop.gui.export_dialogs import PROTECT_HINT
 from ce_desktop.gui.import_action import IMPORT_FILTER, PROTECTED_QUESTION, ImportAction
-from ce_desktop.storage import keystore
 from ce_desktop.storage.vault import Vault
 from tests.factories import as_final, full_assessment
 from tests.gui.fake_dialogs import RecordingDialogs
 from tests.gui.shell_support import unlock
+from tests.vault_support import make_empty_vault
 
 PASSPHRASE = "fictional window import passphrase"
 
@@ -65,9 +65,7 @@ class Setup:
 @pytest.fixture(scope="module")
 def empty_vault(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("empty-vault")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(keystore, "CALIBRATION_TARGET_SECONDS", 0)
-        Vault.create(folder, PASSPHRASE)[0].close()
+    make_empty_vault(folder, PASSPHRASE)
     return folder
 
 

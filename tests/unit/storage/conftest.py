@@ -16,6 +16,7 @@ import pytest
 from ce_desktop.domain.model import Assessment, IndicatorEntry, RiskLevel
 from ce_desktop.storage import atomic, keystore
 from ce_desktop.storage.vault import Vault
+from tests.vault_support import make_empty_vault
 
 PASSPHRASE = "plums in the orchard at dusk"
 NEW_PASSPHRASE = "a kettle singing on the hob"
@@ -44,11 +45,7 @@ def fictional_assessment(number: int = 1, *, words: int = 20) -> Assessment:
 def vault_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     """A vault folder made once (floor parameters), and its recovery key."""
     folder = tmp_path_factory.mktemp("template") / "data"
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(keystore, "CALIBRATION_TARGET_SECONDS", 0.0)
-        vault, recovery = Vault.create(folder, PASSPHRASE)
-    vault.close()
-    return folder, recovery
+    return folder, make_empty_vault(folder, PASSPHRASE)
 
 
 @pytest.fixture

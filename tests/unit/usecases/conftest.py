@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from ce_desktop.storage import keystore
 from ce_desktop.storage.vault import Vault
+from tests.vault_support import make_empty_vault
 
 PASSPHRASE = "fictional use-case passphrase, long enough"
 
@@ -22,10 +22,7 @@ PASSPHRASE = "fictional use-case passphrase, long enough"
 def vault_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """An empty data folder, made once; copy it, never open it in place."""
     folder = tmp_path_factory.mktemp("usecase-template") / "data"
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(keystore, "CALIBRATION_TARGET_SECONDS", 0.0)
-        vault, _recovery = Vault.create(folder, PASSPHRASE)
-    vault.close()
+    make_empty_vault(folder, PASSPHRASE)
     return folder
 
 
