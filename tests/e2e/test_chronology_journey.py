@@ -4,12 +4,11 @@ text kept, shown as corrected), and close it with Escape."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 from ce_desktop.domain import lifecycle
@@ -21,6 +20,7 @@ from ce_desktop.storage.vault import Vault
 from ce_desktop.usecases import incidents
 from tests.factories import full_assessment
 from tests.gui.keys import press, type_text
+from tests.gui.modal import when_modal
 from tests.gui.shell_support import PASSPHRASE
 
 pytestmark = [
@@ -31,23 +31,6 @@ pytestmark = [
 
 TYPED = "Seen at the fictional Nortown station late at night."
 CORRECTED = "Seen at the fictional Southby station late at night."
-
-
-def _when(kind: type[QWidget], action: Callable[[QWidget], None]) -> None:
-    """Run ``action`` on the next modal dialog of ``kind`` once it is shown and active."""
-
-    def poll() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, kind) or not dialog.isVisible():
-            QTimer.singleShot(5, poll)
-            return
-        if QApplication.activeWindow() is not dialog:
-            dialog.activateWindow()  # what a window manager does for a new dialog
-            QTimer.singleShot(5, poll)
-            return
-        action(dialog)
-
-    QTimer.singleShot(0, poll)
 
 
 def _focused() -> QWidget | None:
@@ -128,13 +111,13 @@ def test_open_the_chronology_and_correct_an_incident_by_keyboard(qtbot, data_dir
         for _ in range(2):  # to "Correct the selected incident…"
             press(_focused() or dialog, Qt.Key.Key_Tab)
         seen["correct_focused"] = _focused() is dialog.correct_button
-        _when(CorrectionDialog, correct)
+        when_modal(correct, CorrectionDialog, activate=True)
         press(dialog.correct_button, Qt.Key.Key_Space)  # returns once the form is done
         seen["after"] = dialog.table.item(0, 1).text()
         seen["date_cell"] = dialog.table.item(0, 0).text()
         press(_focused() or dialog, Qt.Key.Key_Escape)
 
-    _when(ChronologyDialog, in_chronology)
+    when_modal(in_chronology, ChronologyDialog, activate=True)
     press(page.chronology_button, Qt.Key.Key_Space)  # returns once the window is closed
 
     assert "refused" not in seen, repr(seen)

@@ -12,8 +12,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from ce_desktop.domain import lifecycle
 from ce_desktop.domain.catalogue import default_catalogue
@@ -26,6 +26,7 @@ from ce_desktop.gui.main_window import MainWindow
 from ce_desktop.storage.vault import Vault
 from tests.factories import CHILD_NAME, full_assessment
 from tests.gui.keys import press, type_text
+from tests.gui.modal import when_modal
 from tests.gui.shell_support import PASSPHRASE
 
 pytestmark = [
@@ -35,19 +36,6 @@ pytestmark = [
 ]
 
 WHAT = "Missing overnight; found by fictional officers at a train station."
-
-
-def _when(kind: type[QWidget], action: Callable[[QWidget], None]) -> None:
-    """Run ``action`` on the next modal dialog of ``kind`` once it is shown."""
-
-    def poll() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, kind) or not dialog.isVisible():
-            QTimer.singleShot(5, poll)
-            return
-        action(dialog)
-
-    QTimer.singleShot(0, poll)
 
 
 class _ExportAnswered(Dialogs):
@@ -115,7 +103,7 @@ def _answer_prompt(seen: dict[str, object], *, choose: str | None) -> None:
         else:
             next(b for b in box.buttons() if b.text() == choose).click()
 
-    _when(QMessageBox, answer)
+    when_modal(answer, QMessageBox)
 
 
 def _review_column(window: MainWindow, reference_column: str) -> str:
@@ -137,7 +125,7 @@ def test_record_an_incident_see_the_prompt_start_the_review_and_print_the_chrono
 
     # Record one; press Enter at the prompt: "Not now", nothing started, nothing lost.
     seen: dict[str, object] = {}
-    _when(IncidentDialog, _fill_and_record(seen, agency="Fictional Police"))
+    when_modal(_fill_and_record(seen, agency="Fictional Police"), IncidentDialog)
     _answer_prompt(seen, choose=None)
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "prompt" in seen, timeout=10000)
@@ -155,7 +143,7 @@ def test_record_an_incident_see_the_prompt_start_the_review_and_print_the_chrono
 
     # A second one; this time "Start a review": the review lists both incidents.
     seen = {}
-    _when(IncidentDialog, _fill_and_record(seen, agency="Exampletown School"))
+    when_modal(_fill_and_record(seen, agency="Exampletown School"), IncidentDialog)
     _answer_prompt(seen, choose="Start a review")
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.session.current_id not in (None, final_id), timeout=10000)

@@ -37,12 +37,20 @@ def answer_next_modals(keys: list[Qt.Key], seen: list[QWidget] | None = None) ->
     QTimer.singleShot(0, poll)
 
 
-def when_modal(action: Callable[[QWidget], None]) -> None:
-    """Run ``action`` on the next modal dialog once it is shown."""
+def when_modal(
+    action: Callable[[QWidget], None], kind: type[QWidget] = QWidget, *, activate: bool = False
+) -> None:
+    """Run ``action`` on the next modal dialog (of ``kind``) once it is shown; with
+    ``activate``, once it is also the active window, made so as a window manager would
+    make a new dialog."""
 
     def poll() -> None:
         dialog = QApplication.activeModalWidget()
-        if dialog is None or not dialog.isVisible():
+        if not isinstance(dialog, kind) or not dialog.isVisible():
+            QTimer.singleShot(5, poll)
+            return
+        if activate and QApplication.activeWindow() is not dialog:
+            dialog.activateWindow()
             QTimer.singleShot(5, poll)
             return
         action(dialog)
