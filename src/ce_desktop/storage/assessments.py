@@ -40,7 +40,7 @@ from ce_desktop.storage.errors import (
 )
 from ce_desktop.storage.index import Stamp, stamp_of
 from ce_desktop.storage.paths import ASSESSMENT_SUFFIX, DataLayout, temp_name_pattern
-from ce_desktop.storage.upkeep import make_private_dir
+from ce_desktop.storage.upkeep import fit_to_keep, make_private_dir
 
 log = logging.getLogger(__name__)
 
@@ -224,27 +224,16 @@ class AssessmentFiles:
             return False
         if self._known_good.get(assessment_id) == stamp:
             return True
-        try:
-            self._read(main, assessment_id)
-        except NewerFormat:
-            # Made by a newer CE Desktop: not damaged, and never to be replaced by an
-            # older copy. Saving over it is refused instead.
-            raise
-        except FileHeld:
-            raise SaveFailed(
-                "Another program (an antivirus or backup tool, for example) is using the "
-                "saved copy of this assessment, so it was not replaced. CE Desktop will "
-                "try again in a few seconds."
-            ) from None
-        except (OSError, StorageError):
-            # Never let a bad file become the backup; keep it for inspection instead.
-            if self.quarantine(main) is None and main.exists():
-                raise SaveFailed(
-                    "The saved copy of this assessment is damaged and could not be set aside, "
-                    "so it was not replaced. Use “Save a copy elsewhere”."
-                ) from None
-            return False
-        return True
+        return fit_to_keep(
+            main,
+            lambda path: self._read(path, assessment_id),
+            self.quarantine,
+            held="Another program (an antivirus or backup tool, for example) is using the "
+            "saved copy of this assessment, so it was not replaced. CE Desktop will "
+            "try again in a few seconds.",
+            damaged="The saved copy of this assessment is damaged and could not be set "
+            "aside, so it was not replaced. Use “Save a copy elsewhere”.",
+        )
 
     def delete(self, assessment_id: str) -> None:
         """Remove the backup, any temporary files, then the main file of an assessment.

@@ -41,7 +41,7 @@ from ce_desktop.storage.paths import (
     is_assessment_id,
     temp_name_pattern,
 )
-from ce_desktop.storage.upkeep import Quarantine, make_private_dir
+from ce_desktop.storage.upkeep import Quarantine, fit_to_keep, make_private_dir
 
 log = logging.getLogger(__name__)
 
@@ -180,26 +180,15 @@ class ChronologyFiles:
         atomic_write(main, sealed, keep_backup=self._main_is_good(chronology.child_id))
 
     def _main_is_good(self, child_id: str) -> bool:
-        main = self._layout.chronology(child_id)
-        if not main.exists():
-            return False
-        try:
-            self._read(main, child_id)
-        except NewerFormat:
-            raise
-        except FileHeld:
-            raise SaveFailed(
-                "Another program is using the saved chronology of this child, so the "
-                "incident was not recorded. Try again in a moment."
-            ) from None
-        except (OSError, StorageError):
-            if self._quarantine(main) is None and main.exists():
-                raise SaveFailed(
-                    "The saved chronology of this child is damaged and could not be set "
-                    "aside, so it was not replaced."
-                ) from None
-            return False
-        return True
+        return fit_to_keep(
+            self._layout.chronology(child_id),
+            lambda main: self._read(main, child_id),
+            self._quarantine,
+            held="Another program is using the saved chronology of this child, so the "
+            "incident was not recorded. Try again in a moment.",
+            damaged="The saved chronology of this child is damaged and could not be set "
+            "aside, so it was not replaced.",
+        )
 
     def delete(self, child_id: str) -> None:
         """Remove a child's chronology: its backup, then its main file.

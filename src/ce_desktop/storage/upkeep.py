@@ -22,7 +22,7 @@ from ce_desktop.domain.formats import is_newer
 from ce_desktop.domain.settings import SETTINGS_FORMAT_VERSION, Settings
 from ce_desktop.storage import container, keystore
 from ce_desktop.storage.atomic import TEMP_SUFFIX, atomic_write, backup_path, read_retrying
-from ce_desktop.storage.errors import FileHeld, NewerFormat, StorageError
+from ce_desktop.storage.errors import FileHeld, NewerFormat, SaveFailed, StorageError
 from ce_desktop.storage.paths import DataLayout
 
 log = logging.getLogger(__name__)
@@ -35,6 +35,40 @@ _ROOT_TEMP = re.compile(
     + "$"
 )
 """A temporary file of the atomic writer for one of the root files (see ``atomic``)."""
+
+
+def fit_to_keep(
+    main: Path,
+    read: Callable[[Path], object],
+    quarantine: Quarantine,
+    *,
+    held: str,
+    damaged: str,
+) -> bool:
+    """Whether a record's main file reads whole, so that replacing it may keep it as the
+    backup copy: never let a bad file become the backup.
+
+    A damaged main file is set aside in quarantine (False); a missing one is False too.
+
+    Raises:
+        NewerFormat: made by a newer release: not damaged, and never to be replaced by
+            an older copy, so saving over it is refused.
+        SaveFailed: another program holds the file (``held``), or it is damaged and
+            could not be set aside (``damaged``).
+    """
+    if not main.exists():
+        return False
+    try:
+        read(main)
+    except NewerFormat:
+        raise
+    except FileHeld:
+        raise SaveFailed(held) from None
+    except (OSError, StorageError):
+        if quarantine(main) is None and main.exists():
+            raise SaveFailed(damaged) from None
+        return False
+    return True
 
 
 def make_private_dir(path: Path) -> None:
