@@ -21,7 +21,7 @@ from ce_desktop.usecases import incidents
 from tests.factories import full_assessment
 from tests.gui.keys import press, type_text
 from tests.gui.modal import when_modal
-from tests.gui.shell_support import PASSPHRASE
+from tests.gui.shell_support import PASSPHRASE, unlock
 
 pytestmark = [
     pytest.mark.slow,
@@ -60,12 +60,8 @@ def _window(qtbot, data_dir: Path) -> tuple[MainWindow, str]:
     window.resize(1366, 768)
     window.show()
     qtbot.waitExposed(window)
-    page = window.unlock_page
-    qtbot.keyClicks(page.ui.secretEdit, PASSPHRASE)
-    qtbot.keyClick(page.ui.secretEdit, Qt.Key.Key_Return)
-    qtbot.waitUntil(
-        lambda: window.unlocked and window.current_page() is window.case_list, timeout=30000
-    )
+    unlock(qtbot, window)
+    qtbot.waitUntil(lambda: window.current_page() is window.case_list, timeout=30000)
     return window, final.id
 
 

@@ -173,13 +173,10 @@ def test_the_correction_form_starts_from_how_the_incident_reads(qtbot) -> None:
 def test_from_the_case_list_and_the_open_assessment_add_and_correct(
     qtbot, shown_window, dialogs: RecordingDialogs
 ) -> None:
-    from tests.gui.shell_support import PASSPHRASE
+    from tests.gui.shell_support import unlock
 
     window = shown_window(child="Testy Fictional")
-    page = window.unlock_page
-    qtbot.keyClicks(page.ui.secretEdit, PASSPHRASE)
-    qtbot.keyClick(page.ui.secretEdit, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: window.current_page() is not page, timeout=20000)
+    unlock(qtbot, window)
     (draft,) = window.session.vault.list_summaries()
     today = window.session.today()
     dialogs.chronology_steps = ["add", 0]

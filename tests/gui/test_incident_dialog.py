@@ -194,13 +194,10 @@ def test_deleting_a_childs_only_assessment_says_their_incidents_go_with_it(
 def test_for_a_draft_the_window_offers_to_open_it_and_a_refusal_is_said(
     qtbot, shown_window, dialogs: RecordingDialogs
 ) -> None:
-    from tests.gui.shell_support import PASSPHRASE
+    from tests.gui.shell_support import unlock
 
     window = shown_window(child="Testy Fictional")
-    page = window.unlock_page
-    qtbot.keyClicks(page.ui.secretEdit, PASSPHRASE)
-    qtbot.keyClick(page.ui.secretEdit, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: window.current_page() is not page, timeout=20000)
+    unlock(qtbot, window)
     (draft,) = window.session.vault.list_summaries()
     today = window.session.today()
     dialogs.incidents = [

@@ -21,7 +21,7 @@ from ce_desktop.gui.editor import AssessmentEditor
 from ce_desktop.gui.focus_ring import FocusRing
 from ce_desktop.gui.main_window import MainWindow
 from tests.gui.editor_support import field, show_field
-from tests.gui.shell_support import PASSPHRASE
+from tests.gui.shell_support import unlock
 
 pytestmark = [
     pytest.mark.qt_log_ignore("propagateSizeHints"),
@@ -155,10 +155,8 @@ def window(shown_window) -> MainWindow:
 
 
 def test_the_lock_withdraws_what_was_said_before_it(qtbot, window: MainWindow) -> None:
-    page = window.unlock_page
-    qtbot.keyClicks(page.ui.secretEdit, PASSPHRASE)
-    qtbot.keyClick(page.ui.secretEdit, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: window.current_page() is window.case_list, timeout=20000)
+    unlock(qtbot, window)
+    qtbot.waitUntil(lambda: window.current_page() is window.case_list, timeout=30000)
     speech.announce(window, "Age 14 on the date completed")
 
     window.lock()
